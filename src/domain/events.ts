@@ -1,0 +1,122 @@
+import type { AgentState } from './agent';
+import type { ConnectionStatus, IngestError, SubscriptionResult } from './connection';
+import type { QueueStats } from './queue';
+import type { SourceId } from './source';
+
+/**
+ * The one discriminated union every connector emits and every store reducer consumes
+ * (ARCHITECTURE.md, data flow). Each event carries its `source`, the entity `id` where it
+ * concerns one entity, and `at`: the epoch-ms time the wallboard received it. `vendorTime`
+ * is the vendor's own timestamp (epoch ms) where the vendor sends one.
+ *
+ * Events are *patches*: a field that is absent leaves the stored value as it is.
+ */
+export type DomainEvent =
+  | AgentUpsertEvent
+  | AgentRemoveEvent
+  | QueueUpsertEvent
+  | QueueRemoveEvent
+  | TeamUpsertEvent
+  | SnapshotEvent
+  | ConnectionStatusEvent
+  | IngestErrorEvent
+  | SubscriptionResultEvent;
+
+interface EventBase {
+  readonly source: SourceId;
+  /** Receipt time, epoch ms. */
+  readonly at: number;
+  /** Vendor timestamp, epoch ms, where the vendor sends one. */
+  readonly vendorTime?: number;
+}
+
+/**
+ * Creates or updates an agent. State fields, when present, replace the stored ones as a
+ * group: if `state` is present, `reasonCodeId`, `reasonLabel` and `pendingState` absent
+ * here are cleared; `stateSince` defaults to `vendorTime ?? at` when the state changes
+ * and is kept when the same state is repeated without a time.
+ */
+export interface AgentUpsertEvent extends EventBase {
+  readonly kind: 'agent.upsert';
+  readonly id: string;
+  readonly name?: string;
+  readonly state?: AgentState;
+  readonly vendorState?: string;
+  readonly reasonCodeId?: string;
+  readonly reasonLabel?: string;
+  /** Epoch ms the agent entered `state`. */
+  readonly stateSince?: number;
+  readonly pendingState?: string;
+  readonly extension?: string;
+  readonly teamId?: string;
+  readonly isSupervisor?: boolean;
+}
+
+/** Removes an agent (e.g. no longer in the team list of a full snapshot). */
+export interface AgentRemoveEvent extends EventBase {
+  readonly kind: 'agent.remove';
+  readonly id: string;
+}
+
+/** Creates or updates a queue; statistics absent here keep their stored values. */
+export interface QueueUpsertEvent extends EventBase {
+  readonly kind: 'queue.upsert';
+  readonly id: string;
+  readonly name?: string;
+  readonly stats: QueueStats;
+  /** Vendor keys not mapped to {@link QueueStats}, kept as strings. */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+/** Removes a queue. */
+export interface QueueRemoveEvent extends EventBase {
+  readonly kind: 'queue.remove';
+  readonly id: string;
+}
+
+/** A team and, when the vendor lists them, its members' agent ids (same source). */
+export interface TeamUpsertEvent extends EventBase {
+  readonly kind: 'team.upsert';
+  readonly id: string;
+  readonly name?: string;
+  readonly memberIds?: readonly string[];
+}
+
+/**
+ * A full listing of one entity kind from a source (e.g. GC TeamUsersList, GC QueueList):
+ * entities of that kind and source whose id is not in `ids` are removed, so a re-synchronised
+ * board never keeps a ghost tile. The upserts for the listed entities travel in the same batch.
+ */
+export interface SnapshotEvent extends EventBase {
+  readonly kind: 'snapshot';
+  readonly entity: 'agent' | 'queue';
+  readonly ids: readonly string[];
+}
+
+/** A connector's link state changed (ARCHITECTURE.md "Connections"). Flushed at once. */
+export interface ConnectionStatusEvent extends EventBase {
+  readonly kind: 'connection.status';
+  readonly status: ConnectionStatus;
+  /** Plain-text reason, e.g. `hub closed: WebSocket closed with status code 1006`. */
+  readonly reason?: string;
+}
+
+/**
+ * A message from `source` was rejected (malformed frame, wrong type, unknown event,
+ * hostile key) or a command failed. Counted in the connection-health view; never thrown.
+ */
+export interface IngestErrorEvent extends EventBase {
+  readonly kind: 'ingest.error';
+  readonly error: IngestError;
+}
+
+/** Results of a subscription request (RTE `Subscribe` answer items). */
+export interface SubscriptionResultEvent extends EventBase {
+  readonly kind: 'subscription.result';
+  readonly results: readonly SubscriptionResult[];
+}
+
+/** Events that must not wait for the next flush tick (ARCHITECTURE.md rule 1). */
+export function isUrgent(e: DomainEvent): boolean {
+  return e.kind === 'connection.status';
+}

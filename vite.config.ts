@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The simulator's ports (sim/ports.ts). The dev and preview servers proxy the vendor
+ * endpoints so the demo board is same-origin; a production board points its
+ * configuration at the real vendor URLs instead.
+ */
+const SIM_HTTP = process.env.SIM_HTTP_URL ?? 'http://127.0.0.1:8788';
+const SIM_HUB = process.env.SIM_HUB_URL ?? 'http://127.0.0.1:8790';
+const SIM_STOMP = process.env.SIM_STOMP_URL ?? 'http://127.0.0.1:8791';
+
+const proxy = {
+  '/sim': { target: SIM_HTTP },
+  '/api': { target: SIM_HTTP },
+  '/rte': { target: SIM_HUB, ws: true },
+  '/stomp': { target: SIM_STOMP, ws: true },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy },
+  preview: { proxy },
+  build: { target: 'es2022', sourcemap: true },
+});
