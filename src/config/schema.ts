@@ -27,6 +27,8 @@ const rteSource = z.strictObject({
   queueEvents: z.array(z.string().min(1)).default(['QueueStatus']),
   /** Events subscribed per user id. */
   userEvents: z.array(z.string().min(1)).default(['UserStatus', 'UserAvailability']),
+  /** Unit of QueueStatus `MaxWaitTime` (the vendor table says only "long"; NOTES.md §1). */
+  maxWaitTimeUnit: z.enum(['seconds', 'milliseconds']).default('seconds'),
   /** No message (pings included) for this long marks the source stale (ms). */
   staleAfterMs: z.number().int().positive().default(35_000),
 });
