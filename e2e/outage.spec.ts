@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { startActiveMq, stopActiveMq } from './activemq';
+import { E2E } from './ports';
+import { diffQueues, expectAllLive, readBoardQueues, sim } from './sim-client';
+
+// Acceptance 5: hub and broker down for 5 s → the board says which source is down, marks its
+// tiles stale and keeps the last values; after restart it is live within 5 s, the hub sees
+// the subscriptions again, and the board equals ground truth.
+test('hub and broker outage: down and stale, then live again, re-subscribed, equal to truth', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`/?config=${E2E.activemqConfig}`);
+  await expectAllLive(page);
+  await sim.control('pause');
+  const truthBefore = await sim.truth();
+  await expect.poll(async () => diffQueues(await readBoardQueues(page), truthBefore), { timeout: 7_000 }).toEqual([]);
+  const queuesBefore = await readBoardQueues(page);
+  const agentCount = await page.getByTestId('agent-tile').count();
+
+  await sim.control('stop/hub');
+  await stopActiveMq();
+  const downAt = Date.now();
+
+  for (const source of ['rte', 'gc']) {
+    const status = page.locator(`[data-testid="connection-status"][data-source="${source}"]`).first();
+    await expect(status).toHaveAttribute('data-status', 'down', { timeout: 4_000 });
+  }
+  await expect(page.getByText(/Enreach RTE.*down|down.*Enreach RTE/i).first()).toBeVisible();
+  // Last values kept, marked stale.
+  await expect(page.locator('[data-testid="queue-tile"][data-stale="true"]')).toHaveCount(queuesBefore.length);
+  await expect(page.locator('[data-testid="agent-tile"][data-stale="true"]')).toHaveCount(agentCount);
+  const withoutTimer = (qs: Awaited<ReturnType<typeof readBoardQueues>>) =>
+    qs.map(({ longestWaitingSec: _ticking, ...rest }) => rest);
+  expect(withoutTimer(await readBoardQueues(page))).toEqual(withoutTimer(queuesBefore));
+
+  await page.waitForTimeout(Math.max(0, 5_000 - (Date.now() - downAt)));
+  const restartAt = Date.now();
+  startActiveMq();
+  await sim.control('start/hub');
+
+  await expectAllLive(page, 5_000);
+  expect(Date.now() - restartAt).toBeLessThanOrEqual(5_500);
+  await expect(page.locator('[data-stale="true"]')).toHaveCount(0);
+
+  const log = await sim.hubLog();
+  const after = log.connections.filter((c) => c.openedAt >= restartAt);
+  expect(after.length).toBeGreaterThanOrEqual(1);
+  expect(after.some((c) => c.invocations.some((i) => i.target === 'Subscribe'))).toBe(true);
+
+  const truthAfter = await sim.truth();
+  await expect.poll(async () => diffQueues(await readBoardQueues(page), truthAfter), { timeout: 8_000 }).toEqual([]);
+  await sim.control('resume');
+});

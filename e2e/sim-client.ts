@@ -1,0 +1,138 @@
+import { expect, type Page } from '@playwright/test';
+import { E2E } from './ports';
+
+/** Ground truth as `GET /sim/truth` answers it (docs/CONTRACTS.md). */
+export interface Truth {
+  at: number;
+  paused: boolean;
+  rte: { queues: TruthQueue[]; users: TruthAgent[] };
+  gc: { queues: TruthQueue[]; agents: TruthAgent[] };
+}
+/** A queue in the ground truth; absent figures are not sent by that vendor. */
+export interface TruthQueue {
+  id: string;
+  name: string;
+  callsWaiting?: number;
+  longestWaitingSec?: number;
+  agentsReady?: number;
+  agentsNotReady?: number;
+  agentsTalking?: number;
+  agentsWrapUp?: number;
+}
+/** An agent in the ground truth. */
+export interface TruthAgent {
+  id: string;
+  name: string;
+  state: string;
+  reasonCodeId?: string | null;
+  reasonLabel?: string | null;
+  stateSince: number;
+}
+
+async function call(path: string, init?: RequestInit): Promise<Response> {
+  const res = await fetch(`${E2E.simHttpUrl}${path}`, init);
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res;
+}
+
+/** Test controls of the simulator (docs/CONTRACTS.md "Simulator HTTP API"). */
+export const sim = {
+  truth: async (): Promise<Truth> => (await call('/sim/truth')).json() as Promise<Truth>,
+  control: async (what: string, body?: unknown): Promise<void> => {
+    await call(`/sim/control/${what}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  },
+  hubLog: async (): Promise<{
+    connections: { id: string; openedAt: number; closedAt?: number; invocations: { at: number; target: string; arguments: unknown[] }[] }[];
+  }> => (await call('/sim/hub/log')).json(),
+  gcCommands: async (): Promise<{ at: number; headers: Record<string, string>; body: string }[]> =>
+    (await call('/sim/gc/commands')).json(),
+};
+
+/** A queue tile's figures as the board shows them (`data-value` of each figure). */
+export interface BoardQueue {
+  id: string;
+  source: string;
+  callsWaiting?: number;
+  longestWaitingSec?: number;
+  agentsReady?: number;
+  agentsNotReady?: number;
+  agentsTalking?: number;
+  agentsWrapUp?: number;
+}
+
+/** Reads every queue tile's figures from the page. */
+export async function readBoardQueues(page: Page): Promise<BoardQueue[]> {
+  return page.$$eval('[data-testid="queue-tile"]', (tiles) =>
+    tiles.map((t) => {
+      const num = (id: string) => {
+        const v = t.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value');
+        return v === null || v === undefined || v === '' ? undefined : Number(v);
+      };
+      return {
+        id: t.getAttribute('data-queue-id') ?? '',
+        source: t.getAttribute('data-source') ?? '',
+        callsWaiting: num('queue-calls-waiting'),
+        longestWaitingSec: num('queue-longest-waiting'),
+        agentsReady: num('queue-agents-ready'),
+        agentsNotReady: num('queue-agents-not-ready'),
+        agentsTalking: num('queue-agents-talking'),
+        agentsWrapUp: num('queue-agents-wrapup'),
+      };
+    }),
+  );
+}
+
+/** Reads every agent tile's id, source and state from the page. */
+export async function readBoardAgents(page: Page): Promise<{ id: string; source: string; state: string }[]> {
+  return page.$$eval('[data-testid="agent-tile"]', (tiles) =>
+    tiles.map((t) => ({
+      id: t.getAttribute('data-agent-id') ?? '',
+      source: t.getAttribute('data-source') ?? '',
+      state: t.getAttribute('data-state') ?? '',
+    })),
+  );
+}
+
+const FIGURES = ['callsWaiting', 'agentsReady', 'agentsNotReady', 'agentsTalking', 'agentsWrapUp'] as const;
+
+/**
+ * Differences between the board's queues and the truth's, as readable lines (empty when
+ * equal). Counts must match exactly; longest waiting within `toleranceSec` (the board
+ * ticks from a stored timestamp once a second).
+ */
+export function diffQueues(board: BoardQueue[], truth: Truth, toleranceSec = 2): string[] {
+  const out: string[] = [];
+  const expected = [
+    ...truth.rte.queues.map((q) => ({ ...q, source: 'rte' })),
+    ...truth.gc.queues.map((q) => ({ ...q, source: 'gc' })),
+  ];
+  for (const q of expected) {
+    const b = board.find((x) => x.id === q.id && x.source === q.source);
+    if (!b) {
+      out.push(`${q.source}:${q.id} missing on the board`);
+      continue;
+    }
+    for (const f of FIGURES) {
+      if (q[f] !== undefined && b[f] !== q[f]) out.push(`${q.source}:${q.name} ${f}: board ${b[f]} truth ${q[f]}`);
+    }
+    const tw = q.longestWaitingSec ?? 0;
+    const bw = b.longestWaitingSec ?? 0;
+    if (Math.abs(tw - bw) > toleranceSec) out.push(`${q.source}:${q.name} longestWaitingSec: board ${bw} truth ${tw}`);
+  }
+  return out;
+}
+
+/** Waits until every configured source reports `live`. */
+export async function expectAllLive(page: Page, timeout = 10_000): Promise<void> {
+  for (const source of ['rte', 'gc']) {
+    await expect(page.locator(`[data-testid="connection-status"][data-source="${source}"]`).first()).toHaveAttribute(
+      'data-status',
+      'live',
+      { timeout },
+    );
+  }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# README command 2: installs what the tests need and runs every test.
+#   - Debian's chromium and activemq (apt) when missing; Node packages (npm ci, no browser download)
+#   - type check and lint (import boundaries included)
+#   - unit tests, connector integration tests against a real ActiveMQ and the simulator's hub
+#   - Playwright end-to-end tests in Debian's Chromium against the simulator and a real ActiveMQ
+#   - production build
+# Ends with one line "N passed, N failed" over all test runners; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=4096"
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "system packages"
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -f /usr/share/activemq/bin/activemq.jar ] || need+=(activemq)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"
+else
+  echo "chromium, activemq and java present"
+fi
+
+step "node packages"
+npm ci --no-audit --no-fund
+
+mkdir -p test-results
+step "typecheck";   npm run -s typecheck
+step "lint";        npm run -s lint
+step "unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step "integration tests (real ActiveMQ, simulator hub)"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+step "end-to-end tests (Chromium, simulator, real ActiveMQ)"
+npx playwright test
+step "production build"; npm run -s build
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0;
+for (const f of ["unit", "integration"]) {
+  const r = JSON.parse(fs.readFileSync(`test-results/${f}.json`, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests;
+}
+const e = JSON.parse(fs.readFileSync("test-results/e2e-results.json", "utf8"));
+passed += e.stats.expected; failed += e.stats.unexpected + (e.stats.flaky || 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+'
