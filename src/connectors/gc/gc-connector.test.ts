@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../domain';
+import type { StompInbound, StompOutbound, StompSession, StompSessionStatus } from '../stomp/stomp-session';
+import { StompNotConnectedError } from '../stomp/stomp-session';
+import { createFakeTimers } from '../transport/fake-timers';
+import type { GcConnectorConfig } from '../transport/source-config';
+import { CommandError } from '../transport/types';
+import { ERROR_EVENT, QUEUELIST_UCCE, TEAMUSERSLIST, stateBody } from './gc-fixtures.test-data';
+import { createGcConnector } from './gc-connector';
+
+const CONFIG: GcConnectorConfig = {
+  brokerUrls: ['ws://broker.invalid:61614'],
+  eventsDestination: '/topic/gc.events',
+  commandsDestination: '/queue/gc.requests',
+  supervisorLoginId: 'sup9001',
+  agentLoginIds: [],
+  verbs: { ready: 'READY', notReady: 'NOT_READY', logout: 'LOGOUT' },
+  commandTimeoutMs: 8_000,
+  heartbeatMs: 10_000,
+  staleAfterMs: 30_000,
+};
+
+/** A fake shared session: records SENDs, delivers bodies to subscribers, status on demand. */
+function fakeSession() {
+  const subs = new Map<string, Set<(m: StompInbound) => void>>();
+  const listeners = new Set<(s: StompSessionStatus) => void>();
+  const sent: StompOutbound[] = [];
+  let status: StompSessionStatus = { state: 'idle', connects: 0 };
+  let started = 0;
+  const session: StompSession & {
+    deliver(dest: string, body: string): void;
+    setStatus(s: StompSessionStatus): void;
+    sent: StompOutbound[];
+    readonly started: number;
+  } = {
+    start() {
+      started += 1;
+    },
+    async stop() {
+      /* owned by the test */
+    },
+    get connected() {
+      return status.state === 'connected';
+    },
+    get status() {
+      return status;
+    },
+    subscribe(destination, handler) {
+      const set = subs.get(destination) ?? new Set();
+      set.add(handler);
+      subs.set(destination, set);
+      return { unsubscribe: () => set.delete(handler) };
+    },
+    publish(m) {
+      if (status.state !== 'connected') throw new StompNotConnectedError();
+      sent.push(m);
+    },
+    onStatus(l) {
+      listeners.add(l);
+      l(status);
+      return () => listeners.delete(l);
+    },
+    deliver(dest, body) {
+      for (const h of subs.get(dest) ?? []) h({ destination: dest, body, headers: {} });
+    },
+    setStatus(s) {
+      status = s;
+      for (const l of listeners) l(s);
+    },
+    sent,
+    get started() {
+      return started;
+    },
+  };
+  return session;
+}
+
+function setup(config: Partial<GcConnectorConfig> = {}) {
+  const timers = createFakeTimers();
+  const session = fakeSession();
+  const events: DomainEvent[] = [];
+  const c = createGcConnector({ ...CONFIG, ...config }, (es) => events.push(...es), { session, timers });
+  c.start();
+  session.setStatus({ state: 'connected', connects: 1, url: 'ws://broker.invalid:61614/' });
+  return { timers, session, events, c };
+}
+const statuses = (es: DomainEvent[]) => es.flatMap((e) => (e.kind === 'connection.status' ? [e.status] : []));
+
+describe('GC connector: events', () => {
+  it('subscribes the events destination and maps a burst with malformed frames in between', () => {
+    const { session, events } = setup();
+    expect(session.started).toBe(1);
+    const burst = [
+      stateBody(),
+      'garbage',
+      stateBody({ agent_login_Id: 'agent2002', agent_current_state: 'READY', resonCodeId: '' }).replace(/#[^#]*$/, ''),
+      'agent2003#Dialog#x#y',
+      'sup9001#QueueList#queue_name:Sales,__proto__:1,Number_of_CallsInQueue:2',
+      QUEUELIST_UCCE,
+      TEAMUSERSLIST,
+      stateBody({ agent_login_Id: 'agent2003', agent_current_state: 'TALKING', resonCodeId: '', agent_full_name: '<img src=x onerror=alert(1)>' }),
+    ];
+    for (const b of burst) session.deliver('/topic/gc.events', b);
+    const summary = events.filter((e) => e.kind !== 'connection.status').map((e) => (e.kind === 'ingest.error' ? `error:${e.error.code}` : e.kind === 'agent.upsert' || e.kind === 'queue.upsert' ? `${e.kind}:${e.id}` : e.kind));
+    expect(summary).toEqual([
+      'agent.upsert:agent2001',
+      'error:malformed-frame',
+      'error:wrong-field-count',
+      'error:unknown-event',
+      'error:hostile-key',
+      'queue.upsert:Sales',
+      'snapshot',
+      'queue.upsert:Sales',
+      'queue.upsert:Support',
+      'snapshot',
+      'agent.upsert:agent2001',
+      'agent.upsert:agent2002',
+      'snapshot',
+      'agent.upsert:agent2003',
+    ]);
+    const last = events.at(-1);
+    expect(last).toMatchObject({ kind: 'agent.upsert', name: '<img src=x onerror=alert(1)>' });
+  });
+
+  it('reports connecting, live, down with the reason, stale after the window and live again', () => {
+    const { session, events, timers } = setup();
+    expect(statuses(events)).toEqual(['connecting', 'live']);
+    timers.advance(30_000);
+    expect(statuses(events)).toEqual(['connecting', 'live', 'stale']);
+    session.deliver('/topic/gc.events', stateBody());
+    expect(statuses(events)).toEqual(['connecting', 'live', 'stale', 'live']);
+    session.setStatus({ state: 'down', connects: 1, reason: 'WebSocket closed (1006)' });
+    expect(events.filter((e) => e.kind === 'connection.status').at(-1)).toMatchObject({ status: 'down', reason: 'WebSocket closed (1006)' });
+    session.setStatus({ state: 'connecting', connects: 1 });
+    timers.advance(60_000);
+    expect(statuses(events)).toEqual(['connecting', 'live', 'stale', 'live', 'down']);
+    session.setStatus({ state: 'connected', connects: 2 });
+    expect(statuses(events)).toEqual(['connecting', 'live', 'stale', 'live', 'down', 'live']);
+  });
+
+  it('stop emits idle and leaves an injected session running', async () => {
+    const { c, events } = setup();
+    await c.stop();
+    expect(statuses(events).at(-1)).toBe('idle');
+  });
+});
+
+describe('GC connector: setAgentState', () => {
+  it('publishes NOT_READY#<id> with the reason code and resolves on the matching State event only', async () => {
+    const { session, c } = setup();
+    let done = false;
+    const p = c.setAgentState({ agentId: 'agent2001', state: 'NOT_READY', reasonCodeId: '3' }).then(() => {
+      done = true;
+    });
+    expect(session.sent).toEqual([{ destination: '/queue/gc.requests', headers: { type: 'NOT_READY#agent2001' }, body: '3' }]);
+    session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2002', resonCodeId: '3' }));
+    session.deliver('/topic/gc.events', stateBody({ resonCodeId: '2' }));
+    session.deliver('/topic/gc.events', stateBody({ agent_current_state: 'READY', resonCodeId: '' }));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    session.deliver('/topic/gc.events', stateBody({ resonCodeId: '3' }));
+    await p;
+    expect(done).toBe(true);
+  });
+
+  it('READY resolves on a READY State event', async () => {
+    const { session, c } = setup();
+    const p = c.setAgentState({ agentId: 'agent2001', state: 'READY' });
+    expect(session.sent[0]).toEqual({ destination: '/queue/gc.requests', headers: { type: 'READY#agent2001' }, body: '' });
+    session.deliver('/topic/gc.events', stateBody({ agent_current_state: 'READY', resonCodeId: '' }));
+    await expect(p).resolves.toBeUndefined();
+  });
+
+  it('rejects with vendor-error on an Error event for that login id (and counts it)', async () => {
+    const { session, c, events } = setup();
+    const p = c.setAgentState({ agentId: 'agent2001', state: 'LOGOUT', reasonCodeId: '20' });
+    session.deliver('/topic/gc.events', 'agent2002#Error#GENERAL_ERROR#not yours');
+    session.deliver('/topic/gc.events', ERROR_EVENT);
+    const err = await p.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CommandError);
+    expect(err).toMatchObject({ code: 'vendor-error', vendorCode: 'USER_NOT_FOUND' });
+    expect((err as Error).message).toContain('Agent agent2001 is not logged in');
+    expect(events.filter((e) => e.kind === 'ingest.error').map((e) => (e.kind === 'ingest.error' ? e.error.code : ''))).toEqual(['vendor-error']);
+  });
+
+  it('rejects with timeout after commandTimeoutMs', async () => {
+    const { c, timers } = setup({ commandTimeoutMs: 5_000 });
+    const p = c.setAgentState({ agentId: 'agent2001', state: 'READY' });
+    let settled = false;
+    p.catch(() => undefined).finally(() => (settled = true));
+    timers.advance(4_999);
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    timers.advance(1);
+    await expect(p).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('rejects with not-connected when the session is down', async () => {
+    const { session, c } = setup();
+    session.setStatus({ state: 'down', connects: 1, reason: 'gone' });
+    await expect(c.setAgentState({ agentId: 'agent2001', state: 'READY' })).rejects.toMatchObject({ code: 'not-connected' });
+    expect(session.sent).toEqual([]);
+  });
+
+  it('rejects invalid input without sending', async () => {
+    const { session, c } = setup();
+    await expect(c.setAgentState({ agentId: 'agent#2001', state: 'READY' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(c.setAgentState({ agentId: 'agent2001', state: 'NOT_READY', reasonCodeId: '1,2' })).rejects.toMatchObject({ code: 'invalid' });
+    expect(session.sent).toEqual([]);
+  });
+
+  it('confirms commands for agents outside agentLoginIds too (the filter is for display only)', async () => {
+    const { session, c, events } = setup({ agentLoginIds: ['agent2002'] });
+    const p = c.setAgentState({ agentId: 'agent2001', state: 'READY' });
+    session.deliver('/topic/gc.events', stateBody({ agent_current_state: 'READY', resonCodeId: '' }));
+    await expect(p).resolves.toBeUndefined();
+    expect(events.some((e) => e.kind === 'agent.upsert')).toBe(false);
+  });
+});

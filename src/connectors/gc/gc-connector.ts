@@ -1,0 +1,233 @@
+/**
+ * The Generic Connector connector: the only public face of `connectors/gc/`
+ * (ARCHITECTURE.md "Rooms"). Reads GC events from the broker over the shared STOMP session
+ * and sends agent-state commands (gc-generic-connector-activemq.txt; NOTES.md §3, §6;
+ * docs/CONTRACTS.md "GC wire", "GC mappings").
+ */
+import { ingestErrorEvent, createStatusReporter, safeEmit } from '../transport/events';
+import { createLiveness } from '../transport/liveness';
+import type { GcConnectorConfig, ReasonCodeLabels } from '../transport/source-config';
+import { realTimers, type TimerHandle, type Timers } from '../transport/timers';
+import {
+  CommandError,
+  type AgentCommandPort,
+  type AgentStateCommand,
+  type Connector,
+  type Emit,
+} from '../transport/types';
+import type { BackoffOptions } from '../transport/backoff';
+import {
+  createStompSession,
+  type StompSession,
+  type StompSessionStatus,
+  type WebSocketConstructor,
+  type StompSessionOptions,
+} from '../stomp/stomp-session';
+import { buildAgentStateCommand } from './gc-commands';
+import { createGcMapper, normalizeFinesseState } from './gc-mapper';
+import { parseGcEvent, type GcState } from './gc-wire';
+
+/** Options of {@link createGcConnector} beyond the configuration (mostly for tests). */
+export interface GcConnectorOptions {
+  /**
+   * The shared broker session. When given, the caller owns it: the connector registers its
+   * subscription and calls `start()` (idempotent) but never `stop()`. When absent, the
+   * connector makes its own session from the configuration and stops it in `stop()`.
+   */
+  readonly session?: StompSession;
+  /** Configured reason codes (board `reasonCodes`) to label State events that carry no label. */
+  readonly reasonCodes?: ReasonCodeLabels;
+  /** Clock and timers for liveness and command timeouts (default real timers). */
+  readonly timers?: Timers;
+  /** For an own session: WebSocket implementation (default `globalThis.WebSocket`; `ws` in Node). */
+  readonly WebSocket?: WebSocketConstructor;
+  /** For an own session: base for relative broker URLs (default `location.href`). */
+  readonly baseUrl?: string;
+  /** For an own session: reconnect backoff. */
+  readonly backoff?: BackoffOptions;
+  /** For an own session: connect timeout per attempt (ms). */
+  readonly connectTimeoutMs?: number;
+  /** For an own session: other session options (tests). */
+  readonly sessionOptions?: Partial<StompSessionOptions>;
+}
+
+interface Pending {
+  readonly agentId: string;
+  readonly matches: (s: GcState) => boolean;
+  readonly resolve: () => void;
+  readonly reject: (e: CommandError) => void;
+  timer: TimerHandle | undefined;
+}
+
+/**
+ * Creates the GC connector (not started).
+ *
+ * Events: subscribes `eventsDestination` on the session (re-subscribed by the session on every
+ * reconnect); every body goes through `parseGcEvent` → GC mapper → `emit`. Every malformed
+ * frame becomes a counted `ingest.error` and never drops the messages around it.
+ *
+ * Status (`connection.status`, source `gc`): `connecting` while the session connects, `live`
+ * once connected and subscribed, `down` with the session's reason, `stale` after
+ * `staleAfterMs` without any message on the events destination (broker heart-beats do not
+ * count: they prove the broker alive, not GC), `live` again on the next message, `idle` after stop.
+ *
+ * Commands: {@link AgentCommandPort.setAgentState} publishes `type: <VERB>#<id>` with the
+ * reason code as body and resolves only when that agent's State event shows the requested
+ * state (and, for NOT_READY with a reason code, that reason code). It rejects with
+ * `CommandError`: `invalid` (bad id / reason), `not-connected` (session down),
+ * `vendor-error` (an Error event for that login id; `vendorCode` = the GC code),
+ * `timeout` (no confirmation within `commandTimeoutMs` ms).
+ */
+export function createGcConnector(
+  config: GcConnectorConfig,
+  emit: Emit,
+  opts: GcConnectorOptions = {},
+): Connector & AgentCommandPort {
+  const timers = opts.timers ?? realTimers;
+  const ownSession = opts.session === undefined;
+  const session: StompSession =
+    opts.session ??
+    createStompSession({
+      brokerUrls: config.brokerUrls,
+      login: config.login,
+      passcode: config.passcode,
+      vhost: config.vhost,
+      heartbeatMs: config.heartbeatMs,
+      timers,
+      ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
+      ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
+      ...(opts.backoff ? { backoff: opts.backoff } : {}),
+      ...(opts.connectTimeoutMs !== undefined ? { connectTimeoutMs: opts.connectTimeoutMs } : {}),
+      ...opts.sessionOptions,
+    });
+  const mapper = createGcMapper({
+    supervisorLoginId: config.supervisorLoginId,
+    agentLoginIds: config.agentLoginIds,
+    ...(opts.reasonCodes ? { reasonCodes: opts.reasonCodes } : {}),
+  });
+  const status = createStatusReporter('gc', emit, () => timers.now());
+  const pending = new Set<Pending>();
+  let running = false;
+  let unsubscribeStatus: (() => void) | undefined;
+  let registration: { unsubscribe(): void } | undefined;
+
+  const liveness = createLiveness({
+    staleAfterMs: config.staleAfterMs,
+    timers,
+    onStale: () => status.set('stale', `no GC event for ${Math.round(config.staleAfterMs / 1000)} s`),
+    onLive: () => status.set('live'),
+  });
+
+  const hasPending = (loginId: string) => {
+    for (const p of pending) if (p.agentId === loginId) return true;
+    return false;
+  };
+
+  const settle = (p: Pending, err?: CommandError) => {
+    if (!pending.delete(p)) return;
+    if (p.timer !== undefined) timers.clearTimeout(p.timer);
+    if (err) p.reject(err);
+    else p.resolve();
+  };
+
+  const onBody = (body: string) => {
+    const at = timers.now();
+    liveness.touch();
+    const result = parseGcEvent(body);
+    // Map first: whether an Error event is counted depends on the commands still pending.
+    const events = mapper.map(result, at, { commandPending: hasPending });
+    if (result.ok) {
+      const ev = result.event;
+      if (ev.event === 'State') {
+        for (const p of [...pending]) if (p.agentId === ev.loginId && p.matches(ev)) settle(p);
+      } else if (ev.event === 'Error') {
+        for (const p of [...pending])
+          if (p.agentId === ev.loginId)
+            settle(p, new CommandError('vendor-error', ev.message.trim() ? `${ev.code}: ${ev.message}` : ev.code, ev.code));
+      }
+    }
+    safeEmit(emit, events);
+  };
+
+  const onSessionStatus = (s: StompSessionStatus) => {
+    if (!running) return;
+    switch (s.state) {
+      case 'connecting':
+        liveness.stop();
+        if (status.current !== 'down') status.set('connecting', s.url ? `connecting to ${s.url}` : undefined);
+        break;
+      case 'connected':
+        // The session has (re)sent our SUBSCRIBE before reporting connected.
+        status.set('live');
+        liveness.stop();
+        liveness.start();
+        break;
+      case 'down':
+        liveness.stop();
+        status.set('down', s.reason ?? 'broker connection lost');
+        break;
+      case 'idle':
+        liveness.stop();
+        // Not started yet: we are about to start it. Stopped by its owner: down.
+        if (status.current === 'idle' || s.reason === undefined) status.set('connecting');
+        else status.set('down', s.reason === 'stopped' ? 'broker session stopped' : s.reason);
+        break;
+    }
+  };
+
+  return {
+    source: 'gc',
+    start() {
+      if (running) return;
+      running = true;
+      registration = session.subscribe(config.eventsDestination, (m) => onBody(m.body));
+      unsubscribeStatus = session.onStatus(onSessionStatus);
+      session.start();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      liveness.stop();
+      unsubscribeStatus?.();
+      unsubscribeStatus = undefined;
+      registration?.unsubscribe();
+      registration = undefined;
+      for (const p of [...pending]) settle(p, new CommandError('not-connected', 'connector stopped'));
+      if (ownSession) await session.stop();
+      status.set('idle', 'stopped');
+    },
+    setAgentState(cmd: AgentStateCommand): Promise<void> {
+      let frame;
+      try {
+        frame = buildAgentStateCommand(config.commandsDestination, config.verbs, cmd.agentId, cmd.state, cmd.reasonCodeId);
+      } catch (e) {
+        return Promise.reject(e instanceof CommandError ? e : new CommandError('invalid', String(e)));
+      }
+      if (!running || !session.connected) {
+        return Promise.reject(new CommandError('not-connected', 'Not connected to the Generic Connector broker'));
+      }
+      const wanted = cmd.state;
+      const wantedReason = wanted === 'NOT_READY' && frame.body !== '' ? frame.body : undefined;
+      return new Promise<void>((resolve, reject) => {
+        const p: Pending = {
+          agentId: cmd.agentId,
+          matches: (s) => normalizeFinesseState(s.state) === wanted && (wantedReason === undefined || s.reasonCodeId.trim() === wantedReason),
+          resolve,
+          reject,
+          timer: undefined,
+        };
+        pending.add(p);
+        p.timer = timers.setTimeout(() => {
+          p.timer = undefined;
+          settle(p, new CommandError('timeout', `No confirmation from the Generic Connector within ${Math.round(config.commandTimeoutMs / 100) / 10} s`));
+        }, config.commandTimeoutMs);
+        try {
+          session.publish(frame);
+        } catch (e) {
+          settle(p, new CommandError('not-connected', e instanceof Error ? e.message : 'Not connected'));
+          safeEmit(emit, [ingestErrorEvent('gc', 'command-failed', `could not send ${frame.headers.type}`, timers.now())]);
+        }
+      });
+    },
+  };
+}

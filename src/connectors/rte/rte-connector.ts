@@ -1,0 +1,361 @@
+/**
+ * The Enreach RTE connector: the only public face of `connectors/rte/` and the only module
+ * that imports `@microsoft/signalr` (ARCHITECTURE.md "Rooms", "Connections").
+ *
+ * Implements rte-enreach-realtime-engine-signalr.txt "Client authentication" (a JWT from
+ * EnreachAPI, validated only when a connection opens), "Establishing a connection"
+ * (`HubConnectionBuilder().withUrl(rteUrl, {accessTokenFactory}).withAutomaticReconnect()`),
+ * "Subscribing to events" (`invoke("Subscribe", [{EntityId, EventName}, …])`,
+ * `on("MessageReceived", …)`), and NOTES.md §1: a fresh token on every (re)connect, the
+ * subscriptions re-sent on every connect because they live on the server connection, and
+ * retrying forever (the default SignalR policy gives up after 0, 2, 10, 30 s).
+ */
+import {
+  HttpTransportType,
+  HubConnectionBuilder,
+  HubConnectionState,
+  LogLevel,
+  type HubConnection,
+  type IHttpConnectionOptions,
+  type ILogger,
+} from '@microsoft/signalr';
+import { backoffDelay, createBackoff, type BackoffOptions } from '../transport/backoff';
+import { createStatusReporter, ingestErrorEvent, quote, safeEmit } from '../transport/events';
+import { createLiveness } from '../transport/liveness';
+import type { RteConnectorConfig } from '../transport/source-config';
+import { realTimers, type TimerHandle, type Timers } from '../transport/timers';
+import type { Connector, Emit } from '../transport/types';
+import { resolveUrl } from '../transport/url';
+import { createRteMapper } from './rte-mapper';
+import { parseMessageReceived, parseSubscriptionResults } from './rte-wire';
+
+/** A WebSocket constructor as SignalR calls it (`new (url, protocols?, options?)`; `ws` in Node). */
+export type RteWebSocketConstructor = new (url: string, protocols?: string | string[], options?: unknown) => unknown;
+
+/** Log levels the optional logger receives. */
+export type RteLogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Options of {@link createRteConnector} beyond the configuration (mostly for tests). */
+export interface RteConnectorOptions {
+  /** `fetch` used for the token endpoint (default `globalThis.fetch`). */
+  readonly fetch?: typeof fetch;
+  /** WebSocket implementation (default: the browser's; pass `ws` in Node). */
+  readonly WebSocket?: RteWebSocketConstructor;
+  /** Base for relative `tokenUrl` / `hubUrl` / `rteUrl` (default `location.href`). */
+  readonly baseUrl?: string;
+  /** Clock and timers for liveness and restarts (default real timers). SignalR's own reconnect delays use real timers. */
+  readonly timers?: Timers;
+  /** Backoff for reconnects and restarts (default 500 ms doubling to 4 s, full jitter). */
+  readonly backoff?: BackoffOptions;
+  /**
+   * Diagnostic log sink. Default: none (nothing is logged). Messages pass through a redactor
+   * that removes `access_token=…` and `Bearer …`, so the token is never logged.
+   */
+  readonly logger?: (level: RteLogLevel, message: string) => void;
+  /** SignalR server timeout (ms): the connection drops after this long without a message. Default 30 000 (SignalR's). */
+  readonly serverTimeoutMs?: number;
+  /** SignalR client keep-alive interval (ms). Default 15 000 (SignalR's). */
+  readonly keepAliveMs?: number;
+  /** Token request timeout (ms). Default 10 000. */
+  readonly tokenTimeoutMs?: number;
+}
+
+/** The token endpoint's answer (NOTES.md §1: `{ token, rteUrl? }`). */
+export interface RteTokenAnswer {
+  readonly token: string;
+  readonly rteUrl?: string;
+}
+
+/** Removes tokens from a text before it is shown or logged. */
+export function redact(text: string): string {
+  return text
+    .replace(/(access_token=)[^&\s'"]+/gi, '$1[redacted]')
+    .replace(/(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g, '$1[redacted]');
+}
+
+function errText(e: unknown): string {
+  const s = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error';
+  return quote(redact(s));
+}
+
+/** Thrown inside `accessTokenFactory` when the token answer names another hub URL (the connection is rebuilt). */
+class HubUrlChanged extends Error {
+  constructor() {
+    super('token answer names another hub URL; reconnecting there');
+    this.name = 'HubUrlChanged';
+  }
+}
+
+/**
+ * Creates the RTE connector (not started).
+ *
+ * - `accessTokenFactory` POSTs `tokenUrl` on EVERY call (SignalR calls it for negotiate and
+ *   again for the WebSocket, on every connect and reconnect) and returns the fresh `token`;
+ *   nothing is cached. A failing token request fails that attempt, which is retried.
+ *   If the answer carries an `rteUrl` other than the hub URL in use, the connection is
+ *   rebuilt on that URL (the answer's `rteUrl` wins over `hubUrl`).
+ * - `withAutomaticReconnect` with a policy that never returns null (backoff with full jitter);
+ *   `onclose` (a failed start — negotiate 401, server down — or a closed connection) starts a
+ *   new connection after a backoff delay, forever, until `stop()`.
+ * - On every connect and every `onreconnected`: ONE `Subscribe` invocation with every
+ *   `queueIds × queueEvents` and `userIds × userEvents` item; its answer is emitted as
+ *   `subscription.result` (refused items also as `unauthorized` / `subscription-refused`
+ *   errors). A failed `Subscribe` drops the connection so that everything is re-established.
+ * - `connection.status` (source `rte`): `connecting` on the first attempt, `live` after the
+ *   subscription answer, `down` with the reason while reconnecting / restarting, `stale`
+ *   after `staleAfterMs` without any hub message (pings included), `idle` after `stop()`.
+ * - `MessageReceived` → `parseMessageReceived` → RTE mapper → `emit`; never throws.
+ */
+export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): Connector {
+  const timers = opts.timers ?? realTimers;
+  const now = () => timers.now();
+  const status = createStatusReporter('rte', emit, now);
+  const mapper = createRteMapper({ maxWaitTimeUnit: config.maxWaitTimeUnit });
+  const restartBackoff = createBackoff(opts.backoff);
+  const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
+  const log = (level: RteLogLevel, message: string) => {
+    if (!opts.logger) return;
+    try {
+      opts.logger(level, redact(message));
+    } catch {
+      /* a logger's failure is its own */
+    }
+  };
+
+  let running = false;
+  let generation = 0;
+  let conn: HubConnection | undefined;
+  let restartTimer: TimerHandle | undefined;
+  let currentUrl: string | undefined;
+  let urlChanged = false;
+
+  const liveness = createLiveness({
+    staleAfterMs: config.staleAfterMs,
+    timers,
+    onStale: () => status.set('stale', `no message from the hub for ${Math.round(config.staleAfterMs / 1000)} s`),
+    onLive: () => status.set('live'),
+  });
+
+  const subscriptionItems = () => {
+    const items: Array<{ EntityId: string; EventName: string }> = [];
+    for (const id of config.queueIds) for (const ev of config.queueEvents) items.push({ EntityId: id, EventName: ev });
+    for (const id of config.userIds) for (const ev of config.userEvents) items.push({ EntityId: id, EventName: ev });
+    return items;
+  };
+
+  async function fetchToken(): Promise<RteTokenAnswer> {
+    const url = resolveUrl(config.tokenUrl, opts.baseUrl);
+    const ctrl = typeof AbortController === 'function' ? new AbortController() : undefined;
+    const t = ctrl ? timers.setTimeout(() => ctrl.abort(), opts.tokenTimeoutMs ?? 10_000) : undefined;
+    try {
+      let res: Response;
+      try {
+        res = await fetchImpl(url, {
+          method: 'POST',
+          headers: { accept: 'application/json' },
+          cache: 'no-store',
+          ...(ctrl ? { signal: ctrl.signal } : {}),
+        });
+      } catch (e) {
+        throw new Error(`token request failed: ${errText(e)}`, { cause: e });
+      }
+      if (!res.ok) throw new Error(`token endpoint answered HTTP ${res.status}`);
+      let body: unknown;
+      try {
+        body = await res.json();
+      } catch {
+        throw new Error('token endpoint answer is not JSON');
+      }
+      const rec = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const token = Object.hasOwn(rec, 'token') ? rec.token : undefined;
+      const rteUrl = Object.hasOwn(rec, 'rteUrl') ? rec.rteUrl : undefined;
+      if (typeof token !== 'string' || token === '') throw new Error('token endpoint answer has no token');
+      return typeof rteUrl === 'string' && rteUrl !== '' ? { token, rteUrl } : { token };
+    } finally {
+      if (t !== undefined) timers.clearTimeout(t);
+    }
+  }
+
+  const logger: ILogger = {
+    log(level, message) {
+      if (!opts.logger) return;
+      const l: RteLogLevel =
+        level >= LogLevel.Error ? 'error' : level >= LogLevel.Warning ? 'warn' : level >= LogLevel.Information ? 'info' : 'debug';
+      log(l, message);
+    },
+  };
+
+  /** Wraps the WebSocket constructor so every incoming frame (pings included) counts for liveness. */
+  function livenessWebSocket(): RteWebSocketConstructor | undefined {
+    const Base = opts.WebSocket ?? (globalThis as { WebSocket?: RteWebSocketConstructor }).WebSocket;
+    if (!Base) return undefined;
+    const B: RteWebSocketConstructor = Base;
+    const touch = () => liveness.touch();
+    function Wrapped(url: string, protocols?: string | string[], options?: unknown): unknown {
+      const ws = options === undefined ? new B(url, protocols) : new B(url, protocols, options);
+      (ws as { addEventListener?: (t: string, l: () => void) => void }).addEventListener?.('message', touch);
+      return ws;
+    }
+    Object.assign(Wrapped, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+    return Wrapped as unknown as RteWebSocketConstructor;
+  }
+
+  function build(url: string, gen: number): HubConnection {
+    const httpOptions: IHttpConnectionOptions & { WebSocket?: unknown } = {
+      transport: HttpTransportType.WebSockets,
+      logger,
+      accessTokenFactory: async () => {
+        const answer = await fetchToken();
+        if (answer.rteUrl !== undefined) {
+          const wanted = resolveUrl(answer.rteUrl, opts.baseUrl);
+          if (wanted !== currentUrl) {
+            currentUrl = wanted;
+            urlChanged = true;
+            const c = conn;
+            if (gen === generation && c && c.state === HubConnectionState.Reconnecting) void c.stop().catch(() => undefined);
+            throw new HubUrlChanged();
+          }
+        }
+        return answer.token;
+      },
+    };
+    const WS = livenessWebSocket();
+    if (WS) httpOptions.WebSocket = WS;
+    let b = new HubConnectionBuilder()
+      .withUrl(url, httpOptions)
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => backoffDelay(ctx.previousRetryCount, opts.backoff) })
+      .configureLogging(logger);
+    if (opts.serverTimeoutMs !== undefined) b = b.withServerTimeout(opts.serverTimeoutMs);
+    if (opts.keepAliveMs !== undefined) b = b.withKeepAliveInterval(opts.keepAliveMs);
+    const c = b.build();
+    c.on('MessageReceived', (arg: unknown) => {
+      if (gen !== generation) return;
+      const at = now();
+      liveness.touch();
+      safeEmit(emit, mapper.message(parseMessageReceived(arg), at));
+    });
+    c.onreconnecting((err) => {
+      if (gen !== generation || !running) return;
+      liveness.stop();
+      status.set('down', `connection lost, reconnecting: ${err ? errText(err) : 'closed'}`);
+    });
+    c.onreconnected(() => {
+      if (gen !== generation || !running) return;
+      void subscribeAll(c, gen);
+    });
+    c.onclose((err) => {
+      if (gen !== generation || !running) return;
+      liveness.stop();
+      if (urlChanged) {
+        scheduleRestart(0);
+        return;
+      }
+      status.set('down', `connection closed: ${err ? errText(err) : 'closed'}`);
+      scheduleRestart();
+    });
+    return c;
+  }
+
+  async function subscribeAll(c: HubConnection, gen: number): Promise<void> {
+    const items = subscriptionItems();
+    if (items.length > 0) {
+      let answer: unknown;
+      try {
+        answer = await c.invoke('Subscribe', items);
+      } catch (e) {
+        if (gen !== generation || !running) return;
+        safeEmit(emit, [ingestErrorEvent('rte', 'subscribe-failed', `Subscribe failed: ${errText(e)}`, now())]);
+        if (c.state === HubConnectionState.Connected) {
+          status.set('down', `Subscribe failed: ${errText(e)}`);
+          void c.stop().catch(() => undefined);
+        }
+        return;
+      }
+      if (gen !== generation || !running) return;
+      safeEmit(emit, mapper.subscriptionResults(parseSubscriptionResults(answer), now()));
+    }
+    if (c.state !== HubConnectionState.Connected) return;
+    restartBackoff.reset();
+    status.set('live');
+    liveness.stop();
+    liveness.start();
+  }
+
+  function scheduleRestart(delayMs?: number) {
+    if (!running) return;
+    if (restartTimer !== undefined) timers.clearTimeout(restartTimer);
+    const d = delayMs ?? restartBackoff.next();
+    restartTimer = timers.setTimeout(() => {
+      restartTimer = undefined;
+      void connect();
+    }, d);
+  }
+
+  async function connect(): Promise<void> {
+    if (!running) return;
+    generation += 1;
+    const gen = generation;
+    urlChanged = false;
+    let url: string;
+    try {
+      currentUrl ??= resolveUrl(config.hubUrl, opts.baseUrl);
+      url = currentUrl;
+    } catch (e) {
+      status.set('down', `invalid hub URL: ${errText(e)}`);
+      scheduleRestart();
+      return;
+    }
+    const old = conn;
+    if (old) void old.stop().catch(() => undefined);
+    let c: HubConnection;
+    try {
+      c = build(url, gen);
+    } catch (e) {
+      status.set('down', `cannot create the hub connection: ${errText(e)}`);
+      scheduleRestart();
+      return;
+    }
+    conn = c;
+    if (status.current === 'idle') status.set('connecting');
+    try {
+      await c.start();
+    } catch (e) {
+      if (gen !== generation || !running) return;
+      if (urlChanged) {
+        scheduleRestart(0);
+        return;
+      }
+      status.set('down', `cannot connect: ${errText(e)}`);
+      scheduleRestart();
+      return;
+    }
+    if (gen !== generation || !running) {
+      void c.stop().catch(() => undefined);
+      return;
+    }
+    log('info', 'RTE hub connected');
+    await subscribeAll(c, gen);
+  }
+
+  return {
+    source: 'rte',
+    start() {
+      if (running) return;
+      running = true;
+      restartBackoff.reset();
+      void connect();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      generation += 1;
+      if (restartTimer !== undefined) timers.clearTimeout(restartTimer);
+      restartTimer = undefined;
+      liveness.stop();
+      const c = conn;
+      conn = undefined;
+      if (c) await c.stop().catch(() => undefined);
+      status.set('idle', 'stopped');
+    },
+  };
+}
