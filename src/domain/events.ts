@@ -58,7 +58,11 @@ export interface AgentRemoveEvent extends EventBase {
   readonly id: string;
 }
 
-/** Creates or updates a queue; statistics absent here keep their stored values. */
+/**
+ * Creates or updates a queue; statistics absent here keep their stored values, with one
+ * exception: `callsWaiting: 0` without a `longestWaitingSince` clears the stored longest
+ * waiting (an emptied queue has no longest-waiting call; its timer must not tick on).
+ */
 export interface QueueUpsertEvent extends EventBase {
   readonly kind: 'queue.upsert';
   readonly id: string;

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentUpsertEvent, DomainEvent, SourceId } from '../domain';
+import { initialAgentsState, reduceAgents, type AgentsState } from './agents';
+
+const T0 = 1_763_777_000_000;
+
+function up(id: string, fields: Partial<Omit<AgentUpsertEvent, 'kind' | 'id'>> = {}): AgentUpsertEvent {
+  return { kind: 'agent.upsert', source: 'gc', id, at: T0, ...fields };
+}
+
+function run(events: readonly unknown[], state: AgentsState = initialAgentsState()): AgentsState {
+  return reduceAgents(state, events as readonly DomainEvent[]);
+}
+
+describe('reduceAgents: patch semantics (events.ts)', () => {
+  it('creates an agent with defaults: name = id, UNKNOWN without a state, stateSince = vendorTime ?? at', () => {
+    const s = run([up('a1', { at: T0 + 5 }), up('a2', { state: 'READY', vendorTime: T0 - 100 })]);
+    const a1 = s.byKey.get('gc:a1');
+    expect(a1).toMatchObject({ key: 'gc:a1', source: 'gc', id: 'a1', name: 'a1', state: 'UNKNOWN', stateSince: T0 + 5, updatedAt: T0 + 5 });
+    expect(s.byKey.get('gc:a2')).toMatchObject({ state: 'READY', vendorState: 'READY', stateSince: T0 - 100 });
+  });
+
+  it('replaces the state group together: absent reason/pending are cleared', () => {
+    let s = run([
+      up('a', { state: 'NOT_READY', vendorState: 'NOT_READY', reasonCodeId: '2', reasonLabel: 'Lunch', pendingState: 'LOGOUT', stateSince: T0 }),
+    ]);
+    s = run([up('a', { state: 'READY', at: T0 + 1000 })], s);
+    const a = s.byKey.get('gc:a');
+    expect(a?.state).toBe('READY');
+    expect(a?.reasonCodeId).toBeUndefined();
+    expect(a?.reasonLabel).toBeUndefined();
+    expect(a?.pendingState).toBeUndefined();
+    expect(a?.vendorState).toBe('READY');
+  });
+
+  it('fields other than the state group are patches: absent keeps, present replaces', () => {
+    let s = run([up('a', { name: 'Ann Lee', extension: '2001', teamId: '5', isSupervisor: false, state: 'READY' })]);
+    s = run([up('a', { state: 'TALKING', at: T0 + 10 })], s);
+    expect(s.byKey.get('gc:a')).toMatchObject({ name: 'Ann Lee', extension: '2001', teamId: '5', isSupervisor: false, state: 'TALKING' });
+    s = run([up('a', { name: 'Ann B. Lee', at: T0 + 20 })], s);
+    expect(s.byKey.get('gc:a')).toMatchObject({ name: 'Ann B. Lee', state: 'TALKING', extension: '2001' });
+  });
+
+  it('without state, reason fields are patched individually and the state is kept', () => {
+    let s = run([up('a', { state: 'NOT_READY', reasonCodeId: '1', stateSince: T0 })]);
+    s = run([up('a', { reasonLabel: 'Break', at: T0 + 50 })], s);
+    expect(s.byKey.get('gc:a')).toMatchObject({ state: 'NOT_READY', reasonCodeId: '1', reasonLabel: 'Break', stateSince: T0 });
+  });
+
+  it('stateSince: vendorTime ?? at on a change; kept when the same state repeats without a time; explicit wins', () => {
+    let s = run([up('a', { state: 'READY', stateSince: T0 })]);
+    s = run([up('a', { state: 'READY', at: T0 + 5000, vendorTime: T0 + 4000 })], s);
+    expect(s.byKey.get('gc:a')?.stateSince).toBe(T0);
+    s = run([up('a', { state: 'TALKING', at: T0 + 6000, vendorTime: T0 + 5900 })], s);
+    expect(s.byKey.get('gc:a')?.stateSince).toBe(T0 + 5900);
+    s = run([up('a', { state: 'WORK', at: T0 + 7000 })], s);
+    expect(s.byKey.get('gc:a')?.stateSince).toBe(T0 + 7000);
+    s = run([up('a', { state: 'WORK', at: T0 + 8000, stateSince: T0 + 6500 })], s);
+    expect(s.byKey.get('gc:a')?.stateSince).toBe(T0 + 6500);
+  });
+
+  it('maps an unknown state text to UNKNOWN and keeps the text as vendorState', () => {
+    const s = run([up('a', { state: 'DoNotDisturb' as never })]);
+    expect(s.byKey.get('gc:a')).toMatchObject({ state: 'UNKNOWN', vendorState: 'DoNotDisturb' });
+  });
+});
+
+describe('reduceAgents: identity', () => {
+  it('returns the same state object when nothing changed (empty batch, foreign kinds, repeats)', () => {
+    const s0 = run([up('a', { state: 'READY', name: 'Ann', stateSince: T0 })]);
+    expect(run([], s0)).toBe(s0);
+    expect(
+      run(
+        [
+          { kind: 'queue.upsert', source: 'gc', id: 'q', at: T0, stats: {} },
+          { kind: 'connection.status', source: 'gc', at: T0, status: 'live' },
+        ],
+        s0,
+      ),
+    ).toBe(s0);
+    expect(run([up('a', { state: 'READY', name: 'Ann', at: T0 + 999 })], s0)).toBe(s0);
+    expect(run([{ kind: 'agent.remove', source: 'gc', id: 'nobody', at: T0 }], s0)).toBe(s0);
+  });
+
+  it('never replaces an agent whose fields did not change; replaces only the changed one', () => {
+    const s0 = run([up('a', { state: 'READY', name: 'A' }), up('b', { state: 'READY', name: 'B' })]);
+    const a0 = s0.byKey.get('gc:a');
+    const s1 = run([up('a', { state: 'READY', name: 'A', at: T0 + 1 }), up('b', { state: 'TALKING', at: T0 + 1 })], s0);
+    expect(s1).not.toBe(s0);
+    expect(s1.byKey).not.toBe(s0.byKey);
+    expect(s1.byKey.get('gc:a')).toBe(a0);
+    expect(s1.byKey.get('gc:b')).not.toBe(s0.byKey.get('gc:b'));
+    expect(s1.byKey.get('gc:b')?.updatedAt).toBe(T0 + 1);
+    expect(s0.byKey.get('gc:b')?.state).toBe('READY'); // the old map was not mutated
+    expect(s1.version).toBe(s0.version + 1);
+  });
+
+  it('bumps sortVersion only for membership, state, name or team changes', () => {
+    const s0 = run([up('a', { state: 'READY', name: 'A' })]);
+    const s1 = run([up('a', { extension: '1234' })], s0);
+    expect(s1.version).toBe(s0.version + 1);
+    expect(s1.sortVersion).toBe(s0.sortVersion);
+    const s2 = run([up('a', { state: 'TALKING' })], s1);
+    expect(s2.sortVersion).toBe(s1.sortVersion + 1);
+  });
+});
+
+describe('reduceAgents: snapshot and remove', () => {
+  it('snapshot removes agents of that source not listed, and leaves other sources alone', () => {
+    const s0 = run([
+      up('a'),
+      up('b'),
+      up('c'),
+      { kind: 'agent.upsert', source: 'rte', id: 'x', at: T0, state: 'READY' },
+    ]);
+    const s1 = run([{ kind: 'snapshot', entity: 'agent', source: 'gc', ids: ['a', 'c'], at: T0 + 1 }], s0);
+    expect([...s1.byKey.keys()].sort()).toEqual(['gc:a', 'gc:c', 'rte:x']);
+    expect(s1.byKey.get('gc:a')).toBe(s0.byKey.get('gc:a'));
+    // a queue snapshot does not touch agents
+    expect(run([{ kind: 'snapshot', entity: 'queue', source: 'gc', ids: [], at: T0 }], s1)).toBe(s1);
+  });
+
+  it('snapshot listing everything changes nothing; upserts in the same batch are kept', () => {
+    const s0 = run([up('a'), up('b')]);
+    expect(run([{ kind: 'snapshot', entity: 'agent', source: 'gc', ids: ['a', 'b'], at: T0 }], s0)).toBe(s0);
+    const s1 = run([{ kind: 'snapshot', entity: 'agent', source: 'gc', ids: ['b', 'n'], at: T0 }, up('n', { state: 'READY' })], s0);
+    expect([...s1.byKey.keys()].sort()).toEqual(['gc:b', 'gc:n']);
+  });
+
+  it('agent.remove removes', () => {
+    const s0 = run([up('a', { state: 'READY' })]);
+    const s1 = run([{ kind: 'agent.remove', source: 'gc', id: 'a', at: T0 }], s0);
+    expect(s1.byKey.size).toBe(0);
+    expect(s1.counts.total.READY).toBe(0);
+  });
+});
+
+describe('reduceAgents: counts', () => {
+  function expectCountsConsistent(s: AgentsState): void {
+    const total: Record<string, number> = {};
+    const per: Record<string, Record<string, number>> = {};
+    for (const a of s.byKey.values()) {
+      total[a.state] = (total[a.state] ?? 0) + 1;
+      per[a.source] ??= {};
+      const row = per[a.source] as Record<string, number>;
+      row[a.state] = (row[a.state] ?? 0) + 1;
+    }
+    for (const [state, n] of Object.entries(s.counts.total)) expect(n, state).toBe(total[state] ?? 0);
+    for (const [source, counts] of Object.entries(s.counts.bySource)) {
+      for (const [state, n] of Object.entries(counts)) expect(n, `${source} ${state}`).toBe(per[source]?.[state] ?? 0);
+    }
+  }
+
+  it('keeps per-source and total counts equal to a recount through adds, changes, removes, snapshots', () => {
+    let s = initialAgentsState();
+    const states = ['READY', 'TALKING', 'NOT_READY', 'WORK', 'LOGOUT'] as const;
+    const sources: SourceId[] = ['gc', 'rte'];
+    for (let round = 0; round < 20; round++) {
+      const batch: DomainEvent[] = [];
+      for (let i = 0; i < 30; i++) {
+        const source = sources[(i + round) % 2] as SourceId;
+        batch.push({ kind: 'agent.upsert', source, id: `a${(i * 7 + round) % 25}`, at: T0 + round, state: states[(i + round * 3) % 5] });
+      }
+      if (round % 5 === 4) batch.push({ kind: 'agent.remove', source: 'rte', id: `a${round}`, at: T0 });
+      if (round % 7 === 6) batch.push({ kind: 'snapshot', entity: 'agent', source: 'gc', ids: ['a1', 'a2', 'a3'], at: T0 });
+      s = run(batch, s);
+      expectCountsConsistent(s);
+    }
+    expect(s.counts.total.READY + s.counts.total.TALKING + s.counts.total.NOT_READY + s.counts.total.WORK + s.counts.total.LOGOUT).toBe(s.byKey.size);
+  });
+
+  it('keeps the identity of counts objects whose numbers did not change', () => {
+    const s0 = run([
+      up('a', { state: 'READY' }),
+      up('b', { state: 'TALKING' }),
+      { kind: 'agent.upsert', source: 'rte', id: 'r', at: T0, state: 'READY' },
+    ]);
+    // a and b swap states: gc and total numbers are unchanged
+    const s1 = run([up('a', { state: 'TALKING' }), up('b', { state: 'READY' })], s0);
+    expect(s1.byKey).not.toBe(s0.byKey);
+    expect(s1.counts).toBe(s0.counts);
+    const s2 = run([{ kind: 'agent.upsert', source: 'rte', id: 'r', at: T0, state: 'NOT_READY' }], s1);
+    expect(s2.counts.bySource.gc).toBe(s1.counts.bySource.gc);
+    expect(s2.counts.bySource.rte).not.toBe(s1.counts.bySource.rte);
+    expect(s2.counts.total).toMatchObject({ READY: 1, TALKING: 1, NOT_READY: 1 });
+  });
+});
+
+describe('reduceAgents: defensive', () => {
+  it('skips and counts contract breaches without throwing', () => {
+    const s0 = run([up('ok', { state: 'READY' })]);
+    const odd: unknown[] = [
+      null,
+      undefined,
+      42,
+      'agent.upsert',
+      { kind: 'agent.upsert' },
+      { kind: 'agent.upsert', source: 'gc', at: T0 },
+      { kind: 'agent.upsert', source: 'nope', id: 'x', at: T0 },
+      { kind: 'agent.upsert', source: 'gc', id: 'x', at: Number.NaN },
+      { kind: 'agent.upsert', source: 'gc', id: 'x', at: T0, name: 42 },
+      { kind: 'agent.upsert', source: 'gc', id: 'x', at: T0, stateSince: 'yesterday' },
+      { kind: 'agent.remove', source: 'gc', at: T0 },
+      { kind: 'snapshot', entity: 'agent', source: 'gc', at: T0, ids: 'all' },
+      { kind: 'mystery', source: 'gc', at: T0 },
+    ];
+    let s1: AgentsState | undefined;
+    expect(() => (s1 = run(odd, s0))).not.toThrow();
+    expect(s1?.byKey).toBe(s0.byKey);
+    expect(s1?.rejected).toBe(8); // the agent-kind ones; the rest belong to the connections reducer
+  });
+
+  it('treats null optional fields as absent', () => {
+    const s0 = run([up('a', { state: 'READY', name: 'Ann' })]);
+    const s1 = run([{ ...up('a'), name: null, extension: null } as unknown], s0);
+    expect(s1).toBe(s0);
+  });
+});

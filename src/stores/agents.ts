@@ -1,0 +1,287 @@
+/**
+ * Agents: pure reducer over one flush's batch of events (ARCHITECTURE.md rules 1 and 2).
+ * The Map is copied at most once per batch, an Agent object is replaced only when one
+ * of its fields changes, and the per-state counts are kept up to date incrementally.
+ */
+import {
+  AGENT_STATES,
+  SOURCE_IDS,
+  emptyStateCounts,
+  entityKey,
+  type Agent,
+  type AgentState,
+  type AgentUpsertEvent,
+  type DomainEvent,
+  type EntityKey,
+  type SourceId,
+  type StateCounts,
+} from '../domain';
+import { envelopeProblem, isId, isRecord, optBoolean, optNumber, optString } from './guards';
+
+/** Agent counts per {@link AgentState}: over all sources and per source (every source present, zero when none). */
+export interface AgentCounts {
+  readonly total: StateCounts;
+  readonly bySource: Readonly<Record<SourceId, StateCounts>>;
+}
+
+/** State of the agents store. Replaced as a whole, once per flush, only when something changed. */
+export interface AgentsState {
+  /** Every known agent by `"<source>:<id>"`. Never mutated: a changed batch yields a new Map. */
+  readonly byKey: ReadonlyMap<EntityKey, Agent>;
+  /** Agents per state. A counts object keeps its identity while its numbers do not change. */
+  readonly counts: AgentCounts;
+  /** Increments whenever `byKey` changes. */
+  readonly version: number;
+  /**
+   * Increments when membership or a sort/filter field changed (an agent added or removed,
+   * or its `state`, `name` or `teamId` changed): the sorted key lists recompute only then.
+   */
+  readonly sortVersion: number;
+  /** Agent events skipped because they broke the DomainEvent contract (running total). */
+  readonly rejected: number;
+}
+
+const STATE_SET: ReadonlySet<string> = new Set(AGENT_STATES);
+const STATE_INDEX = new Map<AgentState, number>(AGENT_STATES.map((s, i) => [s, i]));
+const SOURCE_INDEX = new Map<SourceId, number>(SOURCE_IDS.map((s, i) => [s, i]));
+
+function zeroCounts(): AgentCounts {
+  const bySource = {} as Record<SourceId, StateCounts>;
+  for (const s of SOURCE_IDS) bySource[s] = emptyStateCounts();
+  return { total: emptyStateCounts(), bySource };
+}
+
+/** A fresh, empty agents state (version 0). */
+export function initialAgentsState(): AgentsState {
+  return { byKey: new Map(), counts: zeroCounts(), version: 0, sortVersion: 0, rejected: 0 };
+}
+
+/**
+ * What is wrong with an `agent.upsert` / `agent.remove` event, or undefined when it is
+ * acceptable. An unknown `state` string is *not* a problem: it is stored as `UNKNOWN`
+ * with the text kept in `vendorState`.
+ */
+export function agentEventProblem(e: unknown): string | undefined {
+  if (!isRecord(e)) return 'not an object';
+  const envelope = envelopeProblem(e);
+  if (envelope) return envelope;
+  if (!isId(e.id)) return '`id` is not a non-empty string';
+  if (e.kind === 'agent.remove') return undefined;
+  if (
+    !optString(e.name) ||
+    !optString(e.state) ||
+    !optString(e.vendorState) ||
+    !optString(e.reasonCodeId) ||
+    !optString(e.reasonLabel) ||
+    !optString(e.pendingState) ||
+    !optString(e.extension) ||
+    !optString(e.teamId)
+  ) {
+    return 'a text field is not a string';
+  }
+  if (!optNumber(e.stateSince)) return '`stateSince` is not a finite number';
+  if (!optBoolean(e.isSupervisor)) return '`isSupervisor` is not a boolean';
+  return undefined;
+}
+
+function normaliseState(raw: string): AgentState {
+  return STATE_SET.has(raw) ? (raw as AgentState) : 'UNKNOWN';
+}
+
+/**
+ * Applies one (valid) `agent.upsert` to `prev`, following the patch semantics of
+ * events.ts: absent fields keep their values; when `state` is present, the state group
+ * (`state`, `vendorState`, `reasonCodeId`, `reasonLabel`, `pendingState`) is replaced
+ * together, absent members cleared (`vendorState` defaults to the state's name);
+ * `stateSince` is the event's `stateSince`, else `vendorTime ?? at` when the state
+ * changes, else kept. A new agent without a state is `UNKNOWN` since `vendorTime ?? at`.
+ * @returns `prev` itself when no field changed (then `updatedAt` is not touched either)
+ */
+export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): Agent {
+  const rawState = e.state ?? undefined;
+  const state = rawState === undefined ? undefined : normaliseState(rawState);
+  const eventTime = e.vendorTime ?? e.at;
+
+  if (prev === undefined) {
+    return {
+      key: entityKey(e.source, e.id),
+      source: e.source,
+      id: e.id,
+      name: e.name ?? e.id,
+      state: state ?? 'UNKNOWN',
+      vendorState: e.vendorState ?? rawState ?? '',
+      reasonCodeId: e.reasonCodeId ?? undefined,
+      reasonLabel: e.reasonLabel ?? undefined,
+      stateSince: e.stateSince ?? eventTime,
+      pendingState: e.pendingState ?? undefined,
+      extension: e.extension ?? undefined,
+      teamId: e.teamId ?? undefined,
+      isSupervisor: e.isSupervisor ?? undefined,
+      updatedAt: e.at,
+    };
+  }
+
+  let nextState = prev.state;
+  let vendorState = prev.vendorState;
+  let reasonCodeId = prev.reasonCodeId;
+  let reasonLabel = prev.reasonLabel;
+  let pendingState = prev.pendingState;
+  let stateSince = prev.stateSince;
+  if (state !== undefined) {
+    nextState = state;
+    vendorState = e.vendorState ?? rawState ?? '';
+    reasonCodeId = e.reasonCodeId ?? undefined;
+    reasonLabel = e.reasonLabel ?? undefined;
+    pendingState = e.pendingState ?? undefined;
+    stateSince = e.stateSince ?? (state !== prev.state ? eventTime : prev.stateSince);
+  } else {
+    vendorState = e.vendorState ?? vendorState;
+    reasonCodeId = e.reasonCodeId ?? reasonCodeId;
+    reasonLabel = e.reasonLabel ?? reasonLabel;
+    pendingState = e.pendingState ?? pendingState;
+    stateSince = e.stateSince ?? stateSince;
+  }
+  const name = e.name ?? prev.name;
+  const extension = e.extension ?? prev.extension;
+  const teamId = e.teamId ?? prev.teamId;
+  const isSupervisor = e.isSupervisor ?? prev.isSupervisor;
+
+  if (
+    nextState === prev.state &&
+    vendorState === prev.vendorState &&
+    reasonCodeId === prev.reasonCodeId &&
+    reasonLabel === prev.reasonLabel &&
+    pendingState === prev.pendingState &&
+    stateSince === prev.stateSince &&
+    name === prev.name &&
+    extension === prev.extension &&
+    teamId === prev.teamId &&
+    isSupervisor === prev.isSupervisor
+  ) {
+    return prev;
+  }
+  return {
+    key: prev.key,
+    source: prev.source,
+    id: prev.id,
+    name,
+    state: nextState,
+    vendorState,
+    reasonCodeId,
+    reasonLabel,
+    stateSince,
+    pendingState,
+    extension,
+    teamId,
+    isSupervisor,
+    updatedAt: e.at,
+  };
+}
+
+/**
+ * Reduces one flush's batch into the agents state. Handles `agent.upsert`,
+ * `agent.remove` and `snapshot` with `entity: 'agent'` (agents of that source whose id is
+ * not listed are removed); ignores other kinds. Events are applied in order. An agent
+ * event that breaks the contract is skipped and counted in `rejected`; never throws.
+ * @returns the same `state` object when nothing changed
+ */
+export function reduceAgents(state: AgentsState, events: readonly DomainEvent[]): AgentsState {
+  let map: Map<EntityKey, Agent> | undefined;
+  let changed = false;
+  let sortChanged = false;
+  let rejected = 0;
+  // Count deltas per source, indexed [sourceIndex][stateIndex]; allocated on first change.
+  let deltas: number[][] | undefined;
+
+  const current = (): ReadonlyMap<EntityKey, Agent> => map ?? state.byKey;
+  const writable = (): Map<EntityKey, Agent> => (map ??= new Map(state.byKey));
+  const count = (a: Agent, by: number): void => {
+    deltas ??= SOURCE_IDS.map(() => AGENT_STATES.map(() => 0));
+    const row = deltas[SOURCE_INDEX.get(a.source) ?? 0];
+    const i = STATE_INDEX.get(a.state);
+    if (row && i !== undefined) row[i] = (row[i] ?? 0) + by;
+  };
+
+  for (const e of events) {
+    if (!isRecord(e)) continue; // counted by the connections reducer (catch-all)
+    const kind = e.kind;
+    if (kind === 'agent.upsert') {
+      if (agentEventProblem(e) !== undefined) {
+        rejected++;
+        continue;
+      }
+      const key = entityKey(e.source, e.id);
+      const prev = current().get(key);
+      const next = applyAgentUpsert(prev, e);
+      if (next === prev) continue;
+      writable().set(key, next);
+      changed = true;
+      if (prev) count(prev, -1);
+      count(next, +1);
+      if (!prev || prev.state !== next.state || prev.name !== next.name || prev.teamId !== next.teamId) sortChanged = true;
+    } else if (kind === 'agent.remove') {
+      if (agentEventProblem(e) !== undefined) {
+        rejected++;
+        continue;
+      }
+      const key = entityKey(e.source, e.id);
+      const prev = current().get(key);
+      if (!prev) continue;
+      writable().delete(key);
+      count(prev, -1);
+      changed = sortChanged = true;
+    } else if (kind === 'snapshot' && e.entity === 'agent') {
+      if (envelopeProblem(e) !== undefined || !Array.isArray(e.ids)) {
+        rejected++;
+        continue;
+      }
+      const keep = new Set<unknown>(e.ids);
+      for (const [key, a] of current()) {
+        if (a.source !== e.source || keep.has(a.id)) continue;
+        writable().delete(key);
+        count(a, -1);
+        changed = sortChanged = true;
+      }
+    }
+  }
+
+  if (!changed && rejected === 0) return state;
+  return {
+    byKey: map ?? state.byKey,
+    counts: deltas ? applyDeltas(state.counts, deltas) : state.counts,
+    version: changed ? state.version + 1 : state.version,
+    sortVersion: sortChanged ? state.sortVersion + 1 : state.sortVersion,
+    rejected: state.rejected + rejected,
+  };
+}
+
+function applyDeltas(counts: AgentCounts, deltas: number[][]): AgentCounts {
+  let bySource: Record<SourceId, StateCounts> | undefined;
+  const totalDelta = AGENT_STATES.map(() => 0);
+  let totalChanged = false;
+  SOURCE_IDS.forEach((source, si) => {
+    const row = deltas[si];
+    if (!row || row.every((d) => d === 0)) return;
+    const next = { ...counts.bySource[source] };
+    AGENT_STATES.forEach((st, i) => {
+      const d = row[i] ?? 0;
+      if (d !== 0) {
+        next[st] += d;
+        totalDelta[i] = (totalDelta[i] ?? 0) + d;
+        if (totalDelta[i] !== 0) totalChanged = true;
+      }
+    });
+    bySource ??= { ...counts.bySource };
+    bySource[source] = next;
+  });
+  if (!bySource) return counts;
+  let total = counts.total;
+  if (totalChanged && totalDelta.some((d) => d !== 0)) {
+    const t = { ...counts.total };
+    AGENT_STATES.forEach((st, i) => {
+      t[st] += totalDelta[i] ?? 0;
+    });
+    total = t;
+  }
+  return { total, bySource };
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { DomainEvent } from '../../domain';
+import { createFakeScheduler } from '../../lib/scheduler';
+import { createWallboardStores, type WallboardStores } from '../create';
+import { createIngestBus, type FlushInfo, type IngestBusOptions } from './bus';
+
+const T0 = 1_763_777_000_000;
+
+const agent = (id: string, state: 'READY' | 'TALKING' = 'READY', source: 'gc' | 'rte' = 'gc'): DomainEvent => ({
+  kind: 'agent.upsert',
+  source,
+  id,
+  state,
+  at: T0,
+});
+const queue = (id: string, callsWaiting: number): DomainEvent => ({ kind: 'queue.upsert', source: 'rte', id, at: T0, stats: { callsWaiting } });
+const status = (s: 'live' | 'down'): DomainEvent => ({ kind: 'connection.status', source: 'gc', status: s, at: T0 });
+
+function setup(opts: Partial<IngestBusOptions> = {}) {
+  const sched = createFakeScheduler(0);
+  const stores = createWallboardStores();
+  const sets = { agents: 0, queues: 0, connections: 0, teams: 0 };
+  const notified = { agents: 0, queues: 0, connections: 0, teams: 0 };
+  for (const name of Object.keys(sets) as (keyof WallboardStores)[]) {
+    const store = stores[name] as { setState: (...a: unknown[]) => void; subscribe: (l: () => void) => () => void };
+    const orig = store.setState.bind(store);
+    store.setState = vi.fn((...a: unknown[]) => {
+      sets[name]++;
+      orig(...a);
+    });
+    store.subscribe(() => notified[name]++);
+  }
+  const flushes: FlushInfo[] = [];
+  const bus = createIngestBus({ flushIntervalMs: 250, stores, scheduler: sched, onFlush: (i) => flushes.push(i), ...opts });
+  return { sched, stores, sets, notified, flushes, bus };
+}
+
+describe('createIngestBus: batching', () => {
+  it('never sets per event: many publishes within an interval become one set() per changed store', () => {
+    const { sched, stores, sets, notified, bus } = setup();
+    bus.publish([agent('warm')]);
+    sched.advance(0); // leading edge after a quiet spell
+    expect(sets.agents).toBe(1);
+    for (let i = 0; i < 100; i++) bus.publish([agent(`a${i}`), queue(`q${i % 10}`, i)]);
+    expect(sets.agents).toBe(1);
+    expect(stores.agents.getState().byKey.size).toBe(1);
+    sched.advance(249);
+    expect(sets.agents).toBe(1);
+    sched.advance(1);
+    expect(sets).toEqual({ agents: 2, queues: 1, connections: 2, teams: 0 });
+    expect(notified).toEqual({ agents: 2, queues: 1, connections: 2, teams: 0 });
+    expect(stores.agents.getState().byKey.size).toBe(101);
+    expect(stores.queues.getState().byKey.get('rte:q9')?.callsWaiting).toBe(99);
+    expect(bus.stats()).toMatchObject({ events: 201, flushes: 2, buffered: 0 });
+  });
+
+  it('sets no store whose state did not change', () => {
+    const { sched, sets, bus } = setup();
+    bus.publish([agent('a'), queue('q', 1)]);
+    sched.advance(0);
+    const before = { ...sets };
+    // connections changes (lastMessageAt only moves forward; same at → no change), agents/queues repeat
+    bus.publish([agent('a'), queue('q', 1)]);
+    sched.advance(300);
+    expect(sets).toEqual(before);
+    expect(bus.stats().flushes).toBe(2);
+  });
+
+  it('flushes at once, synchronously, when an urgent connection.status arrives', () => {
+    const { sched, stores, flushes, bus } = setup();
+    bus.publish([agent('x')]);
+    sched.advance(0);
+    bus.publish([agent('a'), agent('b')]);
+    expect(stores.agents.getState().byKey.size).toBe(1);
+    bus.publish([status('down')]);
+    expect(stores.connections.getState().bySource.gc?.status).toBe('down');
+    expect(stores.agents.getState().byKey.size).toBe(3); // buffered events went with it, in order
+    expect(flushes.at(-1)).toMatchObject({ events: 3, urgent: true });
+    expect(sched.pending()).toBe(0);
+  });
+
+  it('flushNow flushes the buffer and cancels the timer; an empty flushNow does nothing', () => {
+    const { sched, stores, bus } = setup();
+    bus.flushNow();
+    expect(bus.stats().flushes).toBe(0);
+    bus.publish([agent('a')]);
+    expect(sched.pending()).toBe(1);
+    bus.flushNow();
+    expect(stores.agents.getState().byKey.size).toBe(1);
+    expect(sched.pending()).toBe(0);
+  });
+
+  it('a listener publishing during a flush is picked up by a later flush, not lost', () => {
+    const { sched, stores, bus } = setup();
+    let once = true;
+    stores.agents.subscribe(() => {
+      if (once) {
+        once = false;
+        bus.publish([agent('late')]);
+      }
+    });
+    bus.publish([agent('a')]);
+    sched.advance(0);
+    expect(stores.agents.getState().byKey.has('gc:late')).toBe(false);
+    sched.advance(250);
+    expect(stores.agents.getState().byKey.has('gc:late')).toBe(true);
+  });
+
+  it('a throwing listener does not stop the other stores from being set', () => {
+    const { sched, stores, bus } = setup({ logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    stores.connections.subscribe(() => {
+      throw new Error('render failed');
+    });
+    bus.publish([agent('a')]);
+    expect(() => sched.advance(0)).not.toThrow();
+    expect(stores.agents.getState().byKey.size).toBe(1);
+  });
+
+  it('odd events are counted, not thrown', () => {
+    const { sched, stores, bus } = setup();
+    bus.publish([null, { kind: 'agent.upsert', source: 'gc' }, { kind: '??', source: 'gc', at: T0 }] as unknown as DomainEvent[]);
+    expect(() => sched.advance(0)).not.toThrow();
+    expect(stores.agents.getState().rejected).toBe(1);
+    expect(stores.connections.getState().rejected).toBe(1);
+    expect(stores.connections.getState().bySource.gc?.errorCounts).toEqual({ 'invalid-event': 1, 'unknown-event': 1 });
+  });
+
+  it('dispose drops the buffer, cancels timers and ignores later publishes', () => {
+    const { sched, stores, bus } = setup();
+    bus.publish([agent('a')]);
+    bus.dispose();
+    expect(sched.pending()).toBe(0);
+    bus.publish([agent('b'), status('live')]);
+    sched.advance(1000);
+    expect(stores.agents.getState().byKey.size).toBe(0);
+    bus.dispose();
+  });
+});
+
+describe('createIngestBus: cadence and stretching', () => {
+  it('flushes no sooner than the interval after the previous flush', () => {
+    const { sched, flushes, bus } = setup();
+    bus.publish([agent('a')]);
+    sched.advance(0);
+    expect(flushes).toHaveLength(1);
+    sched.advance(100);
+    bus.publish([agent('b')]);
+    expect(sched.pendingDueTimes()).toEqual([250]);
+    sched.advance(150);
+    expect(flushes).toHaveLength(2);
+    // quiet for longer than the interval: the next event goes on the next timer turn
+    sched.advance(1000);
+    bus.publish([agent('c')]);
+    expect(sched.pendingDueTimes()).toEqual([sched.now()]);
+  });
+
+  it('stretches the next interval to 4x a long flush, and returns to the base when fast again', () => {
+    const { sched, stores, flushes, bus } = setup();
+    let slow = 100; // ms the agents listener "takes" (a heavy render)
+    stores.agents.subscribe(() => sched.elapse(slow));
+    bus.publish([agent('a')]);
+    sched.advance(0);
+    expect(flushes[0]?.durationMs).toBe(100);
+    expect(bus.stats()).toMatchObject({ lastFlushMs: 100, maxFlushMs: 100, intervalMs: 400 });
+    const end1 = sched.now();
+    bus.publish([agent('b')]);
+    expect(sched.pendingDueTimes()).toEqual([end1 + 400]);
+    sched.advance(399);
+    expect(flushes).toHaveLength(1);
+    slow = 5;
+    sched.advance(1);
+    expect(flushes).toHaveLength(2);
+    expect(bus.stats()).toMatchObject({ lastFlushMs: 5, maxFlushMs: 100, intervalMs: 250 });
+  });
+
+  it('counts a late timer (busy main thread) as cost too, and caps the stretch', () => {
+    const { sched, flushes, bus } = setup({ maxIntervalMs: 1000 });
+    bus.publish([agent('a')]);
+    sched.advance(0);
+    bus.publish([agent('b')]);
+    // the main thread is busy for 150 ms past the due time
+    sched.advance(200);
+    sched.elapse(100);
+    sched.advance(0);
+    expect(flushes[1]?.lateMs).toBe(50);
+    expect(bus.stats().intervalMs).toBe(250); // 4 × 50 = 200 < base
+    bus.publish([agent('c')]);
+    sched.advance(249);
+    sched.elapse(401);
+    sched.advance(0);
+    expect(flushes[2]?.lateMs).toBe(400);
+    expect(bus.stats().intervalMs).toBe(1000); // 4 × 400 capped at 1000
+  });
+
+  it('setFlushInterval changes the cadence at once and validates', () => {
+    const { sched, flushes, bus } = setup();
+    bus.publish([agent('a')]);
+    sched.advance(0);
+    bus.publish([agent('b')]);
+    bus.setFlushInterval(1000);
+    expect(sched.pendingDueTimes()).toEqual([1000]);
+    sched.advance(999);
+    expect(flushes).toHaveLength(1);
+    sched.advance(1);
+    expect(flushes).toHaveLength(2);
+    expect(bus.stats().baseIntervalMs).toBe(1000);
+    expect(() => bus.setFlushInterval(0)).toThrow(RangeError);
+    expect(() => bus.setFlushInterval(Number.NaN)).toThrow(RangeError);
+    expect(() => createIngestBus({ flushIntervalMs: -1, stores: createWallboardStores() })).toThrow(RangeError);
+  });
+
+  it('frame-aligned: flushes in the frame after the timer, or after 100 ms without a frame', () => {
+    const sched = createFakeScheduler(0);
+    const stores = createWallboardStores();
+    const bus = createIngestBus({ flushIntervalMs: 250, stores, scheduler: sched, frameAligned: true });
+    bus.publish([agent('a')]);
+    sched.advance(0); // timer fires, waits for a frame (16 ms in the fake)
+    expect(stores.agents.getState().byKey.size).toBe(0);
+    sched.advance(16);
+    expect(stores.agents.getState().byKey.size).toBe(1);
+    expect(sched.pending()).toBe(0);
+  });
+});

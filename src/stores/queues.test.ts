@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent, QueueStats, QueueUpsertEvent } from '../domain';
+import { initialQueuesState, reduceQueues, type QueuesState } from './queues';
+
+const T0 = 1_763_777_000_000;
+
+function qu(id: string, stats: QueueStats = {}, more: Partial<QueueUpsertEvent> = {}): QueueUpsertEvent {
+  return { kind: 'queue.upsert', source: 'rte', id, at: T0, stats, ...more };
+}
+function run(events: readonly unknown[], state: QueuesState = initialQueuesState()): QueuesState {
+  return reduceQueues(state, events as readonly DomainEvent[]);
+}
+
+describe('reduceQueues', () => {
+  it('creates a queue; name defaults to the id; absent statistics stay absent (never zero)', () => {
+    const s = run([qu('q1', { callsWaiting: 2 }), qu('q2', {}, { name: 'Helpdesk' })]);
+    const q1 = s.byKey.get('rte:q1');
+    expect(q1).toMatchObject({ key: 'rte:q1', id: 'q1', name: 'q1', callsWaiting: 2, updatedAt: T0 });
+    expect(q1?.agentsReady).toBeUndefined();
+    expect(s.byKey.get('rte:q2')?.name).toBe('Helpdesk');
+  });
+
+  it('statistics absent from an event keep their stored values; present ones replace', () => {
+    let s = run([qu('q', { callsWaiting: 3, agentsReady: 2, longestWaitingSince: T0 - 14_000 }, { name: 'Sales' })]);
+    s = run([qu('q', { agentsReady: 1 }, { at: T0 + 1000 })], s);
+    expect(s.byKey.get('rte:q')).toMatchObject({ name: 'Sales', callsWaiting: 3, agentsReady: 1, longestWaitingSince: T0 - 14_000, updatedAt: T0 + 1000 });
+  });
+
+  it('callsWaiting 0 without longestWaitingSince clears longestWaitingSince', () => {
+    let s = run([qu('q', { callsWaiting: 1, longestWaitingSince: T0 - 5000 })]);
+    s = run([qu('q', { callsWaiting: 0 })], s);
+    expect(s.byKey.get('rte:q')?.longestWaitingSince).toBeUndefined();
+    expect(s.byKey.get('rte:q')?.callsWaiting).toBe(0);
+  });
+
+  it('returns the same state / same queue object when nothing changed', () => {
+    const s0 = run([qu('a', { callsWaiting: 1 }, { name: 'A', extra: { x: '1' } }), qu('b', { callsWaiting: 2 })]);
+    expect(run([], s0)).toBe(s0);
+    expect(run([qu('a', { callsWaiting: 1 }, { extra: { x: '1' }, at: T0 + 50 })], s0)).toBe(s0);
+    const s1 = run([qu('a', { callsWaiting: 1 }), qu('b', { callsWaiting: 3 })], s0);
+    expect(s1.byKey.get('rte:a')).toBe(s0.byKey.get('rte:a'));
+    expect(s1.byKey.get('rte:b')?.callsWaiting).toBe(3);
+    expect(s0.byKey.get('rte:b')?.callsWaiting).toBe(2);
+    expect(s1.sortVersion).toBe(s0.sortVersion);
+    expect(s1.version).toBe(s0.version + 1);
+  });
+
+  it('snapshot removes queues of that source not listed; remove removes', () => {
+    const s0 = run([qu('a'), qu('b'), { ...qu('Sales'), source: 'gc' }]);
+    const s1 = run([{ kind: 'snapshot', entity: 'queue', source: 'rte', ids: ['b'], at: T0 }], s0);
+    expect([...s1.byKey.keys()].sort()).toEqual(['gc:Sales', 'rte:b']);
+    const s2 = run([{ kind: 'queue.remove', source: 'gc', id: 'Sales', at: T0 }], s1);
+    expect([...s2.byKey.keys()]).toEqual(['rte:b']);
+    expect(s2.sortVersion).toBeGreaterThan(s1.sortVersion);
+  });
+
+  it('skips and counts malformed queue events without throwing', () => {
+    const s0 = run([qu('a', { callsWaiting: 1 })]);
+    const s1 = run(
+      [
+        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: { callsWaiting: 'many' } },
+        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: { callsWaiting: Number.POSITIVE_INFINITY } },
+        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: 'nope' },
+        { kind: 'queue.upsert', source: 'rte', id: '', at: T0, stats: {} },
+        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: {}, extra: { k: 1 } },
+        { kind: 'queue.remove', source: 'rte', at: T0 },
+        null,
+      ],
+      s0,
+    );
+    expect(s1.byKey).toBe(s0.byKey);
+    expect(s1.rejected).toBe(6);
+  });
+
+  it('accepts a missing stats object as empty', () => {
+    const s = run([{ kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, name: 'A' }]);
+    expect(s.byKey.get('rte:a')?.name).toBe('A');
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentState, DomainEvent } from '../domain';
+import { createClock } from '../lib/clock';
+import { createFakeScheduler } from '../lib/scheduler';
+import { reduceAgents } from './agents';
+import { createWallboardStores, type WallboardStores } from './create';
+import { reduceQueues } from './queues';
+import { reduceTeams } from './teams';
+import { agentStateGroup, createAgentKeysView, createQueueKeysView, sortAgentKeys } from './views';
+
+const EPOCH = 1_763_777_000_000;
+
+function apply(stores: WallboardStores, events: DomainEvent[]): void {
+  stores.agents.setState(reduceAgents(stores.agents.getState(), events), true);
+  stores.queues.setState(reduceQueues(stores.queues.getState(), events), true);
+  stores.teams.setState(reduceTeams(stores.teams.getState(), events), true);
+}
+const ag = (id: string, name: string, state: AgentState, extra: Partial<{ teamId: string; source: 'gc' | 'rte' }> = {}): DomainEvent => ({
+  kind: 'agent.upsert',
+  source: extra.source ?? 'gc',
+  id,
+  name,
+  state,
+  teamId: extra.teamId,
+  at: EPOCH,
+});
+
+describe('sortAgentKeys', () => {
+  it('sorts by state group, then name (numeric-aware, case-insensitive), and filters', () => {
+    const stores = createWallboardStores();
+    apply(stores, [
+      ag('1', 'zed', 'READY'),
+      ag('2', 'Amy', 'NOT_READY', { teamId: '5' }),
+      ag('3', 'agent 10', 'TALKING', { teamId: '5' }),
+      ag('4', 'agent 9', 'HOLD'),
+      ag('5', 'Bob', 'READY', { source: 'rte' }),
+      ag('6', 'Cy', 'LOGOUT'),
+      { kind: 'team.upsert', source: 'gc', id: '7', memberIds: ['6'], at: EPOCH },
+    ]);
+    const a = stores.agents.getState().byKey.values();
+    expect(sortAgentKeys(a)).toEqual(['rte:5', 'gc:1', 'gc:4', 'gc:3', 'gc:2', 'gc:6']);
+    expect(sortAgentKeys(stores.agents.getState().byKey.values(), { source: 'rte' })).toEqual(['rte:5']);
+    expect(sortAgentKeys(stores.agents.getState().byKey.values(), { teamId: '5' })).toEqual(['gc:3', 'gc:2']);
+    expect(sortAgentKeys(stores.agents.getState().byKey.values(), { teamId: '7' }, stores.teams.getState())).toEqual(['gc:6']);
+    expect(agentStateGroup('TALKING')).toBe(agentStateGroup('HOLD'));
+    expect(agentStateGroup('READY')).toBeLessThan(agentStateGroup('NOT_READY'));
+  });
+});
+
+describe('createAgentKeysView', () => {
+  function setup() {
+    const sched = createFakeScheduler(EPOCH + 100);
+    const clock = createClock({ now: sched.now, scheduler: sched });
+    const stores = createWallboardStores();
+    apply(stores, [ag('a', 'A', 'READY'), ag('b', 'B', 'READY')]);
+    const view = createAgentKeysView(stores, {}, { clock });
+    return { sched, clock, stores, view };
+  }
+
+  it('re-sorts at most once per second, on the clock tick, however many changes arrive', () => {
+    const { sched, stores, view } = setup();
+    let notified = 0;
+    view.subscribe(() => notified++);
+    const first = view.getSnapshot();
+    expect(first).toEqual(['gc:a', 'gc:b']);
+    const c0 = view.computeCount();
+    // 50 flushes within the same second, each reordering the list
+    for (let i = 0; i < 50; i++) {
+      apply(stores, [ag('a', 'A', i % 2 ? 'READY' : 'TALKING'), ag('b', 'B', i % 2 ? 'TALKING' : 'READY'), ag(`n${i}`, `N${i}`, 'READY')]);
+      sched.advance(10);
+      expect(view.getSnapshot()).toBe(first);
+    }
+    expect(view.computeCount()).toBe(c0);
+    sched.advance(1000 - 100 - 500); // reach the whole-second tick
+    expect(view.computeCount()).toBe(c0 + 1);
+    expect(notified).toBe(1);
+    expect(view.getSnapshot()).toHaveLength(52);
+    // ticks without changes do not recompute and keep the identity
+    const after = view.getSnapshot();
+    sched.advance(5000);
+    expect(view.computeCount()).toBe(c0 + 1);
+    expect(view.getSnapshot()).toBe(after);
+  });
+
+  it('does not recompute for changes that do not affect order or membership, and keeps identity when the order is the same', () => {
+    const { sched, stores, view } = setup();
+    view.subscribe(() => {});
+    const first = view.getSnapshot();
+    const c0 = view.computeCount();
+    apply(stores, [{ kind: 'agent.upsert', source: 'gc', id: 'a', extension: '123', at: EPOCH }]);
+    sched.advance(1000);
+    expect(view.computeCount()).toBe(c0);
+    apply(stores, [ag('a', 'A', 'TALKING'), ag('a', 'A', 'READY')]); // state changed and back: sortVersion moved
+    sched.advance(1000);
+    expect(view.computeCount()).toBe(c0 + 1);
+    expect(view.getSnapshot()).toBe(first);
+  });
+
+  it('subscribes to the clock only while it has subscribers', () => {
+    const { clock, view } = setup();
+    expect(clock.subscriberCount()).toBe(0);
+    const un1 = view.subscribe(() => {});
+    const un2 = view.subscribe(() => {});
+    expect(clock.subscriberCount()).toBe(1);
+    un1();
+    un2();
+    expect(clock.subscriberCount()).toBe(0);
+  });
+
+  it('recomputes on demand while unsubscribed (mounting sees current data)', () => {
+    const { stores, view } = setup();
+    expect(view.getSnapshot()).toEqual(['gc:a', 'gc:b']);
+    apply(stores, [{ kind: 'agent.remove', source: 'gc', id: 'a', at: EPOCH }]);
+    expect(view.getSnapshot()).toEqual(['gc:b']);
+  });
+});
+
+describe('createQueueKeysView', () => {
+  it('sorts by source then name, recomputes only on membership/name changes, keeps identity', () => {
+    const stores = createWallboardStores();
+    const q = (source: 'gc' | 'rte', id: string, name: string, callsWaiting = 0): DomainEvent => ({
+      kind: 'queue.upsert',
+      source,
+      id,
+      name,
+      at: EPOCH,
+      stats: { callsWaiting },
+    });
+    apply(stores, [q('gc', 'Sales', 'Sales'), q('rte', 'x1', 'Orders'), q('rte', 'x2', 'Helpdesk')]);
+    const view = createQueueKeysView(stores);
+    let notified = 0;
+    view.subscribe(() => notified++);
+    const first = view.getSnapshot();
+    expect(first).toEqual(['rte:x2', 'rte:x1', 'gc:Sales']);
+    apply(stores, [q('rte', 'x1', 'Orders', 5)]);
+    expect(view.getSnapshot()).toBe(first);
+    expect(view.computeCount()).toBe(1);
+    apply(stores, [q('rte', 'x3', 'Billing')]);
+    expect(notified).toBe(1);
+    expect(view.getSnapshot()).toEqual(['rte:x3', 'rte:x2', 'rte:x1', 'gc:Sales']);
+    const gcOnly = createQueueKeysView(stores, { source: 'gc' });
+    expect(gcOnly.getSnapshot()).toEqual(['gc:Sales']);
+  });
+});

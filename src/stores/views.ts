@@ -1,0 +1,242 @@
+/**
+ * Sorted key lists for the agent and queue grids, as external stores React can read with
+ * `useSyncExternalStore` (and tests can drive without React).
+ *
+ * - Agent keys are sorted by state group then name and re-sorted AT MOST ONCE PER SECOND
+ *   (ARCHITECTURE.md rule 4): the view re-checks on the shared clock's 1 Hz tick and
+ *   re-sorts only when membership, a state, a name or a team changed (`sortVersion`).
+ *   A listed key may therefore name an agent removed less than a second ago, and a new
+ *   agent appears within a second: tiles must accept `useAgent(key) === undefined`.
+ * - Queue keys are sorted by source then name and recomputed as soon as membership or a
+ *   name changes (rare; no clock needed).
+ * Both keep the same array identity while the list's content is unchanged.
+ */
+import {
+  SOURCE_IDS,
+  entityKey,
+  type Agent,
+  type AgentState,
+  type EntityKey,
+  type Queue,
+  type SourceId,
+} from '../domain';
+import { getClock, type Clock } from '../lib/clock';
+import type { WallboardStores } from './create';
+import type { TeamsState } from './teams';
+
+/** A list that React reads through `useSyncExternalStore(view.subscribe, view.getSnapshot)`. */
+export interface KeysView {
+  /** Registers a change listener; the first one starts the view's own subscriptions, the last unsubscribe stops them. */
+  subscribe(listener: () => void): () => void;
+  /** The current sorted keys (same array while unchanged). */
+  getSnapshot(): readonly EntityKey[];
+  /** How many times the list was recomputed (tests, perf probe). */
+  computeCount(): number;
+}
+
+/** Filter of {@link createAgentKeysView} / `useAgentKeys`. */
+export interface AgentKeysFilter {
+  /** Only agents of this source. */
+  readonly source?: SourceId;
+  /** Only agents whose `teamId` is this, or whom a team with this id lists in `memberIds`. */
+  readonly teamId?: string;
+}
+
+/** Filter of {@link createQueueKeysView} / `useQueueKeys`. */
+export interface QueueKeysFilter {
+  /** Only queues of this source. */
+  readonly source?: SourceId;
+}
+
+/**
+ * Sort group of an agent state, in {@link AGENT_STATES} order but with states a
+ * supervisor reads as one kept together so that, e.g., TALKING → HOLD does not move a
+ * tile: 0 READY; 1 RESERVED, TALKING, HOLD (on a call); 2 WORK, WORK_READY (wrap-up);
+ * 3 NOT_READY; 4 LOGOUT; 5 UNKNOWN.
+ */
+export function agentStateGroup(state: AgentState): number {
+  return STATE_GROUP[state] ?? 5;
+}
+
+const STATE_GROUP: Readonly<Record<AgentState, number>> = {
+  READY: 0,
+  RESERVED: 1,
+  TALKING: 1,
+  HOLD: 1,
+  WORK: 2,
+  WORK_READY: 2,
+  NOT_READY: 3,
+  LOGOUT: 4,
+  UNKNOWN: 5,
+};
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const EMPTY: readonly EntityKey[] = Object.freeze([]);
+
+function sameKeys(a: readonly EntityKey[], b: readonly EntityKey[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Filters and sorts agents by {@link agentStateGroup}, then name (case-insensitive,
+ * numeric-aware), then key. Pure; O(n log n).
+ * @param teams needed only for a `teamId` filter (team `memberIds`)
+ */
+export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter = {}, teams?: TeamsState): EntityKey[] {
+  const { source, teamId } = filter;
+  let members: Set<EntityKey> | undefined;
+  if (teamId !== undefined && teams) {
+    for (const t of teams.byKey.values()) {
+      if (t.id !== teamId || !t.memberIds || (source !== undefined && t.source !== source)) continue;
+      members ??= new Set();
+      for (const m of t.memberIds) members.add(entityKey(t.source, m));
+    }
+  }
+  const rows: { key: EntityKey; group: number; name: string }[] = [];
+  for (const a of agents) {
+    if (source !== undefined && a.source !== source) continue;
+    if (teamId !== undefined && a.teamId !== teamId && !members?.has(a.key)) continue;
+    rows.push({ key: a.key, group: agentStateGroup(a.state), name: a.name });
+  }
+  rows.sort((x, y) => x.group - y.group || collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return rows.map((r) => r.key);
+}
+
+/** Filters and sorts queues by source ({@link SOURCE_IDS} order), then name, then key. Pure. */
+export function sortQueueKeys(queues: Iterable<Queue>, filter: QueueKeysFilter = {}): EntityKey[] {
+  const rank = (s: SourceId): number => SOURCE_IDS.indexOf(s);
+  const rows: Queue[] = [];
+  for (const q of queues) if (filter.source === undefined || q.source === filter.source) rows.push(q);
+  rows.sort((x, y) => rank(x.source) - rank(y.source) || collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return rows.map((q) => q.key);
+}
+
+/** Options of {@link createAgentKeysView}. */
+export interface AgentKeysViewOptions {
+  /** Clock whose tick paces re-sorting; default the shared clock (resolved at subscribe time). */
+  clock?: Clock;
+}
+
+/**
+ * A view of the agent keys matching `filter`, re-sorted at most once per clock tick (1 s)
+ * and only when `agents.sortVersion` (or, with a team filter, `teams.version`) moved.
+ * While nobody subscribes, `getSnapshot` recomputes on demand (a mounting component sees
+ * current data); while subscribed it returns the cached list, and the clock tick is the
+ * only thing that re-sorts.
+ */
+export function createAgentKeysView(
+  stores: Pick<WallboardStores, 'agents' | 'teams'>,
+  filter: AgentKeysFilter = {},
+  options: AgentKeysViewOptions = {},
+): KeysView {
+  const f: AgentKeysFilter = { source: filter.source, teamId: filter.teamId };
+  let keys: readonly EntityKey[] = EMPTY;
+  let computed = false;
+  let agentsVersion = -1;
+  let teamsVersion = -1;
+  let computes = 0;
+  const listeners = new Set<() => void>();
+  let stopClock: (() => void) | undefined;
+
+  const stale = (): boolean =>
+    !computed ||
+    stores.agents.getState().sortVersion !== agentsVersion ||
+    (f.teamId !== undefined && stores.teams.getState().version !== teamsVersion);
+
+  /** Recomputes; true when the list's content changed. */
+  function compute(): boolean {
+    computes++;
+    const a = stores.agents.getState();
+    const t = stores.teams.getState();
+    agentsVersion = a.sortVersion;
+    teamsVersion = t.version;
+    computed = true;
+    const next = sortAgentKeys(a.byKey.values(), f, t);
+    if (sameKeys(next, keys)) return false;
+    keys = next.length === 0 ? EMPTY : next;
+    return true;
+  }
+
+  function onTick(): void {
+    if (stale() && compute()) for (const l of [...listeners]) l();
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) {
+        if (stale()) compute();
+        stopClock = (options.clock ?? getClock()).subscribe(onTick);
+      }
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stopClock?.();
+          stopClock = undefined;
+        }
+      };
+    },
+    getSnapshot() {
+      if (listeners.size === 0 && stale()) compute();
+      return keys;
+    },
+    computeCount: () => computes,
+  };
+}
+
+/**
+ * A view of the queue keys matching `filter`, recomputed as soon as `queues.sortVersion`
+ * moves (a queue added, removed or renamed).
+ */
+export function createQueueKeysView(stores: Pick<WallboardStores, 'queues'>, filter: QueueKeysFilter = {}): KeysView {
+  const f: QueueKeysFilter = { source: filter.source };
+  let keys: readonly EntityKey[] = EMPTY;
+  let version = -1;
+  let computes = 0;
+  const listeners = new Set<() => void>();
+  let unsubscribe: (() => void) | undefined;
+
+  function refresh(): boolean {
+    const s = stores.queues.getState();
+    if (s.sortVersion === version) return false;
+    computes++;
+    version = s.sortVersion;
+    const next = sortQueueKeys(s.byKey.values(), f);
+    if (sameKeys(next, keys)) return false;
+    keys = next.length === 0 ? EMPTY : next;
+    return true;
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) {
+        refresh();
+        unsubscribe = stores.queues.subscribe(() => {
+          if (refresh()) for (const l of [...listeners]) l();
+        });
+      }
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          unsubscribe?.();
+          unsubscribe = undefined;
+        }
+      };
+    },
+    getSnapshot() {
+      if (listeners.size === 0) refresh();
+      return keys;
+    },
+    computeCount: () => computes,
+  };
+}

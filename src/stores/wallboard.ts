@@ -1,0 +1,96 @@
+/**
+ * The app's singleton stores and bus, and the non-React accessors (command confirmation
+ * code, connectors' wiring in `src/app`).
+ */
+import type { Agent, EntityKey } from '../domain';
+import type { AgentsState } from './agents';
+import { createWallboardStores, type WallboardStores } from './create';
+import { createIngestBus, type IngestBus } from './ingest/bus';
+import { createAgentKeysView, createQueueKeysView, type AgentKeysFilter, type KeysView, type QueueKeysFilter } from './views';
+
+/** The app's stores (one set per page). */
+export const stores: WallboardStores = createWallboardStores();
+
+let bus: IngestBus | undefined;
+
+/**
+ * Creates the app's ingest bus over {@link stores} with the configured cadence, or, when
+ * it exists already, changes its cadence and returns it (so calling it again, e.g. on a
+ * route change to the kiosk, is safe).
+ * @param flushIntervalMs base flush cadence in milliseconds (config `flushIntervalMs` /
+ *   `kioskFlushIntervalMs`)
+ * @throws RangeError if `flushIntervalMs` is not a finite number ≥ 1
+ */
+export function initIngest(flushIntervalMs: number): IngestBus {
+  if (bus) {
+    bus.setFlushInterval(flushIntervalMs);
+    return bus;
+  }
+  bus = createIngestBus({ flushIntervalMs, stores });
+  return bus;
+}
+
+/**
+ * The app's ingest bus.
+ * @throws Error when {@link initIngest} has not been called yet
+ */
+export function getBus(): IngestBus {
+  if (!bus) throw new Error('getBus(): initIngest(flushIntervalMs) has not been called yet');
+  return bus;
+}
+
+/** The agent with this key now, or undefined. Non-React (command confirmation). */
+export function getAgent(key: EntityKey): Agent | undefined {
+  return stores.agents.getState().byKey.get(key);
+}
+
+/**
+ * Calls `listener(state, previousState)` after every flush that changed the agents store
+ * (at most once per flush). Non-React (command confirmation: watch for the vendor's own
+ * State event confirming a new state).
+ * @returns the unsubscribe function
+ */
+export function subscribeAgents(listener: (state: AgentsState, previous: AgentsState) => void): () => void {
+  return stores.agents.subscribe(listener);
+}
+
+const agentViews = new Map<string, KeysView>();
+const queueViews = new Map<string, KeysView>();
+
+/** The shared agent-keys view of {@link stores} for `filter` (one per distinct filter). */
+export function agentKeysView(filter: AgentKeysFilter = {}): KeysView {
+  const id = `${filter.source ?? '*'}\u0000${filter.teamId ?? '*'}`;
+  let v = agentViews.get(id);
+  if (!v) {
+    v = createAgentKeysView(stores, filter);
+    agentViews.set(id, v);
+  }
+  return v;
+}
+
+/** The shared queue-keys view of {@link stores} for `filter` (one per distinct filter). */
+export function queueKeysView(filter: QueueKeysFilter = {}): KeysView {
+  const id = filter.source ?? '*';
+  let v = queueViews.get(id);
+  if (!v) {
+    v = createQueueKeysView(stores, filter);
+    queueViews.set(id, v);
+  }
+  return v;
+}
+
+/**
+ * Disposes the app's bus, empties the singleton stores (same store objects, initial
+ * state) and forgets the cached views. For tests and hot reload; not for production paths.
+ */
+export function resetWallboard(): void {
+  bus?.dispose();
+  bus = undefined;
+  const fresh = createWallboardStores();
+  stores.agents.setState(fresh.agents.getState(), true);
+  stores.queues.setState(fresh.queues.getState(), true);
+  stores.connections.setState(fresh.connections.getState(), true);
+  stores.teams.setState(fresh.teams.getState(), true);
+  agentViews.clear();
+  queueViews.clear();
+}
