@@ -1,0 +1,199 @@
+/**
+ * The control / ground-truth / token server (docs/CONTRACTS.md "Simulator HTTP API", port 8788).
+ * CORS is open (any origin, credentials). Every answer is JSON. Endpoints beyond the contract:
+ * `GET /sim/info`, `GET /sim/stats`, `POST /sim/control/agent-state`, `?ttlSec=` on the token.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { GcAdapter } from './gc-adapter';
+import type { SimModel } from './model';
+import type { RteHub } from './rte-hub';
+import type { StompBroker } from './stomp-broker';
+import type { TokenService } from './token';
+import { buildStats, buildTruth } from './truth';
+
+/** What the control server drives. `broker` is null when a real broker is used. */
+export interface SimControlTargets {
+  readonly model: SimModel;
+  readonly tokens: TokenService;
+  readonly hub: RteHub;
+  readonly broker: StompBroker | null;
+  readonly gc: GcAdapter;
+  /** Extra facts for `GET /sim/info`. */
+  readonly info: () => Record<string, unknown>;
+}
+
+type Handler = (req: http.IncomingMessage, url: URL, body: unknown) => Promise<unknown> | unknown;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Builds the route table: `"<METHOD> <path>"` → handler returning the JSON answer. */
+function routes(t: SimControlTargets): Map<string, Handler> {
+  const ok = { ok: true };
+  const token: Handler = async (_req, url) => {
+    const ttl = url.searchParams.get('ttlSec');
+    const n = ttl === null ? undefined : Number(ttl);
+    if (n !== undefined && !Number.isFinite(n)) throw new HttpError(400, 'ttlSec must be a number (seconds)');
+    return { token: await t.tokens.issue(n) };
+  };
+  const needBroker = (): StompBroker => {
+    if (!t.broker) throw new HttpError(409, 'The embedded STOMP broker is not in use (--broker <url>)');
+    return t.broker;
+  };
+  return new Map<string, Handler>([
+    ['GET /api/rte/token', token],
+    ['POST /api/rte/token', token],
+    ['GET /sim/truth', () => buildTruth(t.model)],
+    ['GET /sim/stats', () => buildStats(t.model)],
+    ['GET /sim/info', () => t.info()],
+    ['GET /sim/hub/log', () => t.hub.log()],
+    ['GET /sim/gc/commands', () => t.gc.commands()],
+    ['POST /sim/control/pause', () => (t.model.pause(), { ok: true, paused: true })],
+    ['POST /sim/control/resume', () => (t.model.resume(), { ok: true, paused: false })],
+    ['POST /sim/control/drop-connections', () => {
+      t.hub.dropConnections();
+      t.broker?.dropConnections();
+      return ok;
+    }],
+    ['POST /sim/control/stop/hub', async () => (await t.hub.stop(), ok)],
+    ['POST /sim/control/start/hub', async () => ({ ok: true, port: await t.hub.start() })],
+    ['POST /sim/control/stop/stomp', async () => (await needBroker().stop(), ok)],
+    ['POST /sim/control/start/stomp', async () => ({ ok: true, port: await needBroker().start() })],
+    ['POST /sim/control/fail-next-command', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const code = typeof b['code'] === 'string' && b['code'] !== '' ? b['code'] : 'GENERAL_ERROR';
+      const message = typeof b['message'] === 'string' ? b['message'] : 'Simulated failure';
+      t.gc.failNext(code, message);
+      return { ok: true, code, message };
+    }],
+    ['POST /sim/control/reset-logs', () => {
+      t.hub.resetLog();
+      t.gc.resetLog();
+      return ok;
+    }],
+    ['POST /sim/control/agent-state', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      if (typeof b['id'] !== 'string' || typeof b['state'] !== 'string') throw new HttpError(400, 'Body must be {"id":"…","state":"READY|NOT_READY|LOGOUT","reasonCodeId":"…"}');
+      const reason = typeof b['reasonCodeId'] === 'string' ? b['reasonCodeId'] : undefined;
+      const r = b['state'] === 'LOGIN' ? t.model.login(b['id']) : t.model.setAgentState(b['id'], b['state'], reason);
+      if (!r.ok) throw new HttpError(r.code === 'USER_NOT_FOUND' ? 404 : 409, `${r.code}: ${r.message}`);
+      return r;
+    }],
+  ]);
+}
+
+function cors(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const origin = req.headers.origin;
+  res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+  if (origin) res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Vary', 'Origin');
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) throw new HttpError(413, 'Body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Body is not valid JSON');
+  }
+}
+
+/** The control server; `start()` resolves with the real port. */
+export class SimHttpServer {
+  private server: http.Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private readonly table: Map<string, Handler>;
+  private boundPort: number;
+
+  /** @param port 0 = any free port (default 8788) */
+  constructor(
+    targets: SimControlTargets,
+    port = 8788,
+    private readonly host = '127.0.0.1',
+  ) {
+    this.table = routes(targets);
+    this.boundPort = port;
+  }
+
+  /** Listening port. */
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Base URL, e.g. `http://127.0.0.1:8788`. */
+  get url(): string {
+    return `http://${this.host}:${this.boundPort}`;
+  }
+
+  /** Starts listening. */
+  async start(): Promise<number> {
+    const server = http.createServer((req, res) => void this.handle(req, res));
+    server.on('connection', (s: Socket) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.boundPort, this.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.boundPort = (server.address() as AddressInfo).port;
+    this.server = server;
+    return this.boundPort;
+  }
+
+  /** Stops listening and closes open sockets. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const send = (status: number, body: unknown): void => {
+      if (res.headersSent) return void res.end();
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    };
+    try {
+      cors(req, res);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname.replace(/\/+$/, '') || '/';
+      const handler = this.table.get(`${req.method ?? 'GET'} ${path}`);
+      if (!handler) {
+        const anyMethod = [...this.table.keys()].some((k) => k.endsWith(` ${path}`));
+        send(anyMethod ? 405 : 404, { error: anyMethod ? `Method ${req.method ?? ''} not allowed` : `No route ${path}` });
+        return;
+      }
+      const body = req.method === 'POST' ? await readJson(req) : undefined;
+      send(200, await handler(req, url, body));
+    } catch (err) {
+      if (err instanceof HttpError) send(err.status, { error: err.message });
+      else send(500, { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}

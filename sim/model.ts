@@ -1,0 +1,256 @@
+/**
+ * The seeded, deterministic contact-centre model behind every protocol server
+ * (docs/CONTRACTS.md "Seeded entities"). Two sites (sim/site.ts): the Enreach RTE site
+ * (6 queues, 24 users) and the Cisco/GC site (6 skill groups, 32 agents, 2 teams).
+ *
+ * Time: the model advances in fixed steps of `tickMs` (250 ms) on a grid starting at the
+ * clock's time at construction, so for a seed and the same clock readings the run is
+ * identical however late the timer fires. `start()` drives it from a real-time timer; tests
+ * inject a manual {@link Clock} and call `advance()`.
+ */
+import type { SettableAgentState } from '../src/domain';
+import { deriveSeed, mulberry32 } from './prng';
+import { gcAgents, gcQueues, rteQueues, rteUsers } from './roster';
+import { SiteSim } from './site';
+import type { Clock, CommandResult, ModelChange, SimAgent, SimCall, SimQueue, Site } from './types';
+
+export type * from './types';
+
+/** Options of {@link SimModel}. */
+export interface ModelOptions {
+  /** PRNG seed (default 42). */
+  readonly seed?: number;
+  /** Clock (default the system clock). */
+  readonly clock?: Clock;
+  /** Step length in ms (default 250). */
+  readonly tickMs?: number;
+  /** Longest backlog (ms) `advance()` catches up; beyond it the model skips time as if paused (default 1 h). */
+  readonly maxCatchUpMs?: number;
+}
+
+/** The system clock. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Default seed (CONTRACTS.md: "default seed 42"). */
+export const DEFAULT_SEED = 42;
+
+const SITES: readonly Site[] = ['rte', 'gc'];
+
+/** The simulator model. See the module comment for the time model. */
+export class SimModel {
+  readonly seed: number;
+  readonly tickMs: number;
+  /** Epoch ms of construction (start of the step grid). */
+  readonly startedAt: number;
+  private readonly clock: Clock;
+  private readonly maxCatchUpMs: number;
+  private readonly sites: Record<Site, SiteSim>;
+  private readonly siteOfQueue = new Map<string, Site>();
+  private readonly siteOfAgent = new Map<string, Site>();
+  private readonly listeners = new Set<(c: ModelChange) => void>();
+  private readonly lastSig = new Map<string, string>();
+  private lastStepAt: number;
+  private pausedAt: number | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  /** Builds the model and draws the initial states (agents mid-call, a few calls waiting). */
+  constructor(opts: ModelOptions = {}) {
+    this.seed = opts.seed ?? DEFAULT_SEED;
+    this.clock = opts.clock ?? systemClock;
+    this.tickMs = opts.tickMs ?? 250;
+    this.maxCatchUpMs = opts.maxCatchUpMs ?? 3_600_000;
+    this.startedAt = this.clock.now();
+    this.lastStepAt = this.startedAt;
+    this.sites = {
+      rte: new SiteSim('rte', { queues: rteQueues(), agents: rteUsers() }, mulberry32(deriveSeed(this.seed, 'rte')), this.startedAt),
+      gc: new SiteSim('gc', { queues: gcQueues(), agents: gcAgents() }, mulberry32(deriveSeed(this.seed, 'gc')), this.startedAt),
+    };
+    for (const s of SITES) {
+      for (const q of this.sites[s].queues) this.siteOfQueue.set(q.id, s);
+      for (const a of this.sites[s].agents) {
+        this.siteOfAgent.set(a.id, s);
+        this.lastSig.set(a.id, signature(a));
+      }
+    }
+  }
+
+  /** Current time of the injected clock (epoch ms). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** True while paused (no state changes, no arrivals; commands still apply). */
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
+  /** Starts the real-time timer that calls {@link advance} every `tickMs`. Idempotent. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.advance(), this.tickMs);
+    this.timer.unref?.();
+  }
+
+  /** Stops the real-time timer. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * Runs every whole step due up to the clock's now (none while paused). Emits the changed
+   * agents and a `tick` after each step.
+   */
+  advance(): void {
+    if (this.pausedAt !== null) return;
+    const now = this.clock.now();
+    const backlog = now - this.lastStepAt;
+    if (backlog > this.maxCatchUpMs) this.skip(backlog - this.maxCatchUpMs);
+    while (this.lastStepAt + this.tickMs <= now) {
+      this.lastStepAt += this.tickMs;
+      for (const s of SITES) this.sites[s].step(this.lastStepAt);
+      this.flush(this.lastStepAt);
+    }
+  }
+
+  /** Freezes the model (CONTRACTS.md `POST /sim/control/pause`), after running the steps already due. */
+  pause(): void {
+    if (this.pausedAt !== null) return;
+    this.advance();
+    this.pausedAt = this.clock.now();
+  }
+
+  /** Resumes; every scheduled time moves by the paused duration, so nothing fires in a burst. */
+  resume(): void {
+    if (this.pausedAt === null) return;
+    const delta = Math.max(0, this.clock.now() - this.pausedAt);
+    this.pausedAt = null;
+    this.skip(delta);
+    this.flush(this.clock.now());
+  }
+
+  /**
+   * Subscribes to changes; returns the unsubscribe function. Listeners run synchronously
+   * after each step and command; a throwing listener is logged, never breaks the model.
+   */
+  onChange(listener: (c: ModelChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Agents of a site, in roster order (read-only live views). */
+  agents(site: Site): readonly SimAgent[] {
+    return this.sites[site].agents;
+  }
+
+  /** An agent of either site by id. */
+  agent(id: string): SimAgent | undefined {
+    const s = this.siteOfAgent.get(id);
+    return s ? this.sites[s].agent(id) : undefined;
+  }
+
+  /** Queues of a site, in roster order. */
+  queues(site: Site): readonly SimQueue[] {
+    return this.sites[site].queues;
+  }
+
+  /** Calls waiting in a queue (not yet allocated to an agent), longest waiting first. */
+  waitingCalls(queueId: string): readonly SimCall[] {
+    const s = this.siteOfQueue.get(queueId);
+    return s ? this.sites[s].waiting(queueId) : [];
+  }
+
+  /** Calls of a queue allocated to an agent (RESERVED, TALKING, HOLD). */
+  allocatedCalls(queueId: string): number {
+    const s = this.siteOfQueue.get(queueId);
+    return s ? this.sites[s].allocated(queueId) : 0;
+  }
+
+  /** Calls of a queue answered and connected to an agent (TALKING, HOLD). */
+  connectedCalls(queueId: string): number {
+    const s = this.siteOfQueue.get(queueId);
+    return s ? this.sites[s].connected(queueId) : 0;
+  }
+
+  /**
+   * Sets an agent's state as a supervisor command would (Finesse semantics, see
+   * SiteSim.command): READY/NOT_READY/WORK agents change at once, agents on a call get a
+   * pending state. Works while paused. Errors: USER_NOT_FOUND, INVALID_STATE, INVALID_REASON_CODE.
+   * @param reasonCodeId NOT_READY `1`..`6`, LOGOUT `20`; empty/absent → `-1`
+   */
+  setAgentState(id: string, state: SettableAgentState | string, reasonCodeId?: string): CommandResult {
+    const s = this.siteOfAgent.get(id);
+    if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
+    const at = this.commandTime();
+    const r = this.sites[s].command(id, state, reasonCodeId, at);
+    if (r.ok) this.flush(at);
+    return r;
+  }
+
+  /** Finesse LOGIN: a logged-out agent becomes NOT_READY (reason -1). */
+  login(id: string): CommandResult {
+    const s = this.siteOfAgent.get(id);
+    if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
+    const at = this.commandTime();
+    const r = this.sites[s].login(id, at);
+    if (r.ok) this.flush(at);
+    return r;
+  }
+
+  /**
+   * Runs the steps already due (so no later step is stamped before the command), then
+   * returns the command's time.
+   */
+  private commandTime(): number {
+    this.advance();
+    return Math.max(this.clock.now(), this.lastStepAt);
+  }
+
+  private skip(delta: number): void {
+    if (delta <= 0) return;
+    for (const s of SITES) this.sites[s].shift(delta);
+    this.lastStepAt += delta;
+  }
+
+  private flush(at: number): void {
+    for (const s of SITES) {
+      for (const id of this.sites[s].takeDirty()) {
+        const a = this.sites[s].agent(id);
+        if (!a) continue;
+        const sig = signature(a);
+        if (this.lastSig.get(id) === sig) continue;
+        this.lastSig.set(id, sig);
+        this.emit({ kind: 'agent', site: s, id });
+      }
+    }
+    this.emit({ kind: 'tick', at });
+  }
+
+  private emit(c: ModelChange): void {
+    for (const l of this.listeners) {
+      try {
+        l(c);
+      } catch (err) {
+        console.error('[sim] model listener failed:', err);
+      }
+    }
+  }
+}
+
+function signature(a: SimAgent): string {
+  return [a.state, a.reasonCodeId, a.reasonLabel, a.stateSince, a.pendingState, a.rteAway, a.availabilitySince, a.wrapUpEnd].join('|');
+}
+
+/** A manual clock for tests: `set(ms)` / `advance(ms)`. */
+export function manualClock(start = Date.UTC(2026, 10, 22, 8, 0, 0)): Clock & { set(ms: number): void; advance(ms: number): void } {
+  let t = start;
+  return {
+    now: () => t,
+    set: (ms) => {
+      t = ms;
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}

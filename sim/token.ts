@@ -1,0 +1,74 @@
+/**
+ * The RTE token service: the stand-in for the (non-public) EnreachAPI path that hands out
+ * RTE JWTs (rte doc "Client authentication"; NOTES.md §1 "guess": `{ "token": "<JWT>" }`).
+ * HS256 via `jose`, a random secret per process, lifetime `SIM_TOKEN_TTL_SEC` (default 120 s).
+ * The hub (sim/rte-hub.ts) verifies the same tokens at negotiate and at the WebSocket upgrade.
+ */
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+
+const ISSUER = 'wallboard-sim';
+const AUDIENCE = 'rte';
+
+/** Issues and verifies RTE tokens. */
+export interface TokenService {
+  /** Default lifetime of issued tokens, seconds. */
+  readonly ttlSec: number;
+  /**
+   * Issues a signed JWT (HS256) with `iss` wallboard-sim, `aud` rte, `sub` (default
+   * `wallboard`), `iat` and `exp` = now + ttl.
+   * @param ttlSec lifetime in seconds (default {@link ttlSec}); 0 or negative gives an already expired token
+   */
+  issue(ttlSec?: number, subject?: string): Promise<string>;
+  /** Verifies signature, issuer, audience and expiry (no clock tolerance). Never throws. */
+  verify(token: string | undefined | null): Promise<{ ok: true; subject: string } | { ok: false; reason: string }>;
+}
+
+/** Options of {@link createTokenService}. */
+export interface TokenServiceOptions {
+  /** Lifetime in seconds (default: env `SIM_TOKEN_TTL_SEC`, else 120). */
+  readonly ttlSec?: number;
+  /** HMAC secret (default 32 random bytes, new per process). */
+  readonly secret?: Uint8Array;
+}
+
+/** Reads `SIM_TOKEN_TTL_SEC` (seconds, positive integer), default 120. */
+export function tokenTtlFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env['SIM_TOKEN_TTL_SEC']);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 120;
+}
+
+/** Creates a token service with its own secret. */
+export function createTokenService(opts: TokenServiceOptions = {}): TokenService {
+  const secret = opts.secret ?? new Uint8Array(randomBytes(32));
+  const ttlSec = opts.ttlSec ?? tokenTtlFromEnv();
+  return {
+    ttlSec,
+    issue: async (ttl = ttlSec, subject = 'wallboard') => {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ scope: 'rte' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setSubject(subject)
+        .setIssuedAt(now)
+        .setExpirationTime(now + Math.floor(ttl))
+        .sign(secret);
+    },
+    verify: async (token) => {
+      if (!token) return { ok: false, reason: 'no token' };
+      try {
+        const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+        return { ok: true, subject: payload.sub ?? '' };
+      } catch (err) {
+        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+      }
+    },
+  };
+}
+
+/** Extracts a bearer token from an `Authorization` header value, or undefined. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const m = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? '');
+  return m?.[1]?.trim();
+}
