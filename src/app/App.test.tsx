@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../config';
+import type { DomainEvent } from '../domain';
+import { createClock, setClock, type Clock } from '../lib/clock';
+import { createFakeScheduler, type FakeScheduler } from '../lib/scheduler';
+import { getBus, initIngest, resetWallboard } from '../stores';
+import type { AgentStatePort } from '../ui';
+import { App } from './App';
+
+const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
+const config = parseConfig({
+  title: 'Test centre',
+  sources: { gc: { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' } },
+  reasonCodes: { notReady: [{ id: '2', label: 'Lunch' }] },
+});
+const port: AgentStatePort = { source: 'gc', setAgentState: vi.fn(async () => {}) };
+let fake: FakeScheduler;
+let previousClock: Clock;
+
+beforeEach(() => {
+  fake = createFakeScheduler(T0);
+  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
+  initIngest(250);
+  const events: DomainEvent[] = [
+    { kind: 'connection.status', source: 'gc', at: T0, status: 'live' },
+    { kind: 'agent.upsert', source: 'gc', at: T0, id: 'agent2001', name: 'Ann Lee', state: 'READY', stateSince: T0 },
+    { kind: 'agent.upsert', source: 'gc', at: T0, id: 'agent2002', name: 'Bo Chen', state: 'TALKING', stateSince: T0 },
+    { kind: 'queue.upsert', source: 'gc', at: T0, id: 'Sales', name: 'Sales', stats: { callsWaiting: 1 } },
+  ];
+  act(() => {
+    getBus().publish(events);
+    getBus().flushNow();
+  });
+});
+afterEach(() => {
+  cleanup();
+  resetWallboard();
+  setClock(previousClock);
+});
+
+describe('App', () => {
+  it('supervisor route: header, panels, and a command menu on command-capable agents', () => {
+    render(<App route="supervisor" config={config} sources={['gc']} commandPort={port} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Test centre');
+    expect(screen.getAllByTestId('queue-tile')).toHaveLength(1);
+    expect(screen.getAllByTestId('agent-tile')).toHaveLength(2);
+    expect(screen.getAllByTestId('agent-actions')).toHaveLength(2);
+    expect(screen.getByTestId('connection-status').dataset.status).toBe('live');
+    expect(screen.getByRole('searchbox')).toBeTruthy();
+  });
+
+  it('kiosk route: the same panels without any command UI, even when a port exists', () => {
+    render(<App route="kiosk" config={config} sources={['gc']} commandPort={port} />);
+    expect(screen.getByTestId('kiosk-board')).toBeTruthy();
+    expect(screen.getAllByTestId('queue-tile')).toHaveLength(1);
+    expect(screen.getAllByTestId('agent-tile')).toHaveLength(2);
+    expect(screen.queryAllByTestId('agent-actions')).toHaveLength(0);
+    expect(screen.queryByRole('menuitem')).toBeNull();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { configUrlFor } from '../config';
+import { appBaseHref, routeOf } from './routes';
+
+describe('routes', () => {
+  it('maps paths to pages', () => {
+    expect(routeOf('/')).toBe('supervisor');
+    expect(routeOf('/index.html')).toBe('supervisor');
+    expect(routeOf('/kiosk')).toBe('kiosk');
+    expect(routeOf('/kiosk/')).toBe('kiosk');
+    expect(routeOf('/wall/kiosk')).toBe('kiosk');
+    expect(routeOf('/agent')).toBe('agent');
+    expect(routeOf('/kiosks')).toBe('supervisor');
+  });
+
+  it('reads the same config.json from every route, keeping ?config=', () => {
+    expect(configUrlFor(appBaseHref('http://h:5173/kiosk'))).toBe('http://h:5173/config.json');
+    expect(configUrlFor(appBaseHref('http://h:5173/kiosk/'))).toBe('http://h:5173/config.json');
+    expect(configUrlFor(appBaseHref('http://h/wall/kiosk#x'))).toBe('http://h/wall/config.json');
+    expect(configUrlFor(appBaseHref('http://h/?config=/other.json'))).toBe('/other.json');
+    expect(configUrlFor(appBaseHref('http://h/kiosk?config=/other.json'))).toBe('/other.json');
+  });
+});

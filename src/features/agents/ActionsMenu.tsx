@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ChevronLeft, ChevronRight, EllipsisVertical } from 'lucide-react';
+import type { AgentStateRequest, BoardSettings, ReasonOption } from '../../ui';
+
+type View = 'closed' | 'main' | 'notReady' | 'logout';
+
+/**
+ * The Ready / Not Ready / Log out menu of one agent tile. A button opens it; "Not Ready ▸"
+ * and "Log out ▸" show the configured reason codes (or send at once when none are
+ * configured). Keyboard: Enter/Space activate, arrows move, Escape goes back / closes and
+ * returns focus to the button; a click outside closes it.
+ */
+export function ActionsMenu(props: {
+  agentId: string;
+  agentName: string;
+  disabled: boolean;
+  reasonCodes: BoardSettings['reasonCodes'];
+  onCommand: (cmd: AgentStateRequest) => void;
+}) {
+  const { agentId, agentName, disabled, reasonCodes, onCommand } = props;
+  const [view, setView] = useState<View>('closed');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const open = view !== 'closed';
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
+    const onPointerDown = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setView('closed');
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open, view]);
+
+  const close = () => {
+    setView('closed');
+    triggerRef.current?.focus();
+  };
+  const send = (cmd: AgentStateRequest) => {
+    close();
+    onCommand(cmd);
+  };
+  const withReason = (state: 'NOT_READY' | 'LOGOUT', reasons: readonly ReasonOption[]) => {
+    if (reasons.length === 0) send({ agentId, state });
+    else setView(state === 'NOT_READY' ? 'notReady' : 'logout');
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      if (view === 'notReady' || view === 'logout') setView('main');
+      else close();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+      const i = items.indexOf(document.activeElement as HTMLButtonElement);
+      const next = items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
+      next?.focus();
+    }
+  };
+
+  const reasons = view === 'logout' ? reasonCodes.logout : reasonCodes.notReady;
+  return (
+    <div className="agent-actions" ref={rootRef} onKeyDown={onKeyDown}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className="icon-button"
+        data-testid="agent-actions"
+        aria-label={`Change state of ${agentName}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={disabled}
+        onClick={() => setView(open ? 'closed' : 'main')}
+      >
+        <EllipsisVertical aria-hidden="true" size={18} />
+      </button>
+      {open && (
+        <div className="menu" id={menuId} ref={menuRef} role="menu" aria-label={`Set state of ${agentName}`}>
+          {view === 'main' ? (
+            <>
+              <button type="button" role="menuitem" className="menu__item" data-testid="action-ready" onClick={() => send({ agentId, state: 'READY' })}>
+                Ready
+              </button>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu__item"
+                data-testid="action-not-ready"
+                aria-haspopup={reasonCodes.notReady.length > 0 ? 'menu' : undefined}
+                onClick={() => withReason('NOT_READY', reasonCodes.notReady)}
+              >
+                Not Ready {reasonCodes.notReady.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
+              </button>
+              <button
+                type="button"
+                role="menuitem"
+                className="menu__item"
+                data-testid="action-logout"
+                aria-haspopup={reasonCodes.logout.length > 0 ? 'menu' : undefined}
+                onClick={() => withReason('LOGOUT', reasonCodes.logout)}
+              >
+                Log out {reasonCodes.logout.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" role="menuitem" className="menu__item menu__back" onClick={() => setView('main')}>
+                <ChevronLeft aria-hidden="true" size={16} /> {view === 'logout' ? 'Log out' : 'Not Ready'}: reason
+              </button>
+              {reasons.map((r) => (
+                <button
+                  key={r.id}
+                  type="button"
+                  role="menuitem"
+                  className="menu__item"
+                  data-testid="reason-option"
+                  data-reason-id={r.id}
+                  onClick={() => send({ agentId, state: view === 'logout' ? 'LOGOUT' : 'NOT_READY', reasonCodeId: r.id })}
+                >
+                  {r.label}
+                </button>
+              ))}
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

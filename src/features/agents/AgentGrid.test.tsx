@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AgentState, AgentUpsertEvent, DomainEvent } from '../../domain';
+import { createClock, setClock, type Clock } from '../../lib/clock';
+import { createFakeScheduler, type FakeScheduler } from '../../lib/scheduler';
+import { getBus, initIngest, resetWallboard } from '../../stores';
+import { TestBoard } from '../../ui/test-support';
+import { AgentGrid, VIRTUALISE_ABOVE } from './AgentGrid';
+
+const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
+let fake: FakeScheduler;
+let previousClock: Clock;
+
+beforeEach(() => {
+  fake = createFakeScheduler(T0);
+  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
+  initIngest(250);
+});
+afterEach(() => {
+  cleanup();
+  resetWallboard();
+  setClock(previousClock);
+});
+
+function publish(events: DomainEvent[]) {
+  act(() => {
+    getBus().publish(events);
+    getBus().flushNow();
+  });
+}
+const STATES: AgentState[] = ['READY', 'TALKING', 'NOT_READY', 'WORK'];
+function agents(n: number): AgentUpsertEvent[] {
+  return Array.from({ length: n }, (_, i) => ({
+    kind: 'agent.upsert' as const,
+    source: 'gc' as const,
+    at: T0,
+    id: `agent${2001 + i}`,
+    name: `Agent ${String(i).padStart(4, '0')}`,
+    state: STATES[i % STATES.length]!,
+    stateSince: T0 - 1000,
+    extension: String(2001 + i),
+  }));
+}
+const tiles = () => screen.queryAllByTestId('agent-tile');
+const chip = (state: string) => document.querySelector<HTMLButtonElement>(`[data-testid="state-filter"][data-state="${state}"]`)!;
+
+describe('AgentGrid', () => {
+  it('puts every tile in the DOM for a demo-sized list, with counts per state', () => {
+    publish([{ kind: 'connection.status', source: 'gc', at: T0, status: 'live' }, ...agents(56)]);
+    render(<TestBoard><AgentGrid /></TestBoard>);
+    expect(tiles()).toHaveLength(56);
+    expect(chip('READY').querySelector('[data-testid="state-count"]')!.getAttribute('data-value')).toBe('14');
+    expect(chip('LOGOUT').querySelector('[data-testid="state-count"]')!.getAttribute('data-value')).toBe('0');
+    // UNKNOWN is offered only when someone is in it.
+    expect(chip('UNKNOWN')).toBeNull();
+  });
+
+  it('filters by state chip and by search text', () => {
+    publish(agents(20));
+    render(<TestBoard><AgentGrid /></TestBoard>);
+    fireEvent.click(chip('TALKING'));
+    expect(chip('TALKING').getAttribute('aria-pressed')).toBe('true');
+    expect(tiles().map((t) => t.dataset.state)).toEqual(Array(5).fill('TALKING'));
+    fireEvent.click(chip('TALKING'));
+    expect(tiles()).toHaveLength(20);
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search agents' }), { target: { value: 'agent 0007' } });
+    expect(tiles().map((t) => t.dataset.agentId)).toEqual(['agent2008']);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search agents' }), { target: { value: '2019' } });
+    expect(tiles().map((t) => t.dataset.agentId)).toEqual(['agent2019']);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search agents' }), { target: { value: 'nobody' } });
+    expect(tiles()).toHaveLength(0);
+    expect(screen.getByText('No agent matches.')).toBeTruthy();
+  });
+
+  it('re-filters within a second when an agent changes state', () => {
+    publish(agents(8));
+    render(<TestBoard><AgentGrid /></TestBoard>);
+    fireEvent.click(chip('READY'));
+    expect(tiles()).toHaveLength(2);
+    publish([{ ...agents(1)[0]!, state: 'HOLD', at: T0 + 10 }]);
+    act(() => fake.advance(1_000));
+    expect(tiles()).toHaveLength(1);
+  });
+
+  it(`virtualises rows above ${VIRTUALISE_ABOVE} tiles`, () => {
+    publish(agents(2_000));
+    render(<TestBoard><AgentGrid /></TestBoard>);
+    expect(screen.getByTestId('agent-virtual')).toBeTruthy();
+    expect(tiles().length).toBeLessThan(200);
+    expect(document.querySelector('.panel__count')!.textContent).toBe('2000');
+  });
+
+  it('leaves out the search box when not searchable (kiosk)', () => {
+    publish(agents(3));
+    render(<TestBoard><AgentGrid searchable={false} /></TestBoard>);
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    expect(tiles()).toHaveLength(3);
+  });
+});

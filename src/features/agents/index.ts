@@ -1,0 +1,2 @@
+export { AgentGrid } from './AgentGrid';
+export { AgentTile } from './AgentTile';

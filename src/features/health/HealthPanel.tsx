@@ -1,0 +1,173 @@
+import { memo } from 'react';
+import { elapsedSeconds, formatDuration, SOURCE_LABELS, type SourceHealth, type SourceId, type SubscriptionResult } from '../../domain';
+import { useNow } from '../../lib/clock';
+import { useSourceHealth } from '../../stores';
+import { Badge, clockTime, CONNECTION_STATUS_LABELS, StatusDot } from '../../ui';
+import './health.css';
+
+/** Total of a health record's counted errors. */
+function totalErrors(h: SourceHealth): number {
+  return Object.values(h.errorCounts).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The connection-health panel: one expandable row per configured source. The row itself
+ * always says, in words, which source is in which state and why; opened, it lists the
+ * status, reason, since, last message, connects, error counts by code, the recent errors
+ * and the subscription results (refusals such as "Unauthorized" first).
+ */
+export function HealthPanel({ sources }: { sources: readonly SourceId[] }) {
+  return (
+    <section className="panel health-panel" aria-labelledby="health-title">
+      <h2 id="health-title" className="panel__title">
+        Connections
+      </h2>
+      {sources.length === 0 ? (
+        <p className="panel__empty">No source is configured.</p>
+      ) : (
+        <div className="health-list">
+          {sources.map((s) => (
+            <SourceHealthRow key={s} source={s} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: SourceId }) {
+  const h = useSourceHealth(source);
+  const errors = totalErrors(h);
+  const subs = Object.values(h.subscriptions);
+  const refused = subs.filter((s) => !s.subscribed);
+  const label = SOURCE_LABELS[source];
+  return (
+    <details className={`health-row status--${h.status}`}>
+      <summary
+        className="health-row__summary"
+        data-testid="connection-status"
+        data-source={source}
+        data-status={h.status}
+      >
+        <StatusDot status={h.status} />
+        <span className="health-row__name">{label}</span>
+        <span className="health-row__status">{CONNECTION_STATUS_LABELS[h.status]}</span>
+        {h.reason && <span className="health-row__reason">{h.reason}</span>}
+        <span className="health-row__badges">
+          {errors > 0 && (
+            <Badge tone="warn" testId="health-error-total">
+              {errors} {errors === 1 ? 'error' : 'errors'}
+            </Badge>
+          )}
+          {refused.length > 0 && <Badge tone="alarm">{refused.length} refused</Badge>}
+        </span>
+      </summary>
+      <div className="health-row__body">
+        <dl className="health-facts">
+          <dt>Status</dt>
+          <dd>{CONNECTION_STATUS_LABELS[h.status]}</dd>
+          <dt>Reason</dt>
+          <dd>{h.reason ?? '—'}</dd>
+          <dt>Since</dt>
+          <dd>{h.since > 0 ? <Ago at={h.since} /> : '—'}</dd>
+          <dt>Last message</dt>
+          <dd>{h.lastMessageAt === undefined ? 'none yet' : <Ago at={h.lastMessageAt} />}</dd>
+          <dt>Connects</dt>
+          <dd data-testid="health-connects">{h.connects}</dd>
+        </dl>
+        <h3 className="health-row__sub">Errors by code</h3>
+        {errors === 0 ? (
+          <p className="muted">None.</p>
+        ) : (
+          <ul className="health-counts" data-testid="health-error-counts">
+            {Object.entries(h.errorCounts).map(([code, n]) => (
+              <li key={code} data-code={code}>
+                <code>{code}</code> {n}
+              </li>
+            ))}
+          </ul>
+        )}
+        {h.recentErrors.length > 0 && (
+          <>
+            <h3 className="health-row__sub">Recent errors</h3>
+            <ol className="health-errors">
+              {h.recentErrors.map((e, i) => (
+                <li key={`${e.at}-${i}`}>
+                  <time>{clockTime(e.at)}</time> <code>{e.code}</code> {e.message}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        {subs.length > 0 && <Subscriptions all={subs} refused={refused} />}
+      </div>
+    </details>
+  );
+});
+
+/** Subscription results: the refused ones in full, then the count of accepted ones. */
+function Subscriptions({ all, refused }: { all: readonly SubscriptionResult[]; refused: readonly SubscriptionResult[] }) {
+  return (
+    <>
+      <h3 className="health-row__sub">
+        Subscriptions: {all.length - refused.length} of {all.length} accepted
+      </h3>
+      {refused.length > 0 && (
+        <table className="health-subs" data-testid="health-subscriptions-refused">
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">Entity</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {refused.map((s) => (
+              <tr key={`${s.eventName}:${s.entityId}`}>
+                <td>{s.eventName}</td>
+                <td>
+                  <code>{s.entityId}</code>
+                </td>
+                <td>Refused: {s.message ?? 'no reason given'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** "12:03:04 (2:10 ago)", ticking on the shared clock. */
+function Ago({ at }: { at: number }) {
+  const now = useNow();
+  return (
+    <>
+      {clockTime(at)} ({formatDuration(elapsedSeconds(at, now))} ago)
+    </>
+  );
+}
+
+/**
+ * One chip per configured source for the page header: a dot and the status in words,
+ * with the reason as a tooltip.
+ */
+export function HealthChips({ sources }: { sources: readonly SourceId[] }) {
+  return (
+    <ul className="health-chips" aria-label="Connections">
+      {sources.map((s) => (
+        <HealthChip key={s} source={s} />
+      ))}
+    </ul>
+  );
+}
+
+const HealthChip = memo(function HealthChip({ source }: { source: SourceId }) {
+  const h = useSourceHealth(source);
+  return (
+    <li className={`health-chip status--${h.status}`} data-testid="health-chip" data-source={source} title={h.reason}>
+      <StatusDot status={h.status} />
+      <span>{SOURCE_LABELS[source]}</span> <strong>{CONNECTION_STATUS_LABELS[h.status]}</strong>
+    </li>
+  );
+});

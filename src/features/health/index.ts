@@ -1,0 +1,1 @@
+export { HealthChips, HealthPanel } from './HealthPanel';

@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DomainEvent, QueueUpsertEvent } from '../../domain';
+import { createClock, setClock, type Clock } from '../../lib/clock';
+import { createFakeScheduler, type FakeScheduler } from '../../lib/scheduler';
+import { getBus, initIngest, resetWallboard } from '../../stores';
+import { TestBoard } from '../../ui/test-support';
+import { QueuePanel } from './QueuePanel';
+import { QueueTile } from './QueueTile';
+
+const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
+let fake: FakeScheduler;
+let previousClock: Clock;
+
+beforeEach(() => {
+  fake = createFakeScheduler(T0);
+  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
+  initIngest(250);
+});
+afterEach(() => {
+  cleanup();
+  resetWallboard();
+  setClock(previousClock);
+});
+
+function publish(...events: DomainEvent[]) {
+  act(() => {
+    getBus().publish(events);
+    getBus().flushNow();
+  });
+}
+function status(source: 'gc' | 'rte', s: 'live' | 'down') {
+  publish({ kind: 'connection.status', source, at: fake.now(), status: s });
+}
+function queue(source: 'gc' | 'rte', id: string, name: string, stats: QueueUpsertEvent['stats']): QueueUpsertEvent {
+  return { kind: 'queue.upsert', source, at: fake.now(), id, name, stats };
+}
+const fig = (id: string) => screen.getByTestId(id);
+
+describe('QueueTile', () => {
+  it('writes raw numbers to data-value and shows an em dash with an explanation for absent figures', () => {
+    status('gc', 'live');
+    publish(queue('gc', 'Sales', 'Sales', { callsWaiting: 1, agentsReady: 2, agentsNotReady: 0, agentsTalking: 3 }));
+    render(<TestBoard><QueueTile queueKey="gc:Sales" /></TestBoard>);
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile.dataset).toMatchObject({ queueId: 'Sales', source: 'gc', stale: 'false' });
+    expect(fig('queue-calls-waiting').dataset.value).toBe('1');
+    expect(fig('queue-agents-ready').dataset.value).toBe('2');
+    expect(fig('queue-agents-not-ready').dataset.value).toBe('0');
+    expect(fig('queue-agents-not-ready').textContent).toContain('0');
+    expect(fig('queue-agents-talking').dataset.value).toBe('3');
+    // Absent: never zero.
+    for (const id of ['queue-agents-wrapup', 'queue-longest-waiting', 'queue-service-level']) {
+      expect(fig(id).dataset.value, id).toBe('');
+      expect(fig(id).textContent, id).toContain('—');
+    }
+    expect(fig('queue-service-level').title).toMatch(/sends no service-level data/);
+    expect(screen.queryByTestId('queue-calls-handled')).toBeNull();
+    expect(screen.queryByTestId('queue-calls-abandoned')).toBeNull();
+  });
+
+  it('ticks the longest wait from longestWaitingSince and colours by thresholds with words', () => {
+    status('rte', 'live');
+    publish(
+      queue('rte', 'q1', 'Switchboard', {
+        callsWaiting: 7,
+        longestWaitingSince: T0 - 28_000,
+        serviceLevelPct: 75.4,
+        callsHandled: 40,
+        callsAbandoned: 3,
+      }),
+    );
+    render(<TestBoard><QueueTile queueKey="rte:q1" /></TestBoard>);
+    const lw = fig('queue-longest-waiting');
+    expect(lw.dataset.value).toBe('28');
+    expect(lw.textContent).toContain('0:28');
+    expect(lw.className).toContain('sev--ok');
+    act(() => fake.advance(3_000));
+    expect(fig('queue-longest-waiting').dataset.value).toBe('31');
+    expect(fig('queue-longest-waiting').textContent).toContain('0:31');
+    expect(fig('queue-longest-waiting').textContent).toContain('High');
+    expect(fig('queue-calls-waiting').textContent).toContain('Alarm');
+    expect(fig('queue-service-level').dataset.value).toBe('75');
+    expect(fig('queue-service-level').textContent).toContain('75%');
+    expect(fig('queue-service-level').textContent).toContain('High');
+    expect(fig('queue-calls-handled').dataset.value).toBe('40');
+    expect(fig('queue-calls-abandoned').dataset.value).toBe('3');
+  });
+
+  it('is marked stale, keeping its last values, while its source is not live', () => {
+    status('rte', 'live');
+    publish(queue('rte', 'q1', 'Switchboard', { callsWaiting: 2, agentsReady: 4 }));
+    render(<TestBoard><QueueTile queueKey="rte:q1" /></TestBoard>);
+    status('rte', 'down');
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile.dataset.stale).toBe('true');
+    expect(within(tile).getByText('stale')).toBeTruthy();
+    expect(fig('queue-calls-waiting').dataset.value).toBe('2');
+    expect(fig('queue-agents-ready').dataset.value).toBe('4');
+    status('rte', 'live');
+    expect(screen.getByTestId('queue-tile').dataset.stale).toBe('false');
+  });
+
+  it('renders a hostile queue name as text', () => {
+    status('gc', 'live');
+    const hostile = '<img src=x onerror=alert(1)>';
+    publish(queue('gc', 'x', hostile, { callsWaiting: 0 }));
+    const { container } = render(<TestBoard><QueuePanel /></TestBoard>);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText(hostile)).toBeTruthy();
+  });
+});
+
+describe('QueuePanel', () => {
+  it('shows one tile per queue, in the stores order', () => {
+    status('gc', 'live');
+    status('rte', 'live');
+    publish(queue('gc', 'Sales', 'Sales', { callsWaiting: 1 }), queue('rte', 'q2', 'Helpdesk', {}), queue('rte', 'q1', 'Switchboard', {}));
+    render(<TestBoard><QueuePanel /></TestBoard>);
+    expect(screen.getAllByTestId('queue-tile').map((t) => `${t.dataset.source}:${t.dataset.queueId}`)).toEqual([
+      'rte:q2',
+      'rte:q1',
+      'gc:Sales',
+    ]);
+  });
+});

@@ -1,0 +1,2 @@
+export { QueuePanel } from './QueuePanel';
+export { QueueTile } from './QueueTile';

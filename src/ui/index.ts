@@ -1,0 +1,6 @@
+export * from './Badge';
+export * from './StatusDot';
+export * from './Figure';
+export * from './board-context';
+export * from './keys';
+export * from './format';
