@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E } from './ports';
-import { diffQueues, expectAllLive, readBoardAgents, readBoardQueues, sim } from './sim-client';
+import { diffQueues, expectAllLive, readBoardAgents, readBoardQueues, sim, waitForRoster } from './sim-client';
 
 // Acceptance 3: queue tile values equal the simulator's ground truth within 2 s, over repeated samples.
 test.describe('board equals ground truth', () => {
@@ -11,6 +11,7 @@ test.describe('board equals ground truth', () => {
   test('queue tiles equal the simulator within 2 s, sample after sample', async ({ page }) => {
     await page.goto(`/?config=${E2E.activemqConfig}`);
     await expectAllLive(page);
+    await waitForRoster(page);
     const truth0 = await sim.truth();
     expect(truth0.rte.queues.length + truth0.gc.queues.length).toBeGreaterThanOrEqual(5);
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E } from './ports';
-import { expectAllLive, sim } from './sim-client';
+import { expectAllLive, sim, waitForRoster } from './sim-client';
 
 // Acceptance 4: Not Ready with a reason travels over the real ActiveMQ as `type: NOT_READY#<X>`,
 // the simulator answers with a State event, and the tile shows it; a failed command shows an
@@ -24,6 +24,7 @@ test.describe('Ready / Not Ready through the Generic Connector', () => {
     await sim.control('reset-logs');
     await page.goto(`/?config=${E2E.activemqConfig}`);
     await expectAllLive(page);
+    await waitForRoster(page);
     await sim.control('pause');
   });
   test.afterEach(async () => {

@@ -136,3 +136,16 @@ export async function expectAllLive(page: Page, timeout = 10_000): Promise<void>
     );
   }
 }
+
+/**
+ * Waits until every queue and agent of the simulator is on the board. The Generic
+ * Connector sends no snapshot on subscribe: its roster comes with the next QueueList /
+ * TeamUsersList (every 5 s at most), so a board that just connected may lack it briefly.
+ */
+export async function waitForRoster(page: Page, timeout = 8_000): Promise<void> {
+  const truth = await sim.truth();
+  const queues = truth.rte.queues.length + truth.gc.queues.length;
+  const agents = truth.rte.users.length + truth.gc.agents.length;
+  await expect.poll(async () => (await readBoardQueues(page)).length, { timeout }).toBe(queues);
+  await expect.poll(async () => (await readBoardAgents(page)).length, { timeout }).toBe(agents);
+}
