@@ -65,7 +65,7 @@ export const rteUserId = (n: number): string => `a9e47000-0000-4000-8000-0000000
 export const RTE_FOREIGN_USER_ID = rteUserId(99);
 
 const RTE_QUEUE_NAMES = ['Switchboard', 'Helpdesk', 'Orders', 'Returns', 'Priority', 'Callbacks'];
-const RTE_QUEUE_RATES = [5.6, 5.0, 4.6, 3.3, 2.4, 2.6];
+const RTE_QUEUE_RATES = [7.8, 7.0, 6.4, 4.6, 3.4, 3.6];
 
 const RTE_NAMES: readonly (readonly [string, string])[] = [
   ['Mia', 'Virtanen'], ['Eero', 'Korhonen'], ['Aino', 'Mäkinen'], ['Juho', 'Nieminen'],
@@ -77,7 +77,7 @@ const RTE_NAMES: readonly (readonly [string, string])[] = [
 ];
 
 const GC_QUEUE_NAMES = ['Sales', 'Support', 'Billing', 'Technical', 'Retention', 'VIP'];
-const GC_QUEUE_RATES = [6.0, 6.2, 5.0, 4.4, 3.2, 2.2];
+const GC_QUEUE_RATES = [8.4, 8.7, 7.0, 6.2, 4.5, 3.1];
 
 const GC_NAMES: readonly (readonly [string, string])[] = [
   ['Ann', 'Lee'], ['Bob', 'Martin'], ['Carla', 'Diaz'], ['David', 'Kim'],
