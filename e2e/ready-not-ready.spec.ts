@@ -6,10 +6,24 @@ import { expectAllLive, sim, waitForRoster } from './sim-client';
 // the simulator answers with a State event, and the tile shows it; a failed command shows an
 // error and the tile keeps its state.
 
-async function pickReadyGcAgent(): Promise<string> {
+/**
+ * A GC agent the board can switch at once: READY, else NOT_READY, else a logged-out agent
+ * logged in through the simulator's control (the model is paused, so it stays put).
+ */
+async function pickReadyGcAgent(page: Page): Promise<string> {
   const truth = await sim.truth();
-  const agent = truth.gc.agents.find((a) => a.state === 'READY') ?? truth.gc.agents.find((a) => a.state === 'NOT_READY');
-  if (!agent) throw new Error('no READY or NOT_READY GC agent in the simulator');
+  let agent = truth.gc.agents.find((a) => a.state === 'READY') ?? truth.gc.agents.find((a) => a.state === 'NOT_READY');
+  if (!agent) {
+    const out = truth.gc.agents.find((a) => a.state === 'LOGOUT');
+    if (!out) throw new Error('no READY, NOT_READY or LOGOUT GC agent in the simulator');
+    await sim.control('agent-state', { id: out.id, state: 'LOGIN' });
+    agent = (await sim.truth()).gc.agents.find((a) => a.id === out.id)!;
+  }
+  // The board shows the simulator's state for it before the test acts.
+  await expect(page.locator(`[data-testid="agent-tile"][data-source="gc"][data-agent-id="${agent.id}"]`)).toHaveAttribute(
+    'data-state',
+    agent.state,
+  );
   return agent.id;
 }
 
@@ -32,7 +46,7 @@ test.describe('Ready / Not Ready through the Generic Connector', () => {
   });
 
   test('Not Ready with a reason: command on ActiveMQ, State event back, tile updated, timer from zero', async ({ page }) => {
-    const id = await pickReadyGcAgent();
+    const id = await pickReadyGcAgent(page);
     // Make sure the agent is READY first, through the same path.
     const tile = page.locator(`[data-testid="agent-tile"][data-source="gc"][data-agent-id="${id}"]`);
     if ((await tile.getAttribute('data-state')) !== 'READY') {
@@ -67,7 +81,7 @@ test.describe('Ready / Not Ready through the Generic Connector', () => {
   });
 
   test('a failed command shows the error and the tile keeps its state', async ({ page }) => {
-    const id = await pickReadyGcAgent();
+    const id = await pickReadyGcAgent(page);
     const tile = page.locator(`[data-testid="agent-tile"][data-source="gc"][data-agent-id="${id}"]`);
     const before = await tile.getAttribute('data-state');
     await sim.control('fail-next-command', { code: 'GENERAL_ERROR', message: 'Finesse refused the state change' });

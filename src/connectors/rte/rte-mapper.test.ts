@@ -44,6 +44,15 @@ describe('RTE QueueStatus → queue.upsert (CONTRACTS.md "RTE mappings")', () =>
     }
   });
 
+  it('a call that has just started queuing (MaxWaitTime 0, NbrOfQueuingRequesters 1) starts the longest-waiting timer now', () => {
+    const m = createRteMapper({ maxWaitTimeUnit: 'seconds' });
+    const [a] = m.message(parseMessageReceived(message('QueueStatus', QUEUE_ID, { MaxWaitTime: 0, NbrOfQueuingRequesters: 1 })), AT);
+    expect(a).toMatchObject({ stats: { callsWaiting: 1, longestWaitingSince: AT } });
+    const [b] = m.message(parseMessageReceived(message('QueueStatus', QUEUE_ID, { MaxWaitTime: 7, NbrOfQueuingRequesters: 0 })), AT);
+    expect(b?.kind === 'queue.upsert' && Object.hasOwn(b.stats, 'longestWaitingSince')).toBe(true);
+    expect(b?.kind === 'queue.upsert' && b.stats.longestWaitingSince).toBeUndefined();
+  });
+
   it('MaxWaitTime in milliseconds when configured; 0 clears longestWaitingSince explicitly; absent leaves it', () => {
     const ms = createRteMapper({ maxWaitTimeUnit: 'milliseconds' });
     const [a] = ms.message(parseMessageReceived(message('QueueStatus', QUEUE_ID, { MaxWaitTime: 1500 })), AT);

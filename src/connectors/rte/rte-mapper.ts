@@ -155,9 +155,12 @@ const QUEUE_EXTRA: ReadonlyArray<[keyof RteQueueStatus, string]> = [
 
 /**
  * Maps QueueStatus to `queue.upsert` (CONTRACTS.md "RTE mappings" table).
- * `longestWaitingSince` = `at` − MaxWaitTime (× 1000 when seconds); when MaxWaitTime is 0 the
- * key is present with value `undefined`, meaning "no call waits: clear it" (an absent key
- * would keep the stored value). A negative MaxWaitTime is reported and left out.
+ * `longestWaitingSince` = `at` − MaxWaitTime (× 1000 when seconds), whenever calls queue
+ * (NbrOfQueuingRequesters > 0) — also when MaxWaitTime is 0: a call that has just arrived
+ * waits from now, and the hub need not send again while only the wait grows. When no call
+ * queues (or, without NbrOfQueuingRequesters, MaxWaitTime is 0) the key is present with
+ * value `undefined`, meaning "clear it" (an absent key would keep the stored value).
+ * A negative MaxWaitTime is reported and left out.
  */
 export function mapQueueStatus(m: RteQueueStatus, at: number, unit: 'seconds' | 'milliseconds'): DomainEvent[] {
   const out: DomainEvent[] = [];
@@ -165,8 +168,10 @@ export function mapQueueStatus(m: RteQueueStatus, at: number, unit: 'seconds' | 
   if (m.nbrOfQueuingRequesters !== undefined) stats.callsWaiting = m.nbrOfQueuingRequesters;
   if (m.maxWaitTime !== undefined) {
     if (m.maxWaitTime < 0) out.push(ingestErrorEvent(SOURCE, 'wrong-type', `QueueStatus for ${quote(m.entityId)}: negative MaxWaitTime ${m.maxWaitTime}`, at));
-    else if (m.maxWaitTime === 0) stats.longestWaitingSince = undefined;
-    else stats.longestWaitingSince = Math.round(at - m.maxWaitTime * (unit === 'seconds' ? 1000 : 1));
+    else {
+      const queuing = m.nbrOfQueuingRequesters === undefined ? m.maxWaitTime > 0 : m.nbrOfQueuingRequesters > 0;
+      stats.longestWaitingSince = queuing ? Math.round(at - m.maxWaitTime * (unit === 'seconds' ? 1000 : 1)) : undefined;
+    }
   }
   if (m.nbrOfAgentsImmediatelyFree !== undefined) stats.agentsReady = m.nbrOfAgentsImmediatelyFree;
   if (m.nbrOfAgentsShortTermAway !== undefined) stats.agentsTalking = m.nbrOfAgentsShortTermAway;
