@@ -4,3 +4,4 @@ export * from './queue';
 export * from './connection';
 export * from './events';
 export * from './derive';
+export * from './commands';

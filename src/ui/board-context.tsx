@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SettableAgentState, SourceId } from '../domain';
+import type { AgentCommandPort, AgentStateCommand } from '../domain';
 
 /** One reason code the board offers (configured `reasonCodes.*[]`). */
 export interface ReasonOption {
@@ -31,23 +31,11 @@ export interface BoardSettings {
   };
 }
 
-/** A request to put an agent into a state (same shape as the connectors' `AgentStateCommand`). */
-export interface AgentStateRequest {
-  readonly agentId: string;
-  readonly state: SettableAgentState;
-  readonly reasonCodeId?: string;
-}
+/** A request to put an agent into a state, as the panels send it (the domain's command). */
+export type AgentStateRequest = AgentStateCommand;
 
-/**
- * The command side of the one connector that can change agent state, as the panels see it:
- * structurally the connectors' `Connector & AgentCommandPort`, narrowed to what the UI calls.
- * `source` says whose agents it can command. The promise resolves when the vendor's own
- * event confirms the new state and rejects with an `Error` whose message is plain text.
- */
-export interface AgentStatePort {
-  readonly source: SourceId;
-  setAgentState(cmd: AgentStateRequest): Promise<void>;
-}
+/** The command port as the panels see it (the domain's {@link AgentCommandPort}). */
+export type AgentStatePort = AgentCommandPort;
 
 /** What the app provides to every panel. */
 export interface BoardContextValue {

@@ -1,4 +1,4 @@
-import type { DomainEvent, SettableAgentState, SourceId } from '../../domain';
+import type { DomainEvent, SourceId } from '../../domain';
 
 /**
  * Where a connector delivers what it parsed: the ingest bus's `publish`. Called with
@@ -19,37 +19,6 @@ export interface Connector {
   stop(): Promise<void>;
 }
 
-/** A request to put an agent into a state (a supervisor may set READY, NOT_READY, LOGOUT). */
-export interface AgentStateCommand {
-  /** Vendor agent id (GC: agent login id). */
-  readonly agentId: string;
-  readonly state: SettableAgentState;
-  /** Reason code id for NOT_READY / LOGOUT (configured reason codes); none for READY. */
-  readonly reasonCodeId?: string;
-}
-
-/** Why a command failed. */
-export type CommandErrorCode = 'not-connected' | 'vendor-error' | 'timeout' | 'invalid';
-
-/** A command that failed; `message` is plain text fit to show the user. */
-export class CommandError extends Error {
-  constructor(
-    readonly code: CommandErrorCode,
-    message: string,
-    /** Vendor error code where the vendor sent one (GC `Error` event code). */
-    readonly vendorCode?: string,
-  ) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
-
-/**
- * Command side of a connector that can change agent state. The promise resolves only when
- * the vendor's own event confirms the new state (ARCHITECTURE.md data flow), and rejects
- * with {@link CommandError} on a vendor error, when not connected, or after the configured
- * timeout.
- */
-export interface AgentCommandPort {
-  setAgentState(cmd: AgentStateCommand): Promise<void>;
-}
+// The command contract is shared with the UI, so it lives in the domain.
+export { CommandError } from '../../domain';
+export type { AgentCommandPort, AgentStateCommand, CommandErrorCode } from '../../domain';

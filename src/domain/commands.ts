@@ -1,0 +1,42 @@
+import type { SettableAgentState } from './agent';
+import type { SourceId } from './source';
+
+/**
+ * A request to put an agent into a state. A supervisor may set READY, NOT_READY or LOGOUT
+ * (gc-generic-connector-activemq.txt; NOTES.md §3).
+ */
+export interface AgentStateCommand {
+  /** Vendor agent id (GC: agent login id). */
+  readonly agentId: string;
+  readonly state: SettableAgentState;
+  /** Reason code id for NOT_READY / LOGOUT (configured reason codes); none for READY. */
+  readonly reasonCodeId?: string;
+}
+
+/** Why a command failed. */
+export type CommandErrorCode = 'not-connected' | 'vendor-error' | 'timeout' | 'invalid';
+
+/** A command that failed; `message` is plain text fit to show the user. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: CommandErrorCode,
+    message: string,
+    /** Vendor error code where the vendor sent one (GC `Error` event code). */
+    readonly vendorCode?: string,
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+/**
+ * Command side of a connector that can change agent state; `source` says whose agents it
+ * commands. The promise resolves only when the vendor's own event confirms the new state
+ * (ARCHITECTURE.md data flow), and rejects with {@link CommandError} on a vendor error,
+ * when not connected, or after the configured timeout. The UI holds one of these only
+ * where commands are allowed (never on the kiosk route).
+ */
+export interface AgentCommandPort {
+  readonly source: SourceId;
+  setAgentState(cmd: AgentStateCommand): Promise<void>;
+}
