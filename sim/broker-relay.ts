@@ -9,9 +9,10 @@
  */
 import { isUtf8 } from 'node:buffer';
 import http from 'node:http';
-import net, { type AddressInfo, type Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import { openListener } from './listener';
 
 /** Options of {@link startBrokerRelay}. */
 export interface BrokerRelayOptions {
@@ -54,7 +55,6 @@ export async function startBrokerRelay(opts: BrokerRelayOptions = {}): Promise<B
   const targetHost = opts.targetHost ?? '127.0.0.1';
   const targetPort = opts.targetPort ?? 61613;
   const pairs = new Set<{ ws: WebSocket; tcp: Socket }>();
-  const httpSockets = new Set<Socket>();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 16 * 1024 * 1024,
@@ -62,10 +62,6 @@ export async function startBrokerRelay(opts: BrokerRelayOptions = {}): Promise<B
   });
   const server = http.createServer((_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket relay to STOMP over TCP\n');
-  });
-  server.on('connection', (s: Socket) => {
-    httpSockets.add(s);
-    s.on('close', () => httpSockets.delete(s));
   });
   server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => relay(ws)));
 
@@ -116,16 +112,9 @@ export async function startBrokerRelay(opts: BrokerRelayOptions = {}): Promise<B
     ws.on('error', () => ws.terminate());
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.listenPort ?? 61614, opts.listenHost ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const listener = await openListener(server, opts.listenPort ?? 61614, opts.listenHost ?? '127.0.0.1');
   return {
-    port,
+    port: listener.port,
     get connections() {
       return pairs.size;
     },
@@ -136,8 +125,7 @@ export async function startBrokerRelay(opts: BrokerRelayOptions = {}): Promise<B
       }
       pairs.clear();
       wss.close();
-      for (const s of httpSockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
     },
   };
 }

@@ -4,8 +4,8 @@
  * `GET /sim/info`, `GET /sim/stats`, `POST /sim/control/agent-state`, `?ttlSec=` on the token.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { GcAdapter } from './gc-adapter';
+import { openListener, type OpenListener } from './listener';
 import type { SimModel } from './model';
 import type { RteHub } from './rte-hub';
 import type { StompBroker } from './stomp-broker';
@@ -117,8 +117,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 
 /** The control server; `start()` resolves with the real port. */
 export class SimHttpServer {
-  private server: http.Server | null = null;
-  private readonly sockets = new Set<Socket>();
+  private listener: OpenListener | null = null;
   private readonly table: Map<string, Handler>;
   private boundPort: number;
 
@@ -145,29 +144,18 @@ export class SimHttpServer {
   /** Starts listening. */
   async start(): Promise<number> {
     const server = http.createServer((req, res) => void this.handle(req, res));
-    server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.boundPort, this.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.boundPort = (server.address() as AddressInfo).port;
-    this.server = server;
+    const listener = await openListener(server, this.boundPort, this.host);
+    this.boundPort = listener.port;
+    this.listener = listener;
     return this.boundPort;
   }
 
   /** Stops listening and closes open sockets. */
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const listener = this.listener;
+    if (!listener) return;
+    this.listener = null;
+    await listener.close();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -5,24 +5,12 @@ import { deriveRteUser } from './rte-wire';
 import { SimModel, manualClock } from './model';
 import { RTE_FOREIGN_USER_ID, rteQueueId, rteUserId } from './roster';
 import { RteHub } from './rte-hub';
+import { waitFor } from './test-support';
 import { createTokenService, type TokenService } from './token';
 
 interface Received {
   subscription: { entityId: string; eventName: string };
   data: Record<string, unknown>;
-}
-
-function waitFor<T>(fn: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const poll = (): void => {
-      const v = fn();
-      if (v !== undefined) return resolve(v);
-      if (Date.now() - start > timeoutMs) return reject(new Error('timed out'));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
 }
 
 describe('RTE hub with the real @microsoft/signalr client', () => {

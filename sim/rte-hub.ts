@@ -13,8 +13,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { ManagedServer } from './listener';
 import type { SimModel } from './model';
 import { RTE_EVENT_NAMES, currentData, unsubscribeResult, validateItem, type RteSubscriptionKey } from './rte-subscriptions';
 import { deriveRteUser, rteQueueSignature, rteQueueStatus, rteUserAvailability, rteUserStatus } from './rte-wire';
@@ -61,25 +62,31 @@ const MAX_LOG_INVOCATIONS = 1000;
 
 /** The hub server. `start()`/`stop()` may be called repeatedly (same port). */
 export class RteHub {
-  private server: http.Server | null = null;
-  private starting: Promise<number> | null = null;
+  private readonly server: ManagedServer;
   private wss: WebSocketServer | null = null;
   private readonly conns = new Map<SignalRConnection, Conn>();
-  private readonly sockets = new Set<Socket>();
   private readonly pending = new Map<string, { connectionId: string; at: number }>();
   private readonly logEntries: HubLogConnection[] = [];
   private readonly lastSent = new Map<string, string>();
   private readonly detach: () => void;
-  private boundPort: number;
   private readonly host: string;
   private readonly path: string;
   private readonly pingMs: number;
 
   constructor(private readonly opts: RteHubOptions) {
-    this.boundPort = opts.port ?? 8790;
     this.host = opts.host ?? '127.0.0.1';
     this.path = opts.path ?? '/rte';
     this.pingMs = opts.pingIntervalMs ?? 15_000;
+    this.server = new ManagedServer({
+      port: opts.port ?? 8790,
+      host: this.host,
+      create: () => this.createServer(),
+      beforeClose: () => {
+        this.dropConnections();
+        this.wss?.close();
+        this.wss = null;
+      },
+    });
     const m = opts.model;
     for (const q of m.queues('rte')) this.lastSent.set(`queuestatus|${q.id}`, rteQueueSignature(m, q.id));
     for (const a of m.agents('rte')) {
@@ -94,17 +101,17 @@ export class RteHub {
 
   /** Listening port (the real one after starting with port 0). */
   get port(): number {
-    return this.boundPort;
+    return this.server.port;
   }
 
   /** True while listening. */
   get running(): boolean {
-    return this.server !== null;
+    return this.server.running;
   }
 
   /** Hub URL, e.g. `http://127.0.0.1:8790/rte`. */
   get url(): string {
-    return `http://${this.host}:${this.boundPort}${this.path}`;
+    return `http://${this.host}:${this.server.port}${this.path}`;
   }
 
   /** The connection log, oldest first. */
@@ -123,44 +130,21 @@ export class RteHub {
 
   /** Opens the listening socket; resolves with the port. */
   async start(): Promise<number> {
-    if (this.server) return this.boundPort;
-    this.starting ??= this.listen().finally(() => {
-      this.starting = null;
-    });
-    return this.starting;
+    return this.server.start();
   }
 
-  private async listen(): Promise<number> {
+  /** A fresh HTTP server for one start; upgrades from it are accepted only while its `ws` server is current. */
+  private createServer(): http.Server {
     const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
     const server = http.createServer((req, res) => void this.onRequest(req, res));
-    server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
     server.on('upgrade', (req, socket: Socket, head) => void this.onUpgrade(wss, req, socket, head));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.boundPort, this.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.boundPort = (server.address() as AddressInfo).port;
-    this.server = server;
     this.wss = wss;
-    return this.boundPort;
+    return server;
   }
 
   /** Closes the listening socket and every connection (abruptly, so clients reconnect). */
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = null;
-    this.dropConnections();
-    this.wss?.close();
-    this.wss = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.server.stop();
   }
 
   /** Terminates every connection (like a network drop: the client's automatic reconnect kicks in). */

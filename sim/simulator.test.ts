@@ -3,23 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSimulator, type SimulatorHandle } from './main';
 import { manualClock } from './model';
+import { waitFor } from './test-support';
 import type { Truth } from './truth';
 
 const EVENTS = '/topic/gc.events';
 const COMMANDS = '/queue/gc.requests';
-
-function waitFor<T>(fn: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const poll = (): void => {
-      const v = fn();
-      if (v !== undefined) return resolve(v);
-      if (Date.now() - start > timeoutMs) return reject(new Error('timed out'));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
 
 describe('simulator in-process: HTTP API and GC over the embedded broker with @stomp/stompjs', () => {
   let sim: SimulatorHandle;

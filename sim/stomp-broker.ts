@@ -9,8 +9,8 @@
  * the SEND (`type`, `reply-to`, `correlation-id`, …). Also an in-process client API.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { ManagedServer } from './listener';
 import { Session, type BrokerMessage, type BrokerCore, type Subscriber } from './stomp-session';
 
 export type { BrokerMessage, Subscriber } from './stomp-session';
@@ -41,44 +41,50 @@ export interface StompBrokerOptions {
 
 /** The broker. `start()`/`stop()` may be called repeatedly (same port). */
 export class StompBroker implements BrokerCore {
-  private server: http.Server | null = null;
-  private starting: Promise<number> | null = null;
+  private readonly server: ManagedServer;
   private wss: WebSocketServer | null = null;
   private readonly sessions = new Set<Session>();
-  private readonly sockets = new Set<Socket>();
   /** Every live subscription (sessions and local clients). */
   readonly subscribers = new Set<Subscriber>();
   private readonly queued = new Map<string, BrokerMessage[]>();
   private readonly rr = new Map<string, number>();
   private seq = 0;
   private localSeq = 0;
-  private boundPort: number;
   readonly host: string;
   readonly path: string;
   readonly heartBeatMs: number;
   private readonly maxQueued: number;
 
   constructor(opts: StompBrokerOptions = {}) {
-    this.boundPort = opts.port ?? 8791;
     this.host = opts.host ?? '127.0.0.1';
     this.path = opts.path ?? '/stomp';
     this.heartBeatMs = opts.heartBeatMs ?? 10_000;
     this.maxQueued = opts.maxQueued ?? 10_000;
+    this.server = new ManagedServer({
+      port: opts.port ?? 8791,
+      host: this.host,
+      create: () => this.createServer(),
+      beforeClose: () => {
+        this.dropConnections();
+        this.wss?.close();
+        this.wss = null;
+      },
+    });
   }
 
   /** The listening port (the real one after start with port 0). */
   get port(): number {
-    return this.boundPort;
+    return this.server.port;
   }
 
   /** True while listening. */
   get running(): boolean {
-    return this.server !== null;
+    return this.server.running;
   }
 
   /** URL clients connect to, e.g. `ws://127.0.0.1:8791/stomp`. */
   get url(): string {
-    return `ws://${this.host}:${this.boundPort}${this.path}`;
+    return `ws://${this.host}:${this.server.port}${this.path}`;
   }
 
   /** Number of open WebSocket sessions. */
@@ -88,14 +94,11 @@ export class StompBroker implements BrokerCore {
 
   /** Opens the listening socket; resolves with the port. No-op when running. */
   async start(): Promise<number> {
-    if (this.server) return this.boundPort;
-    this.starting ??= this.listen().finally(() => {
-      this.starting = null;
-    });
-    return this.starting;
+    return this.server.start();
   }
 
-  private async listen(): Promise<number> {
+  /** A fresh HTTP server (WebSocket upgrades at {@link path} only) for one start. */
+  private createServer(): http.Server {
     const wss = new WebSocketServer({
       noServer: true,
       maxPayload: 4 * 1024 * 1024,
@@ -103,10 +106,6 @@ export class StompBroker implements BrokerCore {
     });
     const server = http.createServer((_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('STOMP over WebSocket only\n');
-    });
-    server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
     });
     server.on('upgrade', (req, socket, head) => {
       const path = (req.url ?? '').split('?')[0];
@@ -116,29 +115,13 @@ export class StompBroker implements BrokerCore {
       }
       wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.boundPort, this.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.boundPort = (server.address() as AddressInfo).port;
-    this.server = server;
     this.wss = wss;
-    return this.boundPort;
+    return server;
   }
 
   /** Closes the listening socket and every WebSocket session (local clients stay). */
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = null;
-    this.dropConnections();
-    this.wss?.close();
-    this.wss = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.server.stop();
   }
 
   /** Terminates every WebSocket session; the listener stays up. */

@@ -1,43 +1,28 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../config';
 import type { DomainEvent } from '../domain';
-import { createClock, setClock, type Clock } from '../lib/clock';
-import { createFakeScheduler, type FakeScheduler } from '../lib/scheduler';
-import { getBus, initIngest, resetWallboard } from '../stores';
+import { T0, publishNow, setupTestWallboard } from '../stores/test-support';
 import type { AgentStatePort } from '../ui';
 import { App } from './App';
 
-const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 const config = parseConfig({
   title: 'Test centre',
   sources: { gc: { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' } },
   reasonCodes: { notReady: [{ id: '2', label: 'Lunch' }] },
 });
 const port: AgentStatePort = { source: 'gc', setAgentState: vi.fn(async () => {}) };
-let fake: FakeScheduler;
-let previousClock: Clock;
+setupTestWallboard();
 
 beforeEach(() => {
-  fake = createFakeScheduler(T0);
-  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
-  initIngest(250);
   const events: DomainEvent[] = [
     { kind: 'connection.status', source: 'gc', at: T0, status: 'live' },
     { kind: 'agent.upsert', source: 'gc', at: T0, id: 'agent2001', name: 'Ann Lee', state: 'READY', stateSince: T0 },
     { kind: 'agent.upsert', source: 'gc', at: T0, id: 'agent2002', name: 'Bo Chen', state: 'TALKING', stateSince: T0 },
     { kind: 'queue.upsert', source: 'gc', at: T0, id: 'Sales', name: 'Sales', stats: { callsWaiting: 1 } },
   ];
-  act(() => {
-    getBus().publish(events);
-    getBus().flushNow();
-  });
-});
-afterEach(() => {
-  cleanup();
-  resetWallboard();
-  setClock(previousClock);
+  publishNow(...events);
 });
 
 describe('App', () => {

@@ -1,34 +1,13 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { AgentState, AgentUpsertEvent, DomainEvent } from '../../domain';
-import { createClock, setClock, type Clock } from '../../lib/clock';
-import { createFakeScheduler, type FakeScheduler } from '../../lib/scheduler';
-import { getBus, initIngest, resetWallboard } from '../../stores';
+import { T0, publishNow, setupTestWallboard } from '../../stores/test-support';
 import { TestBoard } from '../../ui/test-support';
 import { AgentGrid, VIRTUALISE_ABOVE } from './AgentGrid';
 
-const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
-let fake: FakeScheduler;
-let previousClock: Clock;
-
-beforeEach(() => {
-  fake = createFakeScheduler(T0);
-  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
-  initIngest(250);
-});
-afterEach(() => {
-  cleanup();
-  resetWallboard();
-  setClock(previousClock);
-});
-
-function publish(events: DomainEvent[]) {
-  act(() => {
-    getBus().publish(events);
-    getBus().flushNow();
-  });
-}
+const board = setupTestWallboard();
+const publish = (events: DomainEvent[]) => publishNow(...events);
 const STATES: AgentState[] = ['READY', 'TALKING', 'NOT_READY', 'WORK'];
 function agents(n: number): AgentUpsertEvent[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -80,7 +59,7 @@ describe('AgentGrid', () => {
     fireEvent.click(chip('READY'));
     expect(tiles()).toHaveLength(2);
     publish([{ ...agents(1)[0]!, state: 'HOLD', at: T0 + 10 }]);
-    act(() => fake.advance(1_000));
+    act(() => board.fake.advance(1_000));
     expect(tiles()).toHaveLength(1);
   });
 

@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
 import type * as Sonner from 'sonner';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AgentUpsertEvent, DomainEvent } from '../../domain';
-import { createClock, setClock, type Clock } from '../../lib/clock';
-import { createFakeScheduler, type FakeScheduler } from '../../lib/scheduler';
-import { getBus, initIngest, resetWallboard } from '../../stores';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AgentUpsertEvent } from '../../domain';
+import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import type { AgentStatePort, AgentStateRequest } from '../../ui';
 import { TestBoard } from '../../ui/test-support';
 import { AgentTile } from './AgentTile';
@@ -13,36 +11,19 @@ import { AgentTile } from './AgentTile';
 const toastError = vi.hoisted(() => vi.fn());
 vi.mock('sonner', async (importOriginal) => ({ ...(await importOriginal<typeof Sonner>()), toast: { error: toastError } }));
 
-const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
-let fake: FakeScheduler;
-let previousClock: Clock;
-
+const board = setupTestWallboard();
 beforeEach(() => {
-  fake = createFakeScheduler(T0);
-  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
-  initIngest(250);
   toastError.mockReset();
 });
-afterEach(() => {
-  cleanup();
-  resetWallboard();
-  setClock(previousClock);
-});
 
-function publish(...events: DomainEvent[]) {
-  act(() => {
-    getBus().publish(events);
-    getBus().flushNow();
-  });
-}
 function live(source: 'gc' | 'rte') {
-  publish({ kind: 'connection.status', source, at: fake.now(), status: 'live' });
+  publish({ kind: 'connection.status', source, at: board.fake.now(), status: 'live' });
 }
 function agent(patch: Partial<AgentUpsertEvent> = {}): AgentUpsertEvent {
   return {
     kind: 'agent.upsert',
     source: 'gc',
-    at: fake.now(),
+    at: board.fake.now(),
     id: 'agent2001',
     name: 'Ann Lee',
     state: 'NOT_READY',
@@ -59,7 +40,7 @@ async function settle() {
   for (let i = 0; i < 3; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
 }
 function tick(ms: number) {
-  act(() => fake.advance(ms));
+  act(() => board.fake.advance(ms));
 }
 const tile = () => screen.getByTestId('agent-tile');
 
@@ -80,7 +61,7 @@ describe('AgentTile', () => {
     expect(screen.getByTestId('agent-time-in-state').textContent).toBe('1:08');
     expect(screen.getByTestId('agent-time-in-state').dataset.value).toBe('68');
 
-    publish(agent({ state: 'READY', reasonCodeId: undefined, reasonLabel: undefined, stateSince: fake.now() }));
+    publish(agent({ state: 'READY', reasonCodeId: undefined, reasonLabel: undefined, stateSince: board.fake.now() }));
     expect(tile().dataset.state).toBe('READY');
     expect(screen.getByTestId('agent-state-label').textContent).toBe('Ready');
     expect(screen.getByTestId('agent-reason').textContent).toBe('');
@@ -100,7 +81,7 @@ describe('AgentTile', () => {
     live('gc');
     publish(agent());
     render(<TestBoard><AgentTile agentKey="gc:agent2001" /></TestBoard>);
-    publish({ kind: 'connection.status', source: 'gc', at: fake.now(), status: 'down', reason: 'broker closed' });
+    publish({ kind: 'connection.status', source: 'gc', at: board.fake.now(), status: 'down', reason: 'broker closed' });
     expect(tile().dataset.stale).toBe('true');
     expect(within(tile()).getByText('stale')).toBeTruthy();
     expect(screen.getByTestId('agent-state-label').textContent).toBe('Not Ready');
@@ -181,7 +162,7 @@ describe('AgentTile commands', () => {
     calls[0]!.resolve();
     await settle();
     expect(screen.getByTestId('agent-pending')).toBeTruthy();
-    publish(agent({ state: 'NOT_READY', reasonCodeId: '2', reasonLabel: 'Lunch', stateSince: fake.now() }));
+    publish(agent({ state: 'NOT_READY', reasonCodeId: '2', reasonLabel: 'Lunch', stateSince: board.fake.now() }));
     expect(screen.queryByTestId('agent-pending')).toBeNull();
     expect(tile().dataset.state).toBe('NOT_READY');
     expect(screen.getByTestId('agent-reason').textContent).toBe('Lunch');

@@ -1,33 +1,10 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../domain';
-import { createClock, setClock, type Clock } from '../../lib/clock';
-import { createFakeScheduler, type FakeScheduler } from '../../lib/scheduler';
-import { getBus, initIngest, resetWallboard } from '../../stores';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import { HealthChips, HealthPanel } from './HealthPanel';
 
-const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
-let fake: FakeScheduler;
-let previousClock: Clock;
-
-beforeEach(() => {
-  fake = createFakeScheduler(T0);
-  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
-  initIngest(250);
-});
-afterEach(() => {
-  cleanup();
-  resetWallboard();
-  setClock(previousClock);
-});
-
-function publish(...events: DomainEvent[]) {
-  act(() => {
-    getBus().publish(events);
-    getBus().flushNow();
-  });
-}
+setupTestWallboard();
 const row = (source: string) => document.querySelector<HTMLElement>(`[data-testid="connection-status"][data-source="${source}"]`)!;
 
 describe('HealthPanel', () => {

@@ -1,40 +1,18 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DomainEvent, QueueUpsertEvent } from '../../domain';
-import { createClock, setClock, type Clock } from '../../lib/clock';
-import { createFakeScheduler, type FakeScheduler } from '../../lib/scheduler';
-import { getBus, initIngest, resetWallboard } from '../../stores';
+import { act, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { QueueUpsertEvent } from '../../domain';
+import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import { TestBoard } from '../../ui/test-support';
 import { QueuePanel } from './QueuePanel';
 import { QueueTile } from './QueueTile';
 
-const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
-let fake: FakeScheduler;
-let previousClock: Clock;
-
-beforeEach(() => {
-  fake = createFakeScheduler(T0);
-  previousClock = setClock(createClock({ now: () => fake.now(), scheduler: fake }));
-  initIngest(250);
-});
-afterEach(() => {
-  cleanup();
-  resetWallboard();
-  setClock(previousClock);
-});
-
-function publish(...events: DomainEvent[]) {
-  act(() => {
-    getBus().publish(events);
-    getBus().flushNow();
-  });
-}
+const board = setupTestWallboard();
 function status(source: 'gc' | 'rte', s: 'live' | 'down') {
-  publish({ kind: 'connection.status', source, at: fake.now(), status: s });
+  publish({ kind: 'connection.status', source, at: board.fake.now(), status: s });
 }
 function queue(source: 'gc' | 'rte', id: string, name: string, stats: QueueUpsertEvent['stats']): QueueUpsertEvent {
-  return { kind: 'queue.upsert', source, at: fake.now(), id, name, stats };
+  return { kind: 'queue.upsert', source, at: board.fake.now(), id, name, stats };
 }
 const fig = (id: string) => screen.getByTestId(id);
 
@@ -76,7 +54,7 @@ describe('QueueTile', () => {
     expect(lw.dataset.value).toBe('28');
     expect(lw.textContent).toContain('0:28');
     expect(lw.className).toContain('sev--ok');
-    act(() => fake.advance(3_000));
+    act(() => board.fake.advance(3_000));
     expect(fig('queue-longest-waiting').dataset.value).toBe('31');
     expect(fig('queue-longest-waiting').textContent).toContain('0:31');
     expect(fig('queue-longest-waiting').textContent).toContain('High');
