@@ -19,10 +19,11 @@ test.describe('board equals ground truth', () => {
       await sim.control('resume');
       await page.waitForTimeout(1_200 + sample * 150);
       await sim.control('pause');
-      const truth = await sim.truth();
       const started = Date.now();
+      // Counts are frozen while paused; the truth is re-read on each poll because longest
+      // waiting keeps ageing (as it does on the board's clock).
       await expect
-        .poll(async () => diffQueues(await readBoardQueues(page), truth), {
+        .poll(async () => diffQueues(await readBoardQueues(page), await sim.truth()), {
           timeout: 2_000,
           intervals: [100],
           message: `sample ${sample}: board differs from truth`,

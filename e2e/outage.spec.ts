@@ -26,11 +26,11 @@ test('hub and broker outage: down and stale, then live again, re-subscribed, equ
   test.setTimeout(90_000);
   await page.goto(`/?config=${E2E.activemqConfig}`);
   await expectAllLive(page);
-  await sim.control('pause');
-  const truthBefore = await sim.truth();
-  await expect.poll(async () => diffQueues(await readBoardQueues(page), truthBefore), { timeout: 7_000 }).toEqual([]);
   // The Generic Connector's roster arrives with its next TeamUsersList (every 5 s at most).
   await waitForRoster(page);
+  await sim.control('pause');
+  // Truth is re-read on every poll: longest waiting keeps ageing while the model is paused.
+  await expect.poll(async () => diffQueues(await readBoardQueues(page), await sim.truth()), { timeout: 3_000 }).toEqual([]);
   const agentCount = (await readBoardAgents(page)).length;
   const queuesBefore = await readBoardQueues(page);
 
@@ -64,6 +64,5 @@ test('hub and broker outage: down and stale, then live again, re-subscribed, equ
   expect(after.length).toBeGreaterThanOrEqual(1);
   expect(after.some((c) => c.invocations.some((i) => i.target === 'Subscribe'))).toBe(true);
 
-  const truthAfter = await sim.truth();
-  await expect.poll(async () => diffQueues(await readBoardQueues(page), truthAfter), { timeout: 8_000 }).toEqual([]);
+  await expect.poll(async () => diffQueues(await readBoardQueues(page), await sim.truth()), { timeout: 8_000 }).toEqual([]);
 });
