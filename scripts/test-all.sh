@@ -29,13 +29,13 @@ fi
 step "node packages"
 npm ci --no-audit --no-fund
 
-mkdir -p test-results
+mkdir -p .tmp/results
 step "typecheck";   npm run -s typecheck
 step "lint";        npm run -s lint
 step "unit tests"
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/results/unit.json
 step "integration tests (real ActiveMQ, simulator hub)"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.tmp/results/integration.json
 step "end-to-end tests (Chromium, simulator, real ActiveMQ)"
 npx playwright test
 step "production build"; npm run -s build
@@ -44,7 +44,7 @@ node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
 for (const f of ["unit", "integration"]) {
-  const r = JSON.parse(fs.readFileSync(`test-results/${f}.json`, "utf8"));
+  const r = JSON.parse(fs.readFileSync(`.tmp/results/${f}.json`, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests;
 }
 const e = JSON.parse(fs.readFileSync("test-results/e2e-results.json", "utf8"));
