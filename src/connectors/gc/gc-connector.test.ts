@@ -163,6 +163,20 @@ describe('GC connector: setAgentState', () => {
     expect(done).toBe(true);
   });
 
+  it('resolves when Finesse accepts the state as pending for an agent on a call', async () => {
+    const { session, c } = setup();
+    let done = false;
+    const p = c.setAgentState({ agentId: 'agent2001', state: 'NOT_READY', reasonCodeId: '2' }).then(() => {
+      done = true;
+    });
+    session.deliver('/topic/gc.events', stateBody({ agent_current_state: 'TALKING', resonCodeId: '', agent_PendingState: 'READY' }));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    session.deliver('/topic/gc.events', stateBody({ agent_current_state: 'TALKING', resonCodeId: '', agent_PendingState: 'NOT_READY' }));
+    await p;
+    expect(done).toBe(true);
+  });
+
   it('READY resolves on a READY State event', async () => {
     const { session, c } = setup();
     const p = c.setAgentState({ agentId: 'agent2001', state: 'READY' });

@@ -73,7 +73,8 @@ interface Pending {
  *
  * Commands: {@link AgentCommandPort.setAgentState} publishes `type: <VERB>#<id>` with the
  * reason code as body and resolves only when that agent's State event shows the requested
- * state (and, for NOT_READY with a reason code, that reason code). It rejects with
+ * state (and, for NOT_READY with a reason code, that reason code), or shows it as the
+ * agent's pending state (an agent on a call: Finesse applies it when the call ends). It rejects with
  * `CommandError`: `invalid` (bad id / reason), `not-connected` (session down),
  * `vendor-error` (an Error event for that login id; `vendorCode` = the GC code),
  * `timeout` (no confirmation within `commandTimeoutMs` ms).
@@ -211,7 +212,12 @@ export function createGcConnector(
       return new Promise<void>((resolve, reject) => {
         const p: Pending = {
           agentId: cmd.agentId,
-          matches: (s) => normalizeFinesseState(s.state) === wanted && (wantedReason === undefined || s.reasonCodeId.trim() === wantedReason),
+          // Confirmed when the agent is in the state (with the reason asked for), or when
+          // Finesse has accepted it as the pending state of an agent on a call (State event
+          // `<agent_PendingState>`): it applies when the call ends, and the tile shows it.
+          matches: (s) =>
+            (normalizeFinesseState(s.state) === wanted && (wantedReason === undefined || s.reasonCodeId.trim() === wantedReason)) ||
+            (s.pendingState.trim() !== '' && normalizeFinesseState(s.pendingState) === wanted),
           resolve,
           reject,
           timer: undefined,
