@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { GcAdapter } from './gc-adapter';
-import { openListener, type OpenListener } from './listener';
+import { ManagedServer } from './listener';
 import type { SimModel } from './model';
 import type { RteHub } from './rte-hub';
 import type { StompBroker } from './stomp-broker';
@@ -117,9 +117,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 
 /** The control server; `start()` resolves with the real port. */
 export class SimHttpServer {
-  private listener: OpenListener | null = null;
-  private readonly table: Map<string, Handler>;
-  private boundPort: number;
+  private readonly server: ManagedServer;
 
   /** @param port 0 = any free port (default 8788) */
   constructor(
@@ -127,38 +125,35 @@ export class SimHttpServer {
     port = 8788,
     private readonly host = '127.0.0.1',
   ) {
-    this.table = routes(targets);
-    this.boundPort = port;
+    const table = routes(targets);
+    this.server = new ManagedServer({
+      port,
+      host,
+      create: () => http.createServer((req, res) => void this.handle(table, req, res)),
+    });
   }
 
   /** Listening port. */
   get port(): number {
-    return this.boundPort;
+    return this.server.port;
   }
 
   /** Base URL, e.g. `http://127.0.0.1:8788`. */
   get url(): string {
-    return `http://${this.host}:${this.boundPort}`;
+    return `http://${this.host}:${this.server.port}`;
   }
 
-  /** Starts listening. */
-  async start(): Promise<number> {
-    const server = http.createServer((req, res) => void this.handle(req, res));
-    const listener = await openListener(server, this.boundPort, this.host);
-    this.boundPort = listener.port;
-    this.listener = listener;
-    return this.boundPort;
+  /** Starts listening; resolves with the port (at once when already listening). */
+  start(): Promise<number> {
+    return this.server.start();
   }
 
   /** Stops listening and closes open sockets. */
-  async stop(): Promise<void> {
-    const listener = this.listener;
-    if (!listener) return;
-    this.listener = null;
-    await listener.close();
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private async handle(table: Map<string, Handler>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const send = (status: number, body: unknown): void => {
       if (res.headersSent) return void res.end();
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
@@ -171,9 +166,9 @@ export class SimHttpServer {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname.replace(/\/+$/, '') || '/';
-      const handler = this.table.get(`${req.method ?? 'GET'} ${path}`);
+      const handler = table.get(`${req.method ?? 'GET'} ${path}`);
       if (!handler) {
-        const anyMethod = [...this.table.keys()].some((k) => k.endsWith(` ${path}`));
+        const anyMethod = [...table.keys()].some((k) => k.endsWith(` ${path}`));
         send(anyMethod ? 405 : 404, { error: anyMethod ? `Method ${req.method ?? ''} not allowed` : `No route ${path}` });
         return;
       }

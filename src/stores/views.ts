@@ -105,6 +105,37 @@ export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter =
   return rows.map((r) => r.key);
 }
 
+/**
+ * Listener bookkeeping shared by the views: `start` runs when the first listener arrives
+ * and returns what to run when the last one leaves. Unsubscribing twice is harmless.
+ */
+function createListeners(start: () => () => void) {
+  const listeners = new Set<() => void>();
+  let stop: (() => void) | undefined;
+  return {
+    get size(): number {
+      return listeners.size;
+    },
+    notify(): void {
+      for (const l of [...listeners]) l();
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      if (listeners.size === 1) stop = start();
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stop?.();
+          stop = undefined;
+        }
+      };
+    },
+  };
+}
+
 /** Filters and sorts queues by source ({@link SOURCE_IDS} order), then name, then key. Pure. */
 export function sortQueueKeys(queues: Iterable<Queue>, filter: QueueKeysFilter = {}): EntityKey[] {
   const rank = (s: SourceId): number => SOURCE_IDS.indexOf(s);
@@ -138,8 +169,6 @@ export function createAgentKeysView(
   let agentsVersion = -1;
   let teamsVersion = -1;
   let computes = 0;
-  const listeners = new Set<() => void>();
-  let stopClock: (() => void) | undefined;
 
   const stale = (): boolean =>
     !computed ||
@@ -160,28 +189,15 @@ export function createAgentKeysView(
     return true;
   }
 
-  function onTick(): void {
-    if (stale() && compute()) for (const l of [...listeners]) l();
-  }
+  const listeners = createListeners(() => {
+    if (stale()) compute();
+    return (options.clock ?? getClock()).subscribe(() => {
+      if (stale() && compute()) listeners.notify();
+    });
+  });
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      if (listeners.size === 1) {
-        if (stale()) compute();
-        stopClock = (options.clock ?? getClock()).subscribe(onTick);
-      }
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          stopClock?.();
-          stopClock = undefined;
-        }
-      };
-    },
+    subscribe: listeners.subscribe,
     getSnapshot() {
       if (listeners.size === 0 && stale()) compute();
       return keys;
@@ -199,8 +215,6 @@ export function createQueueKeysView(stores: Pick<WallboardStores, 'queues'>, fil
   let keys: readonly EntityKey[] = EMPTY;
   let version = -1;
   let computes = 0;
-  const listeners = new Set<() => void>();
-  let unsubscribe: (() => void) | undefined;
 
   function refresh(): boolean {
     const s = stores.queues.getState();
@@ -213,26 +227,15 @@ export function createQueueKeysView(stores: Pick<WallboardStores, 'queues'>, fil
     return true;
   }
 
+  const listeners = createListeners(() => {
+    refresh();
+    return stores.queues.subscribe(() => {
+      if (refresh()) listeners.notify();
+    });
+  });
+
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      if (listeners.size === 1) {
-        refresh();
-        unsubscribe = stores.queues.subscribe(() => {
-          if (refresh()) for (const l of [...listeners]) l();
-        });
-      }
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          unsubscribe?.();
-          unsubscribe = undefined;
-        }
-      };
-    },
+    subscribe: listeners.subscribe,
     getSnapshot() {
       if (listeners.size === 0) refresh();
       return keys;
