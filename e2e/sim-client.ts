@@ -53,15 +53,8 @@ export const sim = {
 };
 
 /** A queue tile's figures as the board shows them (`data-value` of each figure). */
-export interface BoardQueue {
-  id: string;
+export interface BoardQueue extends Omit<TruthQueue, 'name'> {
   source: string;
-  callsWaiting?: number;
-  longestWaitingSec?: number;
-  agentsReady?: number;
-  agentsNotReady?: number;
-  agentsTalking?: number;
-  agentsWrapUp?: number;
 }
 
 /** Reads every queue tile's figures from the page. */
