@@ -258,7 +258,6 @@ export function reduceAgents(state: AgentsState, events: readonly DomainEvent[])
 function applyDeltas(counts: AgentCounts, deltas: number[][]): AgentCounts {
   let bySource: Record<SourceId, StateCounts> | undefined;
   const totalDelta = AGENT_STATES.map(() => 0);
-  let totalChanged = false;
   SOURCE_IDS.forEach((source, si) => {
     const row = deltas[si];
     if (!row || row.every((d) => d === 0)) return;
@@ -268,7 +267,6 @@ function applyDeltas(counts: AgentCounts, deltas: number[][]): AgentCounts {
       if (d !== 0) {
         next[st] += d;
         totalDelta[i] = (totalDelta[i] ?? 0) + d;
-        if (totalDelta[i] !== 0) totalChanged = true;
       }
     });
     bySource ??= { ...counts.bySource };
@@ -276,7 +274,7 @@ function applyDeltas(counts: AgentCounts, deltas: number[][]): AgentCounts {
   });
   if (!bySource) return counts;
   let total = counts.total;
-  if (totalChanged && totalDelta.some((d) => d !== 0)) {
+  if (totalDelta.some((d) => d !== 0)) {
     const t = { ...counts.total };
     AGENT_STATES.forEach((st, i) => {
       t[st] += totalDelta[i] ?? 0;

@@ -19,6 +19,7 @@ import {
   type IHttpConnectionOptions,
   type ILogger,
 } from '@microsoft/signalr';
+import { redactString } from '../../lib/logger';
 import { backoffDelay, createBackoff, type BackoffOptions } from '../transport/backoff';
 import { createStatusReporter, ingestErrorEvent, quote, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
@@ -66,16 +67,9 @@ export interface RteTokenAnswer {
   readonly rteUrl?: string;
 }
 
-/** Removes tokens from a text before it is shown or logged. */
-export function redact(text: string): string {
-  return text
-    .replace(/(access_token=)[^&\s'"]+/gi, '$1[redacted]')
-    .replace(/(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g, '$1[redacted]');
-}
-
 function errText(e: unknown): string {
   const s = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error';
-  return quote(redact(s));
+  return quote(redactString(s));
 }
 
 /** Thrown inside `accessTokenFactory` when the token answer names another hub URL (the connection is rebuilt). */
@@ -116,7 +110,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   const log = (level: RteLogLevel, message: string) => {
     if (!opts.logger) return;
     try {
-      opts.logger(level, redact(message));
+      opts.logger(level, redactString(message));
     } catch {
       /* a logger's failure is its own */
     }

@@ -158,8 +158,8 @@ const QUEUE_EXTRA: ReadonlyArray<[keyof RteQueueStatus, string]> = [
  * `longestWaitingSince` = `at` − MaxWaitTime (× 1000 when seconds), whenever calls queue
  * (NbrOfQueuingRequesters > 0) — also when MaxWaitTime is 0: a call that has just arrived
  * waits from now, and the hub need not send again while only the wait grows. When no call
- * queues (or, without NbrOfQueuingRequesters, MaxWaitTime is 0) the key is present with
- * value `undefined`, meaning "clear it" (an absent key would keep the stored value).
+ * queues the key is present with value `undefined`, which the stores read as absent: what
+ * clears the stored value is `callsWaiting: 0` (the queues reducer's rule, events.ts).
  * A negative MaxWaitTime is reported and left out.
  */
 export function mapQueueStatus(m: RteQueueStatus, at: number, unit: 'seconds' | 'milliseconds'): DomainEvent[] {

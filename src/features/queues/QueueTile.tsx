@@ -84,9 +84,9 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
  */
 function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: BoardThresholds }) {
   const now = useNow();
+  // An emptied queue has no `longestWaitingSince` (the queues reducer clears it).
   const since = queue.longestWaitingSince;
-  // No call waiting means no wait, whatever an earlier message said.
-  const seconds = since === undefined ? undefined : queue.callsWaiting === 0 ? 0 : elapsedSeconds(since, now);
+  const seconds = since === undefined ? undefined : elapsedSeconds(since, now);
   const sev = longestWaitingSeverity(seconds, thresholds);
   return (
     <Figure
