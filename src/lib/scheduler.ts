@@ -1,8 +1,10 @@
 /**
- * The one place that wraps `setTimeout` / `requestAnimationFrame` for the ingest bus and
- * the shared clock (ARCHITECTURE.md rule 3: components never call timers themselves).
- * Everything that schedules takes a {@link Scheduler}, so tests can pass the
- * deterministic {@link createFakeScheduler} instead of real timers.
+ * The one scheduler of the app and its tests (ARCHITECTURE.md rule 3): the only place
+ * that wraps `setTimeout` / `requestAnimationFrame`. The ingest bus, the shared clock, the
+ * connectors (backoff, liveness, command timeouts) and the kiosk all take a
+ * {@link Scheduler}, so tests pass the deterministic {@link createFakeScheduler} instead
+ * of real timers. Lint refuses `setTimeout`/`setInterval`/`requestAnimationFrame` in
+ * `src/` outside `src/lib/`.
  */
 
 /** Cancels a scheduled callback. Calling it after the callback ran, or twice, does nothing. */
@@ -15,6 +17,12 @@ export interface Scheduler {
    * times and durations. Not epoch time: use the clock (`src/lib/clock.ts`) for that.
    */
   now(): number;
+  /**
+   * Wall-clock time, epoch milliseconds (`Date.now()`), for event receipt times (`at`)
+   * and anything shown as a time of day. A fake scheduler's wall clock moves with
+   * {@link FakeScheduler.advance}.
+   */
+  wallNow(): number;
   /**
    * Runs `callback` once after at least `delayMs` milliseconds (negative or NaN → 0).
    * @returns a function that cancels the callback if it has not run yet
@@ -53,6 +61,7 @@ function realRequestFrame(callback: () => void): CancelFn {
 /** The scheduler backed by the platform's real timers. */
 export const realScheduler: Scheduler = {
   now: monotonicNow,
+  wallNow: () => Date.now(),
   setTimeout: realSetTimeout,
   requestFrame: realRequestFrame,
 };
@@ -82,6 +91,8 @@ export interface FakeScheduler extends Scheduler {
   pending(): number;
   /** Due times (ms) of the pending callbacks, earliest first. */
   pendingDueTimes(): number[];
+  /** Delays (ms, as requested) of every timeout scheduled so far, in order (frames excluded). */
+  readonly scheduled: readonly number[];
 }
 
 interface FakeTask {
@@ -92,13 +103,14 @@ interface FakeTask {
 
 /**
  * Creates a {@link FakeScheduler}.
- * @param startMs initial value of `now()` (ms); pass an epoch time to use the same fake as
- *   the clock's `now`
+ * @param startMs initial value of `now()` and `wallNow()` (ms; both move together). Pass an
+ *   epoch time to use the same fake as the clock's `now`.
  */
 export function createFakeScheduler(startMs = 0): FakeScheduler {
   let time = startMs;
   let seq = 0;
   const tasks = new Map<number, FakeTask>();
+  const scheduled: number[] = [];
 
   function schedule(callback: () => void, delayMs: number): CancelFn {
     const id = ++seq;
@@ -124,7 +136,11 @@ export function createFakeScheduler(startMs = 0): FakeScheduler {
 
   return {
     now: () => time,
-    setTimeout: schedule,
+    wallNow: () => time,
+    setTimeout: (callback, delayMs) => {
+      scheduled.push(delayMs);
+      return schedule(callback, delayMs);
+    },
     requestFrame: (callback) => schedule(callback, 16),
     advance(ms) {
       checkMs(ms);
@@ -153,5 +169,8 @@ export function createFakeScheduler(startMs = 0): FakeScheduler {
     },
     pending: () => tasks.size,
     pendingDueTimes: () => [...tasks.values()].map((t) => t.due).sort((a, b) => a - b),
+    get scheduled() {
+      return scheduled;
+    },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../domain';
 import type { StompInbound, StompOutbound, StompSession, StompSessionStatus } from '../stomp/stomp-session';
 import { StompNotConnectedError } from '../stomp/stomp-session';
-import { createFakeTimers } from '../transport/fake-timers';
+import { createFakeScheduler } from '../../lib/scheduler';
 import type { GcConnectorConfig } from '../transport/source-config';
 import { CommandError } from '../transport/types';
 import { ERROR_EVENT, QUEUELIST_UCCE, TEAMUSERSLIST, stateBody } from './gc-fixtures.test-data';
@@ -76,13 +76,13 @@ function fakeSession() {
 }
 
 function setup(config: Partial<GcConnectorConfig> = {}) {
-  const timers = createFakeTimers();
+  const scheduler = createFakeScheduler(1_000_000);
   const session = fakeSession();
   const events: DomainEvent[] = [];
-  const c = createGcConnector({ ...CONFIG, ...config }, (es) => events.push(...es), { session, timers });
+  const c = createGcConnector({ ...CONFIG, ...config }, (es) => events.push(...es), { session, scheduler });
   c.start();
   session.setStatus({ state: 'connected', connects: 1, url: 'ws://broker.invalid:61614/' });
-  return { timers, session, events, c };
+  return { scheduler, session, events, c };
 }
 const statuses = (es: DomainEvent[]) => es.flatMap((e) => (e.kind === 'connection.status' ? [e.status] : []));
 
@@ -122,17 +122,35 @@ describe('GC connector: events', () => {
     expect(last).toMatchObject({ kind: 'agent.upsert', name: '<img src=x onerror=alert(1)>' });
   });
 
+  it('forgets what the mapper remembered when the session reconnects (nothing from before an outage passes as fresh)', () => {
+    const lastUpsert = (events: DomainEvent[]) => events.filter((e) => e.kind === 'agent.upsert' && e.id === 'agent2001').at(-1);
+    // Without an outage, a TeamUsersList entry in the same state keeps the State event's reason code.
+    const a = setup();
+    a.session.deliver('/topic/gc.events', stateBody());
+    a.session.deliver('/topic/gc.events', TEAMUSERSLIST);
+    expect(lastUpsert(a.events)).toMatchObject({ state: 'NOT_READY', reasonCodeId: '2' });
+    // After a reconnect the remembered reason code is gone: only what GC sends now counts.
+    const b = setup();
+    b.session.deliver('/topic/gc.events', stateBody());
+    b.session.setStatus({ state: 'down', connects: 1, reason: 'socket closed' });
+    b.session.setStatus({ state: 'connected', connects: 2, url: 'ws://broker.invalid:61614/' });
+    b.session.deliver('/topic/gc.events', TEAMUSERSLIST);
+    const after = lastUpsert(b.events);
+    expect(after).toMatchObject({ state: 'NOT_READY', reasonLabel: 'Lunch' });
+    expect(after && 'reasonCodeId' in after ? after.reasonCodeId : undefined).toBeUndefined();
+  });
+
   it('reports connecting, live, down with the reason, stale after the window and live again', () => {
-    const { session, events, timers } = setup();
+    const { session, events, scheduler } = setup();
     expect(statuses(events)).toEqual(['connecting', 'live']);
-    timers.advance(30_000);
+    scheduler.advance(30_000);
     expect(statuses(events)).toEqual(['connecting', 'live', 'stale']);
     session.deliver('/topic/gc.events', stateBody());
     expect(statuses(events)).toEqual(['connecting', 'live', 'stale', 'live']);
     session.setStatus({ state: 'down', connects: 1, reason: 'WebSocket closed (1006)' });
     expect(events.filter((e) => e.kind === 'connection.status').at(-1)).toMatchObject({ status: 'down', reason: 'WebSocket closed (1006)' });
     session.setStatus({ state: 'connecting', connects: 1 });
-    timers.advance(60_000);
+    scheduler.advance(60_000);
     expect(statuses(events)).toEqual(['connecting', 'live', 'stale', 'live', 'down']);
     session.setStatus({ state: 'connected', connects: 2 });
     expect(statuses(events)).toEqual(['connecting', 'live', 'stale', 'live', 'down', 'live']);
@@ -198,14 +216,14 @@ describe('GC connector: setAgentState', () => {
   });
 
   it('rejects with timeout after commandTimeoutMs', async () => {
-    const { c, timers } = setup({ commandTimeoutMs: 5_000 });
+    const { c, scheduler } = setup({ commandTimeoutMs: 5_000 });
     const p = c.setAgentState({ agentId: 'agent2001', state: 'READY' });
     let settled = false;
     p.catch(() => undefined).finally(() => (settled = true));
-    timers.advance(4_999);
+    scheduler.advance(4_999);
     await Promise.resolve();
     expect(settled).toBe(false);
-    timers.advance(1);
+    scheduler.advance(1);
     await expect(p).rejects.toMatchObject({ code: 'timeout' });
   });
 

@@ -7,7 +7,7 @@
 import { ingestErrorEvent, createStatusReporter, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
 import type { GcConnectorConfig, ReasonCodeLabels } from '../transport/source-config';
-import { realTimers, type TimerHandle, type Timers } from '../transport/timers';
+import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import {
   CommandError,
   type AgentCommandPort,
@@ -37,8 +37,8 @@ export interface GcConnectorOptions {
   readonly session?: StompSession;
   /** Configured reason codes (board `reasonCodes`) to label State events that carry no label. */
   readonly reasonCodes?: ReasonCodeLabels;
-  /** Clock and timers for liveness and command timeouts (default real timers). */
-  readonly timers?: Timers;
+  /** Clock and scheduler for liveness and command timeouts (default real scheduler). */
+  readonly scheduler?: Scheduler;
   /** For an own session: WebSocket implementation (default `globalThis.WebSocket`; `ws` in Node). */
   readonly WebSocket?: WebSocketConstructor;
   /** For an own session: base for relative broker URLs (default `location.href`). */
@@ -56,7 +56,7 @@ interface Pending {
   readonly matches: (s: GcState) => boolean;
   readonly resolve: () => void;
   readonly reject: (e: CommandError) => void;
-  timer: TimerHandle | undefined;
+  timer: CancelFn | undefined;
 }
 
 /**
@@ -84,7 +84,7 @@ export function createGcConnector(
   emit: Emit,
   opts: GcConnectorOptions = {},
 ): Connector & AgentCommandPort {
-  const timers = opts.timers ?? realTimers;
+  const scheduler = opts.scheduler ?? realScheduler;
   const ownSession = opts.session === undefined;
   const session: StompSession =
     opts.session ??
@@ -94,7 +94,7 @@ export function createGcConnector(
       passcode: config.passcode,
       vhost: config.vhost,
       heartbeatMs: config.heartbeatMs,
-      timers,
+      scheduler,
       ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
       ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
       ...(opts.backoff ? { backoff: opts.backoff } : {}),
@@ -106,7 +106,7 @@ export function createGcConnector(
     agentLoginIds: config.agentLoginIds,
     ...(opts.reasonCodes ? { reasonCodes: opts.reasonCodes } : {}),
   });
-  const status = createStatusReporter('gc', emit, () => timers.now());
+  const status = createStatusReporter('gc', emit, () => scheduler.wallNow());
   const pending = new Set<Pending>();
   let running = false;
   let unsubscribeStatus: (() => void) | undefined;
@@ -114,7 +114,7 @@ export function createGcConnector(
 
   const liveness = createLiveness({
     staleAfterMs: config.staleAfterMs,
-    timers,
+    scheduler,
     onStale: () => status.set('stale', `no GC event for ${Math.round(config.staleAfterMs / 1000)} s`),
     onLive: () => status.set('live'),
   });
@@ -126,13 +126,13 @@ export function createGcConnector(
 
   const settle = (p: Pending, err?: CommandError) => {
     if (!pending.delete(p)) return;
-    if (p.timer !== undefined) timers.clearTimeout(p.timer);
+    p.timer?.();
     if (err) p.reject(err);
     else p.resolve();
   };
 
   const onBody = (body: string) => {
-    const at = timers.now();
+    const at = scheduler.wallNow();
     liveness.touch();
     const result = parseGcEvent(body);
     // Map first: whether an Error event is counted depends on the commands still pending.
@@ -158,7 +158,10 @@ export function createGcConnector(
         if (status.current !== 'down') status.set('connecting', s.url ? `connecting to ${s.url}` : undefined);
         break;
       case 'connected':
-        // The session has (re)sent our SUBSCRIBE before reporting connected.
+        // The session has (re)sent our SUBSCRIBE before reporting connected. Re-synchronise:
+        // forget what the mapper remembered from before the outage; GC's next TeamUsersList
+        // and QueueList (full listings, with snapshots) bring the board up to date.
+        mapper.reset();
         status.set('live');
         liveness.stop();
         liveness.start();
@@ -223,7 +226,7 @@ export function createGcConnector(
           timer: undefined,
         };
         pending.add(p);
-        p.timer = timers.setTimeout(() => {
+        p.timer = scheduler.setTimeout(() => {
           p.timer = undefined;
           settle(p, new CommandError('timeout', `No confirmation from the Generic Connector within ${Math.round(config.commandTimeoutMs / 100) / 10} s`));
         }, config.commandTimeoutMs);
@@ -231,7 +234,7 @@ export function createGcConnector(
           session.publish(frame);
         } catch (e) {
           settle(p, new CommandError('not-connected', e instanceof Error ? e.message : 'Not connected'));
-          safeEmit(emit, [ingestErrorEvent('gc', 'command-failed', `could not send ${frame.headers.type}`, timers.now())]);
+          safeEmit(emit, [ingestErrorEvent('gc', 'command-failed', `could not send ${frame.headers.type}`, scheduler.wallNow())]);
         }
       });
     },

@@ -86,7 +86,10 @@ export interface GcMapper {
    * event's own upserts / snapshots. Never throws.
    */
   map(result: GcParseResult, at: number, ctx?: GcMapContext): DomainEvent[];
-  /** Forgets remembered agents (not needed on reconnect: GC keeps sending full lists). */
+  /**
+   * Forgets remembered agents, states and AgentInfo values. The connector calls it on every
+   * (re)connect, so nothing remembered from before an outage passes as fresh.
+   */
   reset(): void;
 }
 

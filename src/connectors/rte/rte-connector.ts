@@ -4,11 +4,12 @@
  *
  * Implements rte-enreach-realtime-engine-signalr.txt "Client authentication" (a JWT from
  * EnreachAPI, validated only when a connection opens), "Establishing a connection"
- * (`HubConnectionBuilder().withUrl(rteUrl, {accessTokenFactory}).withAutomaticReconnect()`),
- * "Subscribing to events" (`invoke("Subscribe", [{EntityId, EventName}, …])`,
- * `on("MessageReceived", …)`), and NOTES.md §1: a fresh token on every (re)connect, the
- * subscriptions re-sent on every connect because they live on the server connection, and
- * retrying forever (the default SignalR policy gives up after 0, 2, 10, 30 s).
+ * (`HubConnectionBuilder().withUrl(rteUrl, {accessTokenFactory})`), "Subscribing to events"
+ * (`invoke("Subscribe", [{EntityId, EventName}, …])`, `on("MessageReceived", …)`), and
+ * NOTES.md §1: a fresh token on every connect, the subscriptions re-sent on every connect
+ * because they live on the server connection, and retrying forever. There is ONE reconnect
+ * loop, this connector's own (SignalR's `withAutomaticReconnect` is not used: its default
+ * policy gives up after four tries, and two loops race each other).
  */
 import {
   HttpTransportType,
@@ -20,11 +21,11 @@ import {
   type ILogger,
 } from '@microsoft/signalr';
 import { redactString } from '../../lib/logger';
-import { backoffDelay, createBackoff, type BackoffOptions } from '../transport/backoff';
+import { createBackoff, type BackoffOptions } from '../transport/backoff';
 import { createStatusReporter, ingestErrorEvent, quote, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
 import type { RteConnectorConfig } from '../transport/source-config';
-import { realTimers, type TimerHandle, type Timers } from '../transport/timers';
+import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import type { Connector, Emit } from '../transport/types';
 import { resolveUrl } from '../transport/url';
 import { createRteMapper } from './rte-mapper';
@@ -44,9 +45,9 @@ export interface RteConnectorOptions {
   readonly WebSocket?: RteWebSocketConstructor;
   /** Base for relative `tokenUrl` / `hubUrl` / `rteUrl` (default `location.href`). */
   readonly baseUrl?: string;
-  /** Clock and timers for liveness and restarts (default real timers). SignalR's own reconnect delays use real timers. */
-  readonly timers?: Timers;
-  /** Backoff for reconnects and restarts (default 500 ms doubling to 4 s, full jitter). */
+  /** Clock and timers for liveness, token timeouts and reconnects (default the real scheduler). */
+  readonly scheduler?: Scheduler;
+  /** Backoff for reconnects (default 500 ms doubling to 4 s, full jitter). */
   readonly backoff?: BackoffOptions;
   /**
    * Diagnostic log sink. Default: none (nothing is logged). Messages pass through a redactor
@@ -88,10 +89,11 @@ class HubUrlChanged extends Error {
  *   nothing is cached. A failing token request fails that attempt, which is retried.
  *   If the answer carries an `rteUrl` other than the hub URL in use, the connection is
  *   rebuilt on that URL (the answer's `rteUrl` wins over `hubUrl`).
- * - `withAutomaticReconnect` with a policy that never returns null (backoff with full jitter);
- *   `onclose` (a failed start — negotiate 401, server down — or a closed connection) starts a
- *   new connection after a backoff delay, forever, until `stop()`.
- * - On every connect and every `onreconnected`: ONE `Subscribe` invocation with every
+ * - One reconnect loop: `onclose` (a failed start — negotiate 401, server down — or a closed
+ *   connection) starts a new connection after a backoff delay, forever, until `stop()`.
+ * - On every connect: the mapper forgets what it remembered about users (nothing from
+ *   before an outage passes as fresh: the hub pushes every subscribed value again after
+ *   `Subscribe`), then ONE `Subscribe` invocation with every
  *   `queueIds × queueEvents` and `userIds × userEvents` item; its answer is emitted as
  *   `subscription.result` (refused items also as `unauthorized` / `subscription-refused`
  *   errors). A failed `Subscribe` drops the connection so that everything is re-established.
@@ -101,8 +103,8 @@ class HubUrlChanged extends Error {
  * - `MessageReceived` → `parseMessageReceived` → RTE mapper → `emit`; never throws.
  */
 export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): Connector {
-  const timers = opts.timers ?? realTimers;
-  const now = () => timers.now();
+  const scheduler = opts.scheduler ?? realScheduler;
+  const now = () => scheduler.wallNow();
   const status = createStatusReporter('rte', emit, now);
   const mapper = createRteMapper({ maxWaitTimeUnit: config.maxWaitTimeUnit });
   const restartBackoff = createBackoff(opts.backoff);
@@ -119,13 +121,13 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   let running = false;
   let generation = 0;
   let conn: HubConnection | undefined;
-  let restartTimer: TimerHandle | undefined;
+  let restartTimer: CancelFn | undefined;
   let currentUrl: string | undefined;
   let urlChanged = false;
 
   const liveness = createLiveness({
     staleAfterMs: config.staleAfterMs,
-    timers,
+    scheduler,
     onStale: () => status.set('stale', `no message from the hub for ${Math.round(config.staleAfterMs / 1000)} s`),
     onLive: () => status.set('live'),
   });
@@ -140,7 +142,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   async function fetchToken(): Promise<RteTokenAnswer> {
     const url = resolveUrl(config.tokenUrl, opts.baseUrl);
     const ctrl = typeof AbortController === 'function' ? new AbortController() : undefined;
-    const t = ctrl ? timers.setTimeout(() => ctrl.abort(), opts.tokenTimeoutMs ?? 10_000) : undefined;
+    const t = ctrl ? scheduler.setTimeout(() => ctrl.abort(), opts.tokenTimeoutMs ?? 10_000) : undefined;
     try {
       let res: Response;
       try {
@@ -166,7 +168,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       if (typeof token !== 'string' || token === '') throw new Error('token endpoint answer has no token');
       return typeof rteUrl === 'string' && rteUrl !== '' ? { token, rteUrl } : { token };
     } finally {
-      if (t !== undefined) timers.clearTimeout(t);
+      t?.();
     }
   }
 
@@ -205,8 +207,6 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
           if (wanted !== currentUrl) {
             currentUrl = wanted;
             urlChanged = true;
-            const c = conn;
-            if (gen === generation && c && c.state === HubConnectionState.Reconnecting) void c.stop().catch(() => undefined);
             throw new HubUrlChanged();
           }
         }
@@ -215,10 +215,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     };
     const WS = livenessWebSocket();
     if (WS) httpOptions.WebSocket = WS;
-    let b = new HubConnectionBuilder()
-      .withUrl(url, httpOptions)
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => backoffDelay(ctx.previousRetryCount, opts.backoff) })
-      .configureLogging(logger);
+    let b = new HubConnectionBuilder().withUrl(url, httpOptions).configureLogging(logger);
     if (opts.serverTimeoutMs !== undefined) b = b.withServerTimeout(opts.serverTimeoutMs);
     if (opts.keepAliveMs !== undefined) b = b.withKeepAliveInterval(opts.keepAliveMs);
     const c = b.build();
@@ -227,15 +224,6 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       const at = now();
       liveness.touch();
       safeEmit(emit, mapper.message(parseMessageReceived(arg), at));
-    });
-    c.onreconnecting((err) => {
-      if (gen !== generation || !running) return;
-      liveness.stop();
-      status.set('down', `connection lost, reconnecting: ${err ? errText(err) : 'closed'}`);
-    });
-    c.onreconnected(() => {
-      if (gen !== generation || !running) return;
-      void subscribeAll(c, gen);
     });
     c.onclose((err) => {
       if (gen !== generation || !running) return;
@@ -277,9 +265,9 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
 
   function scheduleRestart(delayMs?: number) {
     if (!running) return;
-    if (restartTimer !== undefined) timers.clearTimeout(restartTimer);
+    restartTimer?.();
     const d = delayMs ?? restartBackoff.next();
-    restartTimer = timers.setTimeout(() => {
+    restartTimer = scheduler.setTimeout(() => {
       restartTimer = undefined;
       void connect();
     }, d);
@@ -328,6 +316,8 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       return;
     }
     log('info', 'RTE hub connected');
+    // Re-synchronise: the hub pushes every subscribed value again after Subscribe.
+    mapper.reset();
     await subscribeAll(c, gen);
   }
 
@@ -343,7 +333,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       if (!running) return;
       running = false;
       generation += 1;
-      if (restartTimer !== undefined) timers.clearTimeout(restartTimer);
+      restartTimer?.();
       restartTimer = undefined;
       liveness.stop();
       const c = conn;

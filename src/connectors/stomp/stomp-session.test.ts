@@ -1,6 +1,6 @@
 import type { IMessage, StompConfig } from '@stomp/stompjs';
 import { describe, expect, it } from 'vitest';
-import { createFakeTimers } from '../transport/fake-timers';
+import { createFakeScheduler } from '../../lib/scheduler';
 import {
   createStompSession,
   displayUrl,
@@ -60,7 +60,7 @@ class FakeWs {
 }
 
 function setup(over: Partial<Parameters<typeof createStompSession>[0]> = {}) {
-  const timers = createFakeTimers();
+  const scheduler = createFakeScheduler(1_000_000);
   const clients: FakeClient[] = [];
   const statuses: StompSessionStatus[] = [];
   FakeWs.urls = [];
@@ -70,7 +70,7 @@ function setup(over: Partial<Parameters<typeof createStompSession>[0]> = {}) {
     passcode: 's3cret',
     vhost: 'vh',
     heartbeatMs: 4_000,
-    timers,
+    scheduler,
     baseUrl: 'https://board.example/app/',
     WebSocket: FakeWs,
     backoff: { initialMs: 1_000, maxMs: 8_000, floorMs: 100, random: () => 0.5 },
@@ -82,7 +82,7 @@ function setup(over: Partial<Parameters<typeof createStompSession>[0]> = {}) {
     ...over,
   });
   session.onStatus((s) => statuses.push(s));
-  return { session, clients, statuses, timers, last: () => clients[clients.length - 1] as FakeClient };
+  return { session, clients, statuses, scheduler, last: () => clients[clients.length - 1] as FakeClient };
 }
 
 describe('stomp session', () => {
@@ -98,11 +98,11 @@ describe('stomp session', () => {
   });
 
   it('fails over to the next URL on each failure, resolving relative URLs to wss, forever', () => {
-    const { session, clients, last, timers, statuses } = setup();
+    const { session, clients, last, scheduler, statuses } = setup();
     session.start();
     for (let i = 0; i < 50; i++) {
       last().close();
-      timers.advance(10_000);
+      scheduler.advance(10_000);
     }
     expect(clients).toHaveLength(51);
     expect(FakeWs.urls.slice(0, 4)).toEqual([
@@ -117,27 +117,27 @@ describe('stomp session', () => {
   });
 
   it('waits a backoff delay before each retry, within the cap, reset after a connect', () => {
-    const { session, last, timers } = setup();
+    const { session, last, scheduler } = setup();
     session.start();
     last().close();
     last().close(); // a stale close from the same client is ignored
-    expect(timers.scheduled).toEqual([500]);
-    timers.advance(500);
+    expect(scheduler.scheduled).toEqual([500]);
+    scheduler.advance(500);
     last().close();
-    expect(timers.scheduled).toEqual([500, 1_000]);
-    timers.advance(1_000);
+    expect(scheduler.scheduled).toEqual([500, 1_000]);
+    scheduler.advance(1_000);
     last().connect();
     last().close();
-    expect(timers.scheduled.at(-1)).toBe(500);
+    expect(scheduler.scheduled.at(-1)).toBe(500);
     for (let i = 0; i < 20; i++) {
-      timers.advance(10_000);
+      scheduler.advance(10_000);
       last().close();
     }
-    expect(Math.max(...timers.scheduled)).toBeLessThanOrEqual(8_000);
+    expect(Math.max(...scheduler.scheduled)).toBeLessThanOrEqual(8_000);
   });
 
   it('re-subscribes registered subscriptions on every connect and delivers messages', () => {
-    const { session, last, timers } = setup();
+    const { session, last, scheduler } = setup();
     const got: string[] = [];
     session.subscribe('/topic/gc.events', (m) => got.push(`1:${m.body}`));
     session.start();
@@ -146,7 +146,7 @@ describe('stomp session', () => {
     expect(last().subs.map((s) => s.destination)).toEqual(['/topic/gc.events', '/topic/other']);
     last().message('/topic/gc.events', 'a');
     last().close();
-    timers.advance(10_000);
+    scheduler.advance(10_000);
     last().connect();
     expect(last().subs.map((s) => s.destination)).toEqual(['/topic/gc.events', '/topic/other']);
     last().message('/topic/gc.events', 'b');
@@ -155,7 +155,7 @@ describe('stomp session', () => {
   });
 
   it('an unsubscribed registration is not sent again and gets nothing', () => {
-    const { session, last, timers } = setup();
+    const { session, last, scheduler } = setup();
     const got: string[] = [];
     const reg = session.subscribe('/topic/x', (m) => got.push(m.body));
     session.start();
@@ -163,7 +163,7 @@ describe('stomp session', () => {
     reg.unsubscribe();
     last().message('/topic/x', 'a');
     last().close();
-    timers.advance(10_000);
+    scheduler.advance(10_000);
     last().connect();
     expect(last().subs).toEqual([]);
     expect(got).toEqual([]);
@@ -205,11 +205,11 @@ describe('stomp session', () => {
   });
 
   it('stop ends retrying; start again works', async () => {
-    const { session, clients, last, timers, statuses } = setup();
+    const { session, clients, last, scheduler, statuses } = setup();
     session.start();
     last().close();
     await session.stop();
-    timers.advance(100_000);
+    scheduler.advance(100_000);
     expect(clients).toHaveLength(1);
     expect(statuses.at(-1)?.state).toBe('idle');
     session.start();
@@ -217,7 +217,7 @@ describe('stomp session', () => {
   });
 
   it('a WebSocket constructor that throws goes the normal close → retry path', () => {
-    const { session, last, timers, statuses, clients } = setup({
+    const { session, last, scheduler, statuses, clients } = setup({
       WebSocket: class {
         constructor() {
           throw new SyntaxError('bad url');
@@ -228,19 +228,19 @@ describe('stomp session', () => {
     const sock = last().socket as { onclose?: (e: unknown) => void };
     // stompjs would install its handler; emulate it
     sock.onclose = (e) => last().conf.onWebSocketClose?.(e);
-    timers.advance(0);
+    scheduler.advance(0);
     expect(statuses.at(-1)?.state).toBe('down');
     expect(statuses.at(-1)?.reason).toContain('cannot open WebSocket: bad url');
-    timers.advance(10_000);
+    scheduler.advance(10_000);
     expect(clients).toHaveLength(2);
   });
 
   it('reports an invalid URL as down and moves on', () => {
-    const { session, statuses, timers } = setup({ brokerUrls: ['http//nope', 'ftp://x.example/'], baseUrl: undefined });
+    const { session, statuses, scheduler } = setup({ brokerUrls: ['http//nope', 'ftp://x.example/'], baseUrl: undefined });
     session.start();
     expect(statuses.at(-1)).toMatchObject({ state: 'down' });
     expect(statuses.at(-1)?.reason).toContain('invalid broker URL #1');
-    timers.advance(10_000);
+    scheduler.advance(10_000);
     expect(statuses.some((s) => s.reason?.includes('invalid broker URL #2: unsupported protocol ftp:'))).toBe(true);
   });
 

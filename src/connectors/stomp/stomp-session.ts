@@ -17,7 +17,7 @@
  */
 import { Client, type IMessage, type StompConfig, type StompSubscription } from '@stomp/stompjs';
 import { createBackoff, type BackoffOptions } from '../transport/backoff';
-import { realTimers, type TimerHandle, type Timers } from '../transport/timers';
+import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import { resolveUrl } from '../transport/url';
 
 /** Minimal WebSocket constructor shape (browser `WebSocket`, or `ws` in Node). */
@@ -57,8 +57,8 @@ export interface StompSessionOptions {
   readonly connectTimeoutMs?: number;
   /** Reconnect backoff (default: 500 ms doubling, 4 s cap, full jitter). */
   readonly backoff?: BackoffOptions;
-  /** Timers for the reconnect delay (default real timers). */
-  readonly timers?: Timers;
+  /** Timers for the reconnect delay (default real scheduler). */
+  readonly scheduler?: Scheduler;
   /** Base for relative URLs (default `location.href`). */
   readonly baseUrl?: string;
   /** WebSocket implementation (default `globalThis.WebSocket`; pass `ws` in Node). */
@@ -175,7 +175,7 @@ export function displayUrl(url: string): string {
  * stompjs when the WebSocket constructor throws, so the failure takes the normal
  * close → retry path instead of an unhandled rejection inside stompjs.
  */
-function closedSocket(url: string, timers: Timers) {
+function closedSocket(url: string, scheduler: Scheduler) {
   const sock = {
     url,
     readyState: 0,
@@ -191,7 +191,7 @@ function closedSocket(url: string, timers: Timers) {
       /* never opened */
     },
   };
-  timers.setTimeout(() => {
+  scheduler.setTimeout(() => {
     sock.readyState = 3;
     sock.onclose?.({ code: 1006, reason: '', wasClean: false });
   }, 0);
@@ -204,7 +204,7 @@ function closedSocket(url: string, timers: Timers) {
  */
 export function createStompSession(opts: StompSessionOptions): StompSession {
   if (opts.brokerUrls.length === 0) throw new RangeError('brokerUrls must name at least one broker');
-  const timers = opts.timers ?? realTimers;
+  const scheduler = opts.scheduler ?? realScheduler;
   const backoff = createBackoff(opts.backoff);
   const heartbeatMs = opts.heartbeatMs ?? 10_000;
   const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
@@ -217,7 +217,7 @@ export function createStompSession(opts: StompSessionOptions): StompSession {
   let generation = 0;
   let client: StompClientLike | undefined;
   let isConnected = false;
-  let retryTimer: TimerHandle | undefined;
+  let retryTimer: CancelFn | undefined;
   let connects = 0;
   let status: StompSessionStatus = { state: 'idle', connects: 0 };
 
@@ -268,8 +268,8 @@ export function createStompSession(opts: StompSessionOptions): StompSession {
 
   const scheduleRetry = () => {
     if (!running) return;
-    if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
-    retryTimer = timers.setTimeout(() => {
+    retryTimer?.();
+    retryTimer = scheduler.setTimeout(() => {
       retryTimer = undefined;
       attempt();
     }, backoff.next());
@@ -316,7 +316,7 @@ export function createStompSession(opts: StompSessionOptions): StompSession {
             return new WS(url, STOMP_PROTOCOLS);
           } catch (e) {
             lastError = `cannot open WebSocket: ${e instanceof Error ? e.message : String(e)}`;
-            return closedSocket(url, timers);
+            return closedSocket(url, scheduler);
           }
         },
         reconnectDelay: 0,
@@ -369,7 +369,7 @@ export function createStompSession(opts: StompSessionOptions): StompSession {
       if (!running) return;
       running = false;
       generation += 1;
-      if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
+      retryTimer?.();
       retryTimer = undefined;
       const c = client;
       client = undefined;

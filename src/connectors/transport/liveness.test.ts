@@ -1,44 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../domain';
 import { createStatusReporter, ingestErrorEvent, quote, statusEvent } from './events';
-import { createFakeTimers } from './fake-timers';
+import { createFakeScheduler } from '../../lib/scheduler';
 import { createLiveness } from './liveness';
 
 describe('liveness', () => {
   it('marks stale after the window without a message and live again on the next one', () => {
-    const timers = createFakeTimers();
+    const scheduler = createFakeScheduler(1_000_000);
     const log: string[] = [];
-    const l = createLiveness({ staleAfterMs: 1_000, timers, onStale: () => log.push('stale'), onLive: () => log.push('live') });
+    const l = createLiveness({ staleAfterMs: 1_000, scheduler, onStale: () => log.push('stale'), onLive: () => log.push('live') });
     l.start();
-    timers.advance(999);
+    scheduler.advance(999);
     expect(log).toEqual([]);
     l.touch();
-    timers.advance(999);
+    scheduler.advance(999);
     expect(log).toEqual([]);
-    timers.advance(1);
+    scheduler.advance(1);
     expect(log).toEqual(['stale']);
     expect(l.stale).toBe(true);
-    timers.advance(10_000);
+    scheduler.advance(10_000);
     expect(log).toEqual(['stale']);
     l.touch();
     expect(log).toEqual(['stale', 'live']);
-    expect(l.lastMessageAt).toBe(timers.now());
-    timers.advance(1_000);
+    expect(l.lastMessageAt).toBe(scheduler.wallNow());
+    scheduler.advance(1_000);
     expect(log).toEqual(['stale', 'live', 'stale']);
   });
 
   it('does nothing once stopped and can be started again', () => {
-    const timers = createFakeTimers();
+    const scheduler = createFakeScheduler(1_000_000);
     const log: string[] = [];
-    const l = createLiveness({ staleAfterMs: 500, timers, onStale: () => log.push('stale'), onLive: () => log.push('live') });
+    const l = createLiveness({ staleAfterMs: 500, scheduler, onStale: () => log.push('stale'), onLive: () => log.push('live') });
     l.start();
     l.stop();
-    timers.advance(5_000);
+    scheduler.advance(5_000);
     l.touch();
     expect(log).toEqual([]);
-    expect(timers.pendingCount).toBe(0);
+    expect(scheduler.pending()).toBe(0);
     l.start();
-    timers.advance(500);
+    scheduler.advance(500);
     expect(log).toEqual(['stale']);
   });
 

@@ -1,4 +1,4 @@
-import { realTimers, type TimerHandle, type Timers } from './timers';
+import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 
 /**
  * Liveness watch of one source (ARCHITECTURE.md "Connections"; domain `ConnectionStatus`
@@ -13,7 +13,7 @@ export interface LivenessOptions {
   /** Called on the first message after {@link LivenessOptions.onStale}. */
   readonly onLive: () => void;
   /** Timers (default {@link realTimers}). */
-  readonly timers?: Timers;
+  readonly scheduler?: Scheduler;
 }
 
 /** A running liveness watch. */
@@ -35,15 +35,15 @@ export interface Liveness {
  */
 export function createLiveness(opts: LivenessOptions): Liveness {
   if (!(opts.staleAfterMs > 0)) throw new RangeError('staleAfterMs must be a positive number of milliseconds');
-  const timers = opts.timers ?? realTimers;
-  let handle: TimerHandle | undefined;
+  const scheduler = opts.scheduler ?? realScheduler;
+  let handle: CancelFn | undefined;
   let running = false;
   let stale = false;
   let lastMessageAt: number | undefined;
 
   const arm = () => {
-    if (handle !== undefined) timers.clearTimeout(handle);
-    handle = timers.setTimeout(() => {
+    handle?.();
+    handle = scheduler.setTimeout(() => {
       handle = undefined;
       if (!running || stale) return;
       stale = true;
@@ -56,12 +56,12 @@ export function createLiveness(opts: LivenessOptions): Liveness {
       if (running) return;
       running = true;
       stale = false;
-      lastMessageAt = timers.now();
+      lastMessageAt = scheduler.wallNow();
       arm();
     },
     touch() {
       if (!running) return;
-      lastMessageAt = timers.now();
+      lastMessageAt = scheduler.wallNow();
       arm();
       if (stale) {
         stale = false;
@@ -71,7 +71,7 @@ export function createLiveness(opts: LivenessOptions): Liveness {
     stop() {
       running = false;
       stale = false;
-      if (handle !== undefined) timers.clearTimeout(handle);
+      handle?.();
       handle = undefined;
     },
     get stale() {
