@@ -10,9 +10,16 @@ import type { SourceId } from './source';
  */
 export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'stale' | 'down';
 
+/** Every {@link ConnectionStatus}, in lifecycle order. */
+export const CONNECTION_STATUSES = ['idle', 'connecting', 'live', 'stale', 'down'] as const satisfies readonly ConnectionStatus[];
+
 /** One counted input or command error, shown in the connection-health view. */
 export interface IngestError {
-  /** Short machine code, e.g. `malformed-frame`, `unknown-event`, `wrong-type`, `unauthorized`. */
+  /**
+   * Short machine code, e.g. `malformed-frame`, `unknown-event`, `wrong-type`, `unauthorized`
+   * (wire parsers), or `invalid-event` (a DomainEvent that failed the domain schema at the
+   * connector edge, `guardEmit`; the message names the field path).
+   */
   readonly code: string;
   /** Human-readable message (plain text; may quote vendor text, never rendered as HTML). */
   readonly message: string;

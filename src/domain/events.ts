@@ -107,7 +107,9 @@ export interface ConnectionStatusEvent extends EventBase {
 
 /**
  * A message from `source` was rejected (malformed frame, wrong type, unknown event,
- * hostile key) or a command failed. Counted in the connection-health view; never thrown.
+ * hostile key), an emitted event failed the domain schema at the connector edge (code
+ * `invalid-event`), or a command failed. Counted once in the connection-health view;
+ * never thrown.
  */
 export interface IngestErrorEvent extends EventBase {
   readonly kind: 'ingest.error';
@@ -120,7 +122,28 @@ export interface SubscriptionResultEvent extends EventBase {
   readonly results: readonly SubscriptionResult[];
 }
 
-/** Events that must not wait for the next flush tick (ARCHITECTURE.md rule 1). */
-export function isUrgent(e: DomainEvent): boolean {
-  return e.kind === 'connection.status';
-}
+/** The `kind` of a {@link DomainEvent}. */
+export type DomainEventKind = DomainEvent['kind'];
+
+/** The event of one kind, e.g. `EventOfKind<'agent.upsert'>` is {@link AgentUpsertEvent}. */
+export type EventOfKind<K extends DomainEventKind> = Extract<DomainEvent, { readonly kind: K }>;
+
+// One entry per kind; the mapped type makes a kind missing here (or unknown) a compile error.
+const KINDS: { readonly [K in DomainEventKind]: true } = {
+  'agent.upsert': true,
+  'agent.remove': true,
+  'queue.upsert': true,
+  'queue.remove': true,
+  'team.upsert': true,
+  snapshot: true,
+  'connection.status': true,
+  'ingest.error': true,
+  'subscription.result': true,
+};
+
+/**
+ * Every {@link DomainEventKind}, complete by construction (a kind added to the union and
+ * not here fails to compile). Which store takes which kind, and which kinds flush at once,
+ * is declared by the store slices (`src/stores/slices.ts`), not here.
+ */
+export const DOMAIN_EVENT_KINDS: readonly DomainEventKind[] = Object.keys(KINDS) as DomainEventKind[];

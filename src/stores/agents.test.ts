@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentUpsertEvent, DomainEvent, SourceId } from '../domain';
-import { initialAgentsState, reduceAgents, type AgentsState } from './agents';
+import type { AgentUpsertEvent, SourceId } from '../domain';
+import { initialAgentsState, reduceAgents, type AgentEvent, type AgentsState } from './agents';
 
 const T0 = 1_763_777_000_000;
 
@@ -8,8 +8,8 @@ function up(id: string, fields: Partial<Omit<AgentUpsertEvent, 'kind' | 'id'>> =
   return { kind: 'agent.upsert', source: 'gc', id, at: T0, ...fields };
 }
 
-function run(events: readonly unknown[], state: AgentsState = initialAgentsState()): AgentsState {
-  return reduceAgents(state, events as readonly DomainEvent[]);
+function run(events: readonly AgentEvent[], state: AgentsState = initialAgentsState()): AgentsState {
+  return reduceAgents(state, events);
 }
 
 describe('reduceAgents: patch semantics (events.ts)', () => {
@@ -59,25 +59,17 @@ describe('reduceAgents: patch semantics (events.ts)', () => {
     expect(s.byKey.get('gc:a')?.stateSince).toBe(T0 + 6500);
   });
 
-  it('maps an unknown state text to UNKNOWN and keeps the text as vendorState', () => {
-    const s = run([up('a', { state: 'DoNotDisturb' as never })]);
-    expect(s.byKey.get('gc:a')).toMatchObject({ state: 'UNKNOWN', vendorState: 'DoNotDisturb' });
+  it('keeps the vendor spelling in vendorState next to the normalised state', () => {
+    const s = run([up('a', { state: 'RESERVED', vendorState: 'RESERVED_OUTBOUND' })]);
+    expect(s.byKey.get('gc:a')).toMatchObject({ state: 'RESERVED', vendorState: 'RESERVED_OUTBOUND' });
   });
 });
 
 describe('reduceAgents: identity', () => {
-  it('returns the same state object when nothing changed (empty batch, foreign kinds, repeats)', () => {
+  it('returns the same state object when nothing changed (empty batch, queue snapshot, repeats)', () => {
     const s0 = run([up('a', { state: 'READY', name: 'Ann', stateSince: T0 })]);
     expect(run([], s0)).toBe(s0);
-    expect(
-      run(
-        [
-          { kind: 'queue.upsert', source: 'gc', id: 'q', at: T0, stats: {} },
-          { kind: 'connection.status', source: 'gc', at: T0, status: 'live' },
-        ],
-        s0,
-      ),
-    ).toBe(s0);
+    expect(run([{ kind: 'snapshot', entity: 'queue', source: 'gc', ids: [], at: T0 }], s0)).toBe(s0);
     expect(run([up('a', { state: 'READY', name: 'Ann', at: T0 + 999 })], s0)).toBe(s0);
     expect(run([{ kind: 'agent.remove', source: 'gc', id: 'nobody', at: T0 }], s0)).toBe(s0);
   });
@@ -156,7 +148,7 @@ describe('reduceAgents: counts', () => {
     const states = ['READY', 'TALKING', 'NOT_READY', 'WORK', 'LOGOUT'] as const;
     const sources: SourceId[] = ['gc', 'rte'];
     for (let round = 0; round < 20; round++) {
-      const batch: DomainEvent[] = [];
+      const batch: AgentEvent[] = [];
       for (let i = 0; i < 30; i++) {
         const source = sources[(i + round) % 2] as SourceId;
         batch.push({ kind: 'agent.upsert', source, id: `a${(i * 7 + round) % 25}`, at: T0 + round, state: states[(i + round * 3) % 5] });
@@ -186,33 +178,9 @@ describe('reduceAgents: counts', () => {
   });
 });
 
-describe('reduceAgents: defensive', () => {
-  it('skips and counts contract breaches without throwing', () => {
-    const s0 = run([up('ok', { state: 'READY' })]);
-    const odd: unknown[] = [
-      null,
-      undefined,
-      42,
-      'agent.upsert',
-      { kind: 'agent.upsert' },
-      { kind: 'agent.upsert', source: 'gc', at: T0 },
-      { kind: 'agent.upsert', source: 'nope', id: 'x', at: T0 },
-      { kind: 'agent.upsert', source: 'gc', id: 'x', at: Number.NaN },
-      { kind: 'agent.upsert', source: 'gc', id: 'x', at: T0, name: 42 },
-      { kind: 'agent.upsert', source: 'gc', id: 'x', at: T0, stateSince: 'yesterday' },
-      { kind: 'agent.remove', source: 'gc', at: T0 },
-      { kind: 'snapshot', entity: 'agent', source: 'gc', at: T0, ids: 'all' },
-      { kind: 'mystery', source: 'gc', at: T0 },
-    ];
-    let s1: AgentsState | undefined;
-    expect(() => (s1 = run(odd, s0))).not.toThrow();
-    expect(s1?.byKey).toBe(s0.byKey);
-    expect(s1?.rejected).toBe(8); // the agent-kind ones; the rest belong to the connections reducer
-  });
-
-  it('treats null optional fields as absent', () => {
-    const s0 = run([up('a', { state: 'READY', name: 'Ann' })]);
-    const s1 = run([{ ...up('a'), name: null, extension: null } as unknown], s0);
-    expect(s1).toBe(s0);
+describe('reduceAgents: state keys', () => {
+  it('holds only agents, their counts and versions (no error counters: those live in connection health)', () => {
+    const s = run([up('a', { state: 'READY' }), { kind: 'agent.remove', source: 'gc', id: 'a', at: T0 }]);
+    expect(Object.keys(s).sort()).toEqual(['byKey', 'counts', 'sortVersion', 'version']);
   });
 });

@@ -11,12 +11,12 @@ import {
   type Agent,
   type AgentState,
   type AgentUpsertEvent,
-  type DomainEvent,
   type EntityKey,
+  type EventOfKind,
   type SourceId,
   type StateCounts,
 } from '../domain';
-import { envelopeProblem, isId, isRecord, optBoolean, optNumber, optString } from './guards';
+import { defineSlice } from './slice';
 
 /** Agent counts per {@link AgentState}: over all sources and per source (every source present, zero when none). */
 export interface AgentCounts {
@@ -37,11 +37,8 @@ export interface AgentsState {
    * or its `state`, `name` or `teamId` changed): the sorted key lists recompute only then.
    */
   readonly sortVersion: number;
-  /** Agent events skipped because they broke the DomainEvent contract (running total). */
-  readonly rejected: number;
 }
 
-const STATE_SET: ReadonlySet<string> = new Set(AGENT_STATES);
 const STATE_INDEX = new Map<AgentState, number>(AGENT_STATES.map((s, i) => [s, i]));
 const SOURCE_INDEX = new Map<SourceId, number>(SOURCE_IDS.map((s, i) => [s, i]));
 
@@ -53,43 +50,11 @@ function zeroCounts(): AgentCounts {
 
 /** A fresh, empty agents state (version 0). */
 export function initialAgentsState(): AgentsState {
-  return { byKey: new Map(), counts: zeroCounts(), version: 0, sortVersion: 0, rejected: 0 };
+  return { byKey: new Map(), counts: zeroCounts(), version: 0, sortVersion: 0 };
 }
 
 /**
- * What is wrong with an `agent.upsert` / `agent.remove` event, or undefined when it is
- * acceptable. An unknown `state` string is *not* a problem: it is stored as `UNKNOWN`
- * with the text kept in `vendorState`.
- */
-export function agentEventProblem(e: unknown): string | undefined {
-  if (!isRecord(e)) return 'not an object';
-  const envelope = envelopeProblem(e);
-  if (envelope) return envelope;
-  if (!isId(e.id)) return '`id` is not a non-empty string';
-  if (e.kind === 'agent.remove') return undefined;
-  if (
-    !optString(e.name) ||
-    !optString(e.state) ||
-    !optString(e.vendorState) ||
-    !optString(e.reasonCodeId) ||
-    !optString(e.reasonLabel) ||
-    !optString(e.pendingState) ||
-    !optString(e.extension) ||
-    !optString(e.teamId)
-  ) {
-    return 'a text field is not a string';
-  }
-  if (!optNumber(e.stateSince)) return '`stateSince` is not a finite number';
-  if (!optBoolean(e.isSupervisor)) return '`isSupervisor` is not a boolean';
-  return undefined;
-}
-
-function normaliseState(raw: string): AgentState {
-  return STATE_SET.has(raw) ? (raw as AgentState) : 'UNKNOWN';
-}
-
-/**
- * Applies one (valid) `agent.upsert` to `prev`, following the patch semantics of
+ * Applies one `agent.upsert` to `prev`, following the patch semantics of
  * events.ts: absent fields keep their values; when `state` is present, the state group
  * (`state`, `vendorState`, `reasonCodeId`, `reasonLabel`, `pendingState`) is replaced
  * together, absent members cleared (`vendorState` defaults to the state's name);
@@ -98,8 +63,7 @@ function normaliseState(raw: string): AgentState {
  * @returns `prev` itself when no field changed (then `updatedAt` is not touched either)
  */
 export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): Agent {
-  const rawState = e.state ?? undefined;
-  const state = rawState === undefined ? undefined : normaliseState(rawState);
+  const state = e.state;
   const eventTime = e.vendorTime ?? e.at;
 
   if (prev === undefined) {
@@ -109,14 +73,14 @@ export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): 
       id: e.id,
       name: e.name ?? e.id,
       state: state ?? 'UNKNOWN',
-      vendorState: e.vendorState ?? rawState ?? '',
-      reasonCodeId: e.reasonCodeId ?? undefined,
-      reasonLabel: e.reasonLabel ?? undefined,
+      vendorState: e.vendorState ?? state ?? '',
+      reasonCodeId: e.reasonCodeId,
+      reasonLabel: e.reasonLabel,
       stateSince: e.stateSince ?? eventTime,
-      pendingState: e.pendingState ?? undefined,
-      extension: e.extension ?? undefined,
-      teamId: e.teamId ?? undefined,
-      isSupervisor: e.isSupervisor ?? undefined,
+      pendingState: e.pendingState,
+      extension: e.extension,
+      teamId: e.teamId,
+      isSupervisor: e.isSupervisor,
       updatedAt: e.at,
     };
   }
@@ -129,10 +93,10 @@ export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): 
   let stateSince = prev.stateSince;
   if (state !== undefined) {
     nextState = state;
-    vendorState = e.vendorState ?? rawState ?? '';
-    reasonCodeId = e.reasonCodeId ?? undefined;
-    reasonLabel = e.reasonLabel ?? undefined;
-    pendingState = e.pendingState ?? undefined;
+    vendorState = e.vendorState ?? state;
+    reasonCodeId = e.reasonCodeId;
+    reasonLabel = e.reasonLabel;
+    pendingState = e.pendingState;
     stateSince = e.stateSince ?? (state !== prev.state ? eventTime : prev.stateSince);
   } else {
     vendorState = e.vendorState ?? vendorState;
@@ -178,18 +142,20 @@ export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): 
   };
 }
 
+/** The kinds the agents store takes. */
+export type AgentEvent = EventOfKind<'agent.upsert' | 'agent.remove' | 'snapshot'>;
+
 /**
  * Reduces one flush's batch into the agents state. Handles `agent.upsert`,
  * `agent.remove` and `snapshot` with `entity: 'agent'` (agents of that source whose id is
- * not listed are removed); ignores other kinds. Events are applied in order. An agent
- * event that breaks the contract is skipped and counted in `rejected`; never throws.
+ * not listed are removed); a queue snapshot is ignored. Events are applied in order and
+ * trusted to match their types (validated once at the connector edge).
  * @returns the same `state` object when nothing changed
  */
-export function reduceAgents(state: AgentsState, events: readonly DomainEvent[]): AgentsState {
+export function reduceAgents(state: AgentsState, events: readonly AgentEvent[]): AgentsState {
   let map: Map<EntityKey, Agent> | undefined;
   let changed = false;
   let sortChanged = false;
-  let rejected = 0;
   // Count deltas per source, indexed [sourceIndex][stateIndex]; allocated on first change.
   let deltas: number[][] | undefined;
 
@@ -203,13 +169,7 @@ export function reduceAgents(state: AgentsState, events: readonly DomainEvent[])
   };
 
   for (const e of events) {
-    if (!isRecord(e)) continue; // counted by the connections reducer (catch-all)
-    const kind = e.kind;
-    if (kind === 'agent.upsert') {
-      if (agentEventProblem(e) !== undefined) {
-        rejected++;
-        continue;
-      }
+    if (e.kind === 'agent.upsert') {
       const key = entityKey(e.source, e.id);
       const prev = current().get(key);
       const next = applyAgentUpsert(prev, e);
@@ -219,23 +179,15 @@ export function reduceAgents(state: AgentsState, events: readonly DomainEvent[])
       if (prev) count(prev, -1);
       count(next, +1);
       if (!prev || prev.state !== next.state || prev.name !== next.name || prev.teamId !== next.teamId) sortChanged = true;
-    } else if (kind === 'agent.remove') {
-      if (agentEventProblem(e) !== undefined) {
-        rejected++;
-        continue;
-      }
+    } else if (e.kind === 'agent.remove') {
       const key = entityKey(e.source, e.id);
       const prev = current().get(key);
       if (!prev) continue;
       writable().delete(key);
       count(prev, -1);
       changed = sortChanged = true;
-    } else if (kind === 'snapshot' && e.entity === 'agent') {
-      if (envelopeProblem(e) !== undefined || !Array.isArray(e.ids)) {
-        rejected++;
-        continue;
-      }
-      const keep = new Set<unknown>(e.ids);
+    } else if (e.kind === 'snapshot' && e.entity === 'agent') {
+      const keep = new Set<string>(e.ids);
       for (const [key, a] of current()) {
         if (a.source !== e.source || keep.has(a.id)) continue;
         writable().delete(key);
@@ -245,13 +197,12 @@ export function reduceAgents(state: AgentsState, events: readonly DomainEvent[])
     }
   }
 
-  if (!changed && rejected === 0) return state;
+  if (!changed) return state;
   return {
     byKey: map ?? state.byKey,
     counts: deltas ? applyDeltas(state.counts, deltas) : state.counts,
-    version: changed ? state.version + 1 : state.version,
+    version: state.version + 1,
     sortVersion: sortChanged ? state.sortVersion + 1 : state.sortVersion,
-    rejected: state.rejected + rejected,
   };
 }
 
@@ -283,3 +234,12 @@ function applyDeltas(counts: AgentCounts, deltas: number[][]): AgentCounts {
   }
   return { total, bySource };
 }
+
+/** The agents store: agent events and agent snapshots; nothing urgent. */
+export const agentsSlice = defineSlice({
+  name: 'agents',
+  kinds: ['agent.upsert', 'agent.remove', 'snapshot'],
+  initial: initialAgentsState,
+  reduce: reduceAgents,
+  urgentKinds: [],
+});

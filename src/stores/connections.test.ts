@@ -71,24 +71,20 @@ describe('reduceConnections', () => {
     expect(s.bySource.rte?.subscriptions['userstatus:u1']?.subscribed).toBe(true);
   });
 
-  it('records unknown kinds and contract breaches as errors of their source; counts sourceless junk', () => {
+  it('counts each ingest.error once, by code, with its reason; other sources untouched', () => {
     const s0 = run([status('live', T0)]);
-    const s1 = run(
-      [
-        { kind: 'mystery', source: 'gc', at: T0 },
-        { kind: 'agent.upsert', source: 'gc', at: T0 },
-        { kind: 'connection.status', source: 'gc', at: T0, status: 'exploded' },
-        { kind: 'agent.upsert', source: 'mars', id: 'x', at: T0 },
-        null,
-        7,
-      ],
-      s0,
-    );
-    expect(s1.bySource.gc?.errorCounts).toEqual({ 'unknown-event': 1, 'invalid-event': 2 });
+    const bad = { kind: 'ingest.error', source: 'gc', at: T0 + 1, error: { code: 'invalid-event', message: 'agent.upsert: id: must be a non-empty string', at: T0 + 1 } };
+    const s1 = run([bad], s0);
+    expect(s1.bySource.gc?.errorCounts).toEqual({ 'invalid-event': 1 });
+    expect(s1.bySource.gc?.recentErrors).toEqual([{ code: 'invalid-event', message: 'agent.upsert: id: must be a non-empty string', at: T0 + 1 }]);
     expect(s1.bySource.gc?.status).toBe('idle');
     expect(s1.bySource.gc?.lastMessageAt).toBeUndefined();
-    expect(s1.rejected).toBe(3);
     expect(s1.bySource.rte).toBe(s0.bySource.rte);
+    expect(run([bad], s1).bySource.gc?.errorCounts).toEqual({ 'invalid-event': 2 });
+  });
+
+  it('holds only per-source health and a version', () => {
+    expect(Object.keys(run([status('live', T0)])).sort()).toEqual(['bySource', 'version']);
   });
 
   it('is safe with hostile error codes', () => {

@@ -1,27 +1,18 @@
 /**
  * The wallboard's vanilla zustand stores (`zustand/vanilla`, so they also run in Node for
- * the benchmark). Only the ingest bus writes to them, once per store per flush.
+ * the benchmark), one per slice of `slices.ts`. Only the ingest bus writes to them, once
+ * per store per flush.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { initialAgentsState, type AgentsState } from './agents';
-import { initialConnectionsState, type ConnectionsState } from './connections';
-import { initialQueuesState, type QueuesState } from './queues';
-import { initialTeamsState, type TeamsState } from './teams';
+import { SLICES, type SliceName, type SliceState } from './slices';
 
-/** The four stores the bus writes and the hooks read. */
-export interface WallboardStores {
-  readonly agents: StoreApi<AgentsState>;
-  readonly queues: StoreApi<QueuesState>;
-  readonly connections: StoreApi<ConnectionsState>;
-  readonly teams: StoreApi<TeamsState>;
-}
+/** One store per slice, keyed by slice name (`agents`, `queues`, `teams`, `connections`, ...). */
+export type WallboardStores = { readonly [N in SliceName]: StoreApi<SliceState<N>> };
 
-/** Creates a fresh, empty set of stores (the app uses the singleton `stores`; tests and the bench make their own). */
+/** Creates a fresh set of stores, each in its slice's initial state (the app uses the singleton `stores`; tests and the bench make their own). */
 export function createWallboardStores(): WallboardStores {
-  return {
-    agents: createStore<AgentsState>()(() => initialAgentsState()),
-    queues: createStore<QueuesState>()(() => initialQueuesState()),
-    connections: createStore<ConnectionsState>()(() => initialConnectionsState()),
-    teams: createStore<TeamsState>()(() => initialTeamsState()),
-  };
+  const out: Partial<Record<SliceName, StoreApi<unknown>>> = {};
+  for (const slice of SLICES) out[slice.name] = createStore<unknown>()(() => slice.initial());
+  // Every slice name was filled just above, each with its own slice's state type.
+  return out as WallboardStores;
 }

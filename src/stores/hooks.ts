@@ -5,9 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import { SOURCE_IDS, type Agent, type EntityKey, type Queue, type SourceHealth, type SourceId, type StateCounts } from '../domain';
+import { SOURCE_IDS, type Agent, type EntityKey, type Queue, type SourceHealth, type SourceId, type StateCounts, type Team } from '../domain';
 import { idleHealth, type ConnectionsState } from './connections';
-import type { Team } from './teams';
 import type { AgentKeysFilter, QueueKeysFilter } from './views';
 import { agentKeysView, queueKeysView, stores } from './wallboard';
 

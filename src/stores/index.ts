@@ -2,14 +2,18 @@
  * The state layer's public face: vanilla stores, pure reducers, the ingest bus, the app
  * singletons and the React hooks the panels use. Only `src/stores` imports zustand.
  */
-export { initialAgentsState, reduceAgents, applyAgentUpsert, agentEventProblem } from './agents';
-export type { AgentsState, AgentCounts } from './agents';
-export { initialQueuesState, reduceQueues, applyQueueUpsert, queueEventProblem, QUEUE_STAT_KEYS } from './queues';
-export type { QueuesState } from './queues';
-export { initialConnectionsState, reduceConnections, idleHealth, MAX_RECENT_ERRORS, CONNECTION_STATUSES } from './connections';
+export { agentsSlice, initialAgentsState, reduceAgents, applyAgentUpsert } from './agents';
+export type { AgentsState, AgentCounts, AgentEvent } from './agents';
+export { queuesSlice, initialQueuesState, reduceQueues, applyQueueUpsert, QUEUE_STAT_KEYS } from './queues';
+export type { QueuesState, QueueEvent } from './queues';
+export { connectionsSlice, initialConnectionsState, reduceConnections, idleHealth, MAX_RECENT_ERRORS, CONNECTION_STATUSES } from './connections';
 export type { ConnectionsState } from './connections';
-export { initialTeamsState, reduceTeams, teamEventProblem } from './teams';
+export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
 export type { Team, TeamsState } from './teams';
+export { defineSlice } from './slice';
+export type { StoreSlice } from './slice';
+export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS, isUrgentKind } from './slices';
+export type { AnySlice, ErasedSlice, SliceName, SliceState, EveryKindTaken } from './slices';
 export { createWallboardStores } from './create';
 export type { WallboardStores } from './create';
 export { createIngestBus } from './ingest/bus';

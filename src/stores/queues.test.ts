@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent, QueueStats, QueueUpsertEvent } from '../domain';
-import { initialQueuesState, reduceQueues, type QueuesState } from './queues';
+import type { QueueStats, QueueUpsertEvent } from '../domain';
+import { QUEUE_STAT_KEYS, initialQueuesState, reduceQueues, type QueueEvent, type QueuesState } from './queues';
 
 const T0 = 1_763_777_000_000;
 
 function qu(id: string, stats: QueueStats = {}, more: Partial<QueueUpsertEvent> = {}): QueueUpsertEvent {
   return { kind: 'queue.upsert', source: 'rte', id, at: T0, stats, ...more };
 }
-function run(events: readonly unknown[], state: QueuesState = initialQueuesState()): QueuesState {
-  return reduceQueues(state, events as readonly DomainEvent[]);
+function run(events: readonly QueueEvent[], state: QueuesState = initialQueuesState()): QueuesState {
+  return reduceQueues(state, events);
 }
 
 describe('reduceQueues', () => {
@@ -54,26 +54,17 @@ describe('reduceQueues', () => {
     expect(s2.sortVersion).toBeGreaterThan(s1.sortVersion);
   });
 
-  it('skips and counts malformed queue events without throwing', () => {
-    const s0 = run([qu('a', { callsWaiting: 1 })]);
-    const s1 = run(
-      [
-        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: { callsWaiting: 'many' } },
-        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: { callsWaiting: Number.POSITIVE_INFINITY } },
-        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: 'nope' },
-        { kind: 'queue.upsert', source: 'rte', id: '', at: T0, stats: {} },
-        { kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, stats: {}, extra: { k: 1 } },
-        { kind: 'queue.remove', source: 'rte', at: T0 },
-        null,
-      ],
-      s0,
-    );
-    expect(s1.byKey).toBe(s0.byKey);
-    expect(s1.rejected).toBe(6);
+  it('builds plain Queue objects with exactly the Queue keys; statistics not sent are undefined', () => {
+    const s = run([qu('a', { callsWaiting: 2, agentsReady: 1 }, { name: 'A' })]);
+    const q = s.byKey.get('rte:a') ?? {};
+    expect(Object.keys(q).sort()).toEqual(['extra', 'id', 'key', 'name', 'source', 'updatedAt', ...QUEUE_STAT_KEYS].sort());
+    expect(Object.entries(q).filter(([, v]) => v !== undefined).map(([k]) => k).sort()).toEqual(['agentsReady', 'callsWaiting', 'id', 'key', 'name', 'source', 'updatedAt']);
+    const s1 = run([qu('a', { callsWaiting: 0 }, { at: T0 + 1 })], s);
+    expect(s1.byKey.get('rte:a')).toMatchObject({ callsWaiting: 0, agentsReady: 1, name: 'A', updatedAt: T0 + 1 });
   });
 
-  it('accepts a missing stats object as empty', () => {
-    const s = run([{ kind: 'queue.upsert', source: 'rte', id: 'a', at: T0, name: 'A' }]);
-    expect(s.byKey.get('rte:a')?.name).toBe('A');
+  it('holds only queues and versions (no error counters: those live in connection health)', () => {
+    const s = run([qu('a', { callsWaiting: 1 })]);
+    expect(Object.keys(s).sort()).toEqual(['byKey', 'sortVersion', 'version']);
   });
 });

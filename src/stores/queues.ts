@@ -2,8 +2,8 @@
  * Queues: pure reducer over one flush's batch (ARCHITECTURE.md rules 1 and 2). The Map is
  * copied at most once per batch and a Queue object is replaced only when a field changes.
  */
-import { entityKey, type DomainEvent, type EntityKey, type Queue, type QueueStats, type QueueUpsertEvent } from '../domain';
-import { envelopeProblem, isId, isRecord, optString } from './guards';
+import { entityKey, type EntityKey, type EventOfKind, type Queue, type QueueStats, type QueueUpsertEvent } from '../domain';
+import { defineSlice } from './slice';
 
 /** State of the queues store. Replaced as a whole, once per flush, only when something changed. */
 export interface QueuesState {
@@ -13,8 +13,6 @@ export interface QueuesState {
   readonly version: number;
   /** Increments when a queue is added or removed or renamed (what the sorted key list depends on). */
   readonly sortVersion: number;
-  /** Queue events skipped because they broke the DomainEvent contract (running total). */
-  readonly rejected: number;
 }
 
 /** Every statistic key of {@link QueueStats}, in display order. */
@@ -37,36 +35,11 @@ export const QUEUE_STAT_KEYS = [
 
 /** A fresh, empty queues state (version 0). */
 export function initialQueuesState(): QueuesState {
-  return { byKey: new Map(), version: 0, sortVersion: 0, rejected: 0 };
+  return { byKey: new Map(), version: 0, sortVersion: 0 };
 }
 
-/**
- * What is wrong with a `queue.upsert` / `queue.remove` event, or undefined when it is
- * acceptable. Statistics must be finite numbers (null counts as absent); `stats` itself
- * may be absent (treated as `{}`); `extra` must map strings to strings.
- */
-export function queueEventProblem(e: unknown): string | undefined {
-  if (!isRecord(e)) return 'not an object';
-  const envelope = envelopeProblem(e);
-  if (envelope) return envelope;
-  if (!isId(e.id)) return '`id` is not a non-empty string';
-  if (e.kind === 'queue.remove') return undefined;
-  if (!optString(e.name)) return '`name` is not a string';
-  const stats = e.stats;
-  if (stats != null) {
-    if (!isRecord(stats)) return '`stats` is not an object';
-    for (const k of QUEUE_STAT_KEYS) {
-      const v = stats[k];
-      if (v != null && (typeof v !== 'number' || !Number.isFinite(v))) return `stats.${k} is not a finite number`;
-    }
-  }
-  const extra = e.extra;
-  if (extra != null) {
-    if (!isRecord(extra)) return '`extra` is not an object';
-    for (const v of Object.values(extra)) if (typeof v !== 'string') return '`extra` has a non-string value';
-  }
-  return undefined;
-}
+/** A {@link Queue} under construction (one flush builds each changed queue once). */
+type QueueDraft = { -readonly [K in keyof Queue]: Queue[K] };
 
 function sameExtra(a: Queue['extra'], b: Queue['extra']): boolean {
   if (a === b) return true;
@@ -86,20 +59,33 @@ function sameExtra(a: Queue['extra'], b: Queue['extra']): boolean {
  * @returns `prev` itself when no field changed (`updatedAt` untouched)
  */
 export function applyQueueUpsert(prev: Queue | undefined, e: QueueUpsertEvent): Queue {
-  const stats: QueueStats = e.stats ?? {};
-  const clearsWait = stats.callsWaiting === 0 && stats.longestWaitingSince == null;
+  const stats: QueueStats = e.stats;
+  const clearsWait = stats.callsWaiting === 0 && stats.longestWaitingSince === undefined;
   if (prev === undefined) {
-    const q: Record<string, unknown> = {
+    // Every key written, absent statistics as undefined: all queues share one object shape
+    // (monomorphic property access in the reducer and the selectors).
+    return {
       key: entityKey(e.source, e.id),
       source: e.source,
       id: e.id,
       name: e.name ?? e.id,
-    };
-    for (const k of QUEUE_STAT_KEYS) q[k] = stats[k] ?? undefined;
-    if (clearsWait) q.longestWaitingSince = undefined;
-    q.extra = e.extra ?? undefined;
-    q.updatedAt = e.at;
-    return q as unknown as Queue;
+      callsWaiting: stats.callsWaiting,
+      longestWaitingSince: clearsWait ? undefined : stats.longestWaitingSince,
+      agentsReady: stats.agentsReady,
+      agentsNotReady: stats.agentsNotReady,
+      agentsTalking: stats.agentsTalking,
+      agentsWrapUp: stats.agentsWrapUp,
+      agentsReserved: stats.agentsReserved,
+      agentsLoggedIn: stats.agentsLoggedIn,
+      callsConnected: stats.callsConnected,
+      callsHandled: stats.callsHandled,
+      callsAbandoned: stats.callsAbandoned,
+      callsOffered: stats.callsOffered,
+      serviceLevelPct: stats.serviceLevelPct,
+      openStatus: stats.openStatus,
+      extra: e.extra,
+      updatedAt: e.at,
+    } satisfies Required<Record<keyof Queue, unknown>>;
   }
 
   let changed = false;
@@ -108,50 +94,44 @@ export function applyQueueUpsert(prev: Queue | undefined, e: QueueUpsertEvent): 
   if (!changed) {
     for (const k of QUEUE_STAT_KEYS) {
       const v = stats[k];
-      if (v != null && v !== prev[k]) {
+      if (v !== undefined && v !== prev[k]) {
         changed = true;
         break;
       }
     }
   }
   if (!changed && clearsWait && prev.longestWaitingSince !== undefined) changed = true;
-  const extra = e.extra != null && !sameExtra(e.extra, prev.extra) ? e.extra : prev.extra;
+  const extra = e.extra !== undefined && !sameExtra(e.extra, prev.extra) ? e.extra : prev.extra;
   if (extra !== prev.extra) changed = true;
   if (!changed) return prev;
 
-  const next: Record<string, unknown> = { ...prev, name };
+  const next: QueueDraft = { ...prev, name, extra, updatedAt: e.at };
   for (const k of QUEUE_STAT_KEYS) {
     const v = stats[k];
-    if (v != null) next[k] = v;
+    if (v !== undefined) next[k] = v;
   }
   if (clearsWait) next.longestWaitingSince = undefined;
-  next.extra = extra;
-  next.updatedAt = e.at;
-  return next as unknown as Queue;
+  return next;
 }
+
+/** The kinds the queues store takes. */
+export type QueueEvent = EventOfKind<'queue.upsert' | 'queue.remove' | 'snapshot'>;
 
 /**
  * Reduces one flush's batch into the queues state. Handles `queue.upsert`,
- * `queue.remove` and `snapshot` with `entity: 'queue'`; ignores other kinds. A queue
- * event that breaks the contract is skipped and counted in `rejected`; never throws.
+ * `queue.remove` and `snapshot` with `entity: 'queue'` (an agent snapshot is ignored).
+ * Events are trusted to match their types (validated once at the connector edge).
  * @returns the same `state` object when nothing changed
  */
-export function reduceQueues(state: QueuesState, events: readonly DomainEvent[]): QueuesState {
+export function reduceQueues(state: QueuesState, events: readonly QueueEvent[]): QueuesState {
   let map: Map<EntityKey, Queue> | undefined;
   let changed = false;
   let sortChanged = false;
-  let rejected = 0;
   const current = (): ReadonlyMap<EntityKey, Queue> => map ?? state.byKey;
   const writable = (): Map<EntityKey, Queue> => (map ??= new Map(state.byKey));
 
   for (const e of events) {
-    if (!isRecord(e)) continue;
-    const kind = e.kind;
-    if (kind === 'queue.upsert') {
-      if (queueEventProblem(e) !== undefined) {
-        rejected++;
-        continue;
-      }
+    if (e.kind === 'queue.upsert') {
       const key = entityKey(e.source, e.id);
       const prev = current().get(key);
       const next = applyQueueUpsert(prev, e);
@@ -159,21 +139,13 @@ export function reduceQueues(state: QueuesState, events: readonly DomainEvent[])
       writable().set(key, next);
       changed = true;
       if (!prev || prev.name !== next.name) sortChanged = true;
-    } else if (kind === 'queue.remove') {
-      if (queueEventProblem(e) !== undefined) {
-        rejected++;
-        continue;
-      }
+    } else if (e.kind === 'queue.remove') {
       const key = entityKey(e.source, e.id);
       if (!current().has(key)) continue;
       writable().delete(key);
       changed = sortChanged = true;
-    } else if (kind === 'snapshot' && e.entity === 'queue') {
-      if (envelopeProblem(e) !== undefined || !Array.isArray(e.ids)) {
-        rejected++;
-        continue;
-      }
-      const keep = new Set<unknown>(e.ids);
+    } else if (e.kind === 'snapshot' && e.entity === 'queue') {
+      const keep = new Set<string>(e.ids);
       for (const [key, q] of current()) {
         if (q.source !== e.source || keep.has(q.id)) continue;
         writable().delete(key);
@@ -182,11 +154,19 @@ export function reduceQueues(state: QueuesState, events: readonly DomainEvent[])
     }
   }
 
-  if (!changed && rejected === 0) return state;
+  if (!changed) return state;
   return {
     byKey: map ?? state.byKey,
-    version: changed ? state.version + 1 : state.version,
+    version: state.version + 1,
     sortVersion: sortChanged ? state.sortVersion + 1 : state.sortVersion,
-    rejected: state.rejected + rejected,
   };
 }
+
+/** The queues store: queue events and queue snapshots; nothing urgent. */
+export const queuesSlice = defineSlice({
+  name: 'queues',
+  kinds: ['queue.upsert', 'queue.remove', 'snapshot'],
+  initial: initialQueuesState,
+  reduce: reduceQueues,
+  urgentKinds: [],
+});

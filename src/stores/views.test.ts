@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { AgentState, DomainEvent } from '../domain';
 import { createClock } from '../lib/clock';
 import { createFakeScheduler } from '../lib/scheduler';
-import { reduceAgents } from './agents';
 import { createWallboardStores, type WallboardStores } from './create';
-import { reduceQueues } from './queues';
-import { reduceTeams } from './teams';
+import { createIngestBus } from './ingest/bus';
 import { agentStateGroup, createAgentKeysView, createQueueKeysView, sortAgentKeys } from './views';
 
 const EPOCH = 1_763_777_000_000;
 
+/** Applies `events` to `stores` through a bus (routing by the slice list), flushed at once. */
 function apply(stores: WallboardStores, events: DomainEvent[]): void {
-  stores.agents.setState(reduceAgents(stores.agents.getState(), events), true);
-  stores.queues.setState(reduceQueues(stores.queues.getState(), events), true);
-  stores.teams.setState(reduceTeams(stores.teams.getState(), events), true);
+  const bus = createIngestBus({ flushIntervalMs: 250, stores, scheduler: createFakeScheduler(EPOCH) });
+  bus.publish(events);
+  bus.flushNow();
+  bus.dispose();
 }
 const ag = (id: string, name: string, state: AgentState, extra: Partial<{ teamId: string; source: 'gc' | 'rte' }> = {}): DomainEvent => ({
   kind: 'agent.upsert',

@@ -6,6 +6,7 @@ import type { Agent, EntityKey } from '../domain';
 import type { AgentsState } from './agents';
 import { createWallboardStores, type WallboardStores } from './create';
 import { createIngestBus, type IngestBus } from './ingest/bus';
+import { SLICES } from './slices';
 import { createAgentKeysView, createQueueKeysView, type AgentKeysFilter, type KeysView, type QueueKeysFilter } from './views';
 
 /** The app's stores (one set per page). */
@@ -80,17 +81,14 @@ export function queueKeysView(filter: QueueKeysFilter = {}): KeysView {
 }
 
 /**
- * Disposes the app's bus, empties the singleton stores (same store objects, initial
- * state) and forgets the cached views. For tests and hot reload; not for production paths.
+ * Disposes the app's bus, puts every singleton store (same store objects) back in its
+ * slice's initial state and forgets the cached views. For tests and hot reload; not for
+ * production paths.
  */
 export function resetWallboard(): void {
   bus?.dispose();
   bus = undefined;
-  const fresh = createWallboardStores();
-  stores.agents.setState(fresh.agents.getState(), true);
-  stores.queues.setState(fresh.queues.getState(), true);
-  stores.connections.setState(fresh.connections.getState(), true);
-  stores.teams.setState(fresh.teams.getState(), true);
+  for (const slice of SLICES) (stores[slice.name] as { setState(s: unknown, replace: true): void }).setState(slice.initial(), true);
   agentViews.clear();
   queueViews.clear();
 }

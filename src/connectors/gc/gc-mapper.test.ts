@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../domain';
+import { checkDomainEvent, type DomainEvent } from '../../domain';
 import {
   ERROR_EVENT,
   QUEUELIST_UCCE,
@@ -240,5 +240,25 @@ describe('GC Error events and failures', () => {
       expect(es).toHaveLength(1);
       expect(es[0]?.kind).toBe('ingest.error');
     }
+  });
+});
+
+describe('GC mapper output passes the domain schema at the edge (guardEmit would drop nothing valid)', () => {
+  it('every event mapped from the vendor templates is a valid DomainEvent', () => {
+    const m = mapper();
+    const bodies = [
+      stateBody(),
+      stateBody({ agent_current_state: 'READY', resonCodeId: '-1', agent_StateChangeReasonLabel: '', agent_PendingState: 'NOT_READY' }),
+      QUEUELIST_UCCE,
+      QUEUELIST_UCCX,
+      TEAMUSERSLIST,
+      agentInfoAgentBody(),
+      agentInfoSupervisorBody(),
+      ERROR_EVENT,
+      'garbage',
+    ];
+    const events = bodies.flatMap((b) => run(m, b, () => true));
+    expect(events.length).toBeGreaterThan(10);
+    for (const e of events) expect(checkDomainEvent(e), JSON.stringify(e)).toMatchObject({ ok: true });
   });
 });

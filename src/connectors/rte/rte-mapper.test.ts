@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../domain';
+import { checkDomainEvent, type DomainEvent } from '../../domain';
 import {
   QUEUE_ID,
   QUEUE_STATUS_PASCAL,
@@ -181,5 +181,22 @@ describe('a batch with malformed messages between valid ones', () => {
       'error:malformed-frame',
       'agent.upsert',
     ]);
+  });
+});
+
+describe('RTE mapper output passes the domain schema at the edge (guardEmit would drop nothing valid)', () => {
+  it('every event mapped from the vendor payloads is a valid DomainEvent, an emptied queue included', () => {
+    const m = createRteMapper({ maxWaitTimeUnit: 'seconds' });
+    const emptied = { ...QUEUE_STATUS_PASCAL, NbrOfQueuingRequesters: 0, MaxWaitTime: 0 };
+    const events = [
+      ...m.message(parseMessageReceived(message('QueueStatus', QUEUE_ID, QUEUE_STATUS_PASCAL)), AT),
+      ...m.message(parseMessageReceived(message('QueueStatus', QUEUE_ID, emptied)), AT),
+      ...m.message(parseMessageReceived(message('UserStatus', USER_ID, USER_STATUS_PASCAL)), AT),
+      ...m.message(parseMessageReceived(message('UserAvailability', USER_ID, USER_AVAILABILITY_PASCAL)), AT),
+      ...m.message(parseMessageReceived({ nonsense: true }), AT),
+      ...m.subscriptionResults(parseSubscriptionResults(JSON.parse(VENDOR_SUBSCRIPTION_RESULT)), AT),
+    ];
+    expect(events.length).toBeGreaterThan(4);
+    for (const e of events) expect(checkDomainEvent(e), JSON.stringify(e)).toMatchObject({ ok: true });
   });
 });

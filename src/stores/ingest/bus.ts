@@ -1,8 +1,10 @@
 /**
  * The ingest bus (ARCHITECTURE.md rules 1 and 6): connectors `publish` DomainEvents; the
- * bus buffers them and flushes the whole buffer through the pure reducers on a cadence,
- * with one `setState` per store per flush (none for a store whose reducer returned the
- * same state). A `connection.status` event (`isUrgent`) flushes at once. When flushes run
+ * bus buffers them and flushes the whole buffer on a cadence. A flush routes each event
+ * once to the slices that take its kind (`slices.ts`), runs one reducer per slice (only
+ * slices that received events), and calls one `setState` per changed store (none for a
+ * store whose reducer returned the same state). An event of a slice's `urgentKinds`
+ * (`connection.status` today) flushes at once. When flushes run
  * long, or the flush timer fires late because the main thread was busy (rendering the last
  * flush), the next interval is stretched instead of queueing more work.
  *
@@ -10,14 +12,21 @@
  * the end of the previous one. An event arriving after a quiet spell is flushed on the
  * next timer turn (delay 0); events arriving within the interval wait for its end.
  */
-import { isUrgent, type DomainEvent } from '../../domain';
+import type { DomainEvent, DomainEventKind } from '../../domain';
 import { createLogger, type Logger } from '../../lib/logger';
 import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
-import { reduceAgents } from '../agents';
-import { reduceConnections } from '../connections';
 import type { WallboardStores } from '../create';
-import { reduceQueues } from '../queues';
-import { reduceTeams } from '../teams';
+import { SLICES, SLICES_BY_KIND, URGENT_KINDS, type ErasedSlice, type SliceName } from '../slices';
+
+const SLICE_LIST: readonly ErasedSlice[] = SLICES;
+/** kind → indexes into SLICE_LIST of the slices that take it. */
+const TARGETS: ReadonlyMap<DomainEventKind, readonly number[]> = new Map(
+  [...SLICES_BY_KIND].map(([kind, slices]) => [kind, slices.map((s) => SLICE_LIST.indexOf(s))]),
+);
+
+function kindOf(e: unknown): unknown {
+  return typeof e === 'object' && e !== null ? (e as { kind?: unknown }).kind : undefined;
+}
 
 /** What one flush did, passed to {@link IngestBusOptions.onFlush}. */
 export interface FlushInfo {
@@ -27,8 +36,8 @@ export interface FlushInfo {
   readonly durationMs: number;
   /** How late the flush timer fired past its due time (ms; 0 for urgent and manual flushes). */
   readonly lateMs: number;
-  /** Stores that changed and were set, e.g. `['connections', 'agents']`. */
-  readonly storesSet: readonly (keyof WallboardStores)[];
+  /** Stores that changed and were set, in slice-list order, e.g. `['connections', 'agents']`. */
+  readonly storesSet: readonly SliceName[];
   /** The interval (ms) until the next flush may run, after stretching. */
   readonly nextIntervalMs: number;
   /** True when an urgent event triggered this flush. */
@@ -81,14 +90,20 @@ export interface IngestBusStats {
   readonly baseIntervalMs: number;
   /** Events waiting for the next flush. */
   readonly buffered: number;
+  /**
+   * Events no slice takes (not an object, or an unknown `kind`), dropped at flush. Always 0
+   * behind the connector edge (`guardEmit` turns such input into `ingest.error` events).
+   */
+  readonly unrouted: number;
 }
 
 /** The ingest bus. */
 export interface IngestBus {
   /**
    * Buffers `events` (any number, in order). Flushes synchronously before returning when
-   * one of them is urgent (`connection.status`); otherwise arms the flush timer. Ignored
-   * after {@link dispose}. Never throws on odd events (the reducers count them).
+   * one of them is of an urgent kind (`connection.status`); otherwise arms the flush timer.
+   * Ignored after {@link dispose}. Events are expected to be valid (checked at the connector
+   * edge); an event no slice takes is dropped and counted in `stats().unrouted`, never thrown on.
    */
   publish(events: readonly DomainEvent[]): void;
   /** Flushes the buffer now (no-op when empty or disposed). Re-entrant calls are deferred. */
@@ -143,6 +158,7 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
   let flushes = 0;
   let lastFlushMs = 0;
   let maxFlushMs = 0;
+  let unrouted = 0;
 
   function cancelTimers(): void {
     timerCancel?.();
@@ -181,40 +197,49 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
     frameCancels = [scheduler.requestFrame(run), scheduler.setTimeout(run, FRAME_WAIT_MS)];
   }
 
-  function setIfChanged<S>(name: keyof WallboardStores, store: { setState(s: S, replace: true): void }, prev: S, next: S, set: (keyof WallboardStores)[]): void {
-    if (next === prev) return;
-    set.push(name);
+  function reduceSafely(slice: ErasedSlice, prev: unknown, events: readonly DomainEvent[]): unknown {
     try {
-      store.setState(next, true);
+      return slice.reduce(prev, events);
     } catch (err) {
-      log.error(`a listener of the ${name} store threw`, err);
-    }
-  }
-
-  function reduceSafely<S>(name: string, reducer: (s: S, ev: readonly DomainEvent[]) => S, prev: S, batch: readonly DomainEvent[]): S {
-    try {
-      return reducer(prev, batch);
-    } catch (err) {
-      log.error(`the ${name} reducer threw; batch dropped for that store`, err);
+      log.error(`the ${slice.name} reducer threw; batch dropped for that store`, err);
       return prev;
     }
   }
 
   function runBatch(batch: readonly DomainEvent[], lateMs: number, urgent: boolean): void {
     const t0 = measure();
-    const c0 = stores.connections.getState();
-    const t1 = stores.teams.getState();
-    const q0 = stores.queues.getState();
-    const a0 = stores.agents.getState();
-    const c1 = reduceSafely('connections', reduceConnections, c0, batch);
-    const tm1 = reduceSafely('teams', reduceTeams, t1, batch);
-    const q1 = reduceSafely('queues', reduceQueues, q0, batch);
-    const a1 = reduceSafely('agents', reduceAgents, a0, batch);
-    const set: (keyof WallboardStores)[] = [];
-    setIfChanged('connections', stores.connections, c0, c1, set);
-    setIfChanged('teams', stores.teams, t1, tm1, set);
-    setIfChanged('queues', stores.queues, q0, q1, set);
-    setIfChanged('agents', stores.agents, a0, a1, set);
+    // Route each event once to the slices that take its kind.
+    const routed: DomainEvent[][] = SLICE_LIST.map(() => []);
+    for (let i = 0; i < batch.length; i++) {
+      const e = batch[i] as DomainEvent;
+      const targets = TARGETS.get(kindOf(e) as DomainEventKind);
+      if (targets === undefined) {
+        unrouted++;
+        continue;
+      }
+      for (let t = 0; t < targets.length; t++) (routed[targets[t] as number] as DomainEvent[]).push(e);
+    }
+    // One reducer per slice that received events, then one setState per changed store.
+    const next: unknown[] = [];
+    const prev: unknown[] = [];
+    for (let i = 0; i < SLICE_LIST.length; i++) {
+      const slice = SLICE_LIST[i] as ErasedSlice;
+      const events = routed[i] as DomainEvent[];
+      const p = stores[slice.name].getState();
+      prev.push(p);
+      next.push(events.length === 0 ? p : reduceSafely(slice, p, events));
+    }
+    const set: SliceName[] = [];
+    for (let i = 0; i < SLICE_LIST.length; i++) {
+      if (next[i] === prev[i]) continue;
+      const name = (SLICE_LIST[i] as ErasedSlice).name;
+      set.push(name);
+      try {
+        (stores[name] as { setState(s: unknown, replace: true): void }).setState(next[i], true);
+      } catch (err) {
+        log.error(`a listener of the ${name} store threw`, err);
+      }
+    }
     const durationMs = Math.max(0, measure() - t0);
 
     flushes++;
@@ -270,7 +295,7 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
       for (let i = 0; i < events.length; i++) {
         const e = events[i] as DomainEvent;
         buffer.push(e);
-        if (!urgent && typeof e === 'object' && e !== null && isUrgent(e)) urgent = true;
+        if (!urgent && URGENT_KINDS.has(kindOf(e) as DomainEventKind)) urgent = true;
       }
       eventsTotal += events.length;
       if (urgent) {
@@ -294,7 +319,7 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
       arm();
     },
     stats() {
-      return { events: eventsTotal, flushes, lastFlushMs, maxFlushMs, intervalMs: interval, baseIntervalMs: base, buffered: buffer.length };
+      return { events: eventsTotal, flushes, lastFlushMs, maxFlushMs, intervalMs: interval, baseIntervalMs: base, buffered: buffer.length, unrouted };
     },
     dispose() {
       if (disposed) return;

@@ -1,0 +1,219 @@
+/**
+ * The one runtime schema of the {@link DomainEvent} union (zod 4), checked once, where
+ * events enter the wallboard: the connector edge (`connectors/transport/edge.ts`,
+ * `guardEmit`). Reducers behind it trust the types (ARCHITECTURE.md "Validation, once").
+ *
+ * The TypeScript types in `events.ts` stay the source of truth; this schema is checked
+ * against them at compile time (see the assertions at the end of this file): what the
+ * schema accepts is assignable to `DomainEvent`, and it covers every kind of the union.
+ *
+ * What it enforces beyond the types' shapes:
+ * - every event object and nested object (`stats`, `error`, subscription results) is
+ *   strict: an unknown key is an error (a typo in a connector, or a hostile key such as
+ *   an own `__proto__`);
+ * - numbers are finite (zod 4 `z.number()` refuses NaN and ±Infinity);
+ * - entity ids, snapshot ids, team member ids and error codes are non-empty strings;
+ * - `source` is a known {@link SourceId}; `state` a known {@link AgentState};
+ * - string records (`queue.upsert` `extra`) refuse an own `__proto__` key and non-string values.
+ * `null` is not "absent": optional fields are `undefined` or of their type.
+ */
+import { z } from 'zod';
+import { AGENT_STATES } from './agent';
+import { CONNECTION_STATUSES } from './connection';
+import type { DomainEvent, DomainEventKind } from './events';
+import type { QueueStats } from './queue';
+import { SOURCE_IDS, type SourceId } from './source';
+
+type Assert<T extends true> = T;
+
+const id = z.string().min(1, 'must be a non-empty string');
+/** Epoch ms (or any finite number: zod 4 refuses NaN and ±Infinity). */
+const finite = z.number();
+const text = z.string();
+
+function hasOwnProtoKey(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, '__proto__');
+}
+
+/** A string → string record that refuses an own `__proto__` key (zod would drop it silently). */
+const safeStringRecord = z
+  .unknown()
+  .refine((v) => !hasOwnProtoKey(v), 'has a "__proto__" key')
+  .pipe(z.record(z.string(), z.string()));
+
+const envelope = {
+  source: z.enum(SOURCE_IDS),
+  at: finite,
+  vendorTime: finite.optional(),
+};
+
+const agentUpsert = z.strictObject({
+  kind: z.literal('agent.upsert'),
+  ...envelope,
+  id,
+  name: text.optional(),
+  state: z.enum(AGENT_STATES).optional(),
+  vendorState: text.optional(),
+  reasonCodeId: text.optional(),
+  reasonLabel: text.optional(),
+  stateSince: finite.optional(),
+  pendingState: text.optional(),
+  extension: text.optional(),
+  teamId: text.optional(),
+  isSupervisor: z.boolean().optional(),
+});
+
+const agentRemove = z.strictObject({ kind: z.literal('agent.remove'), ...envelope, id });
+
+/**
+ * Every statistic key of {@link QueueStats} (compile-checked both ways against the type:
+ * a key added to QueueStats and not here, or a key here that QueueStats lacks, fails).
+ */
+const STAT_KEYS = [
+  'callsWaiting',
+  'longestWaitingSince',
+  'agentsReady',
+  'agentsNotReady',
+  'agentsTalking',
+  'agentsWrapUp',
+  'agentsReserved',
+  'agentsLoggedIn',
+  'callsConnected',
+  'callsHandled',
+  'callsAbandoned',
+  'callsOffered',
+  'serviceLevelPct',
+  'openStatus',
+] as const satisfies readonly (keyof QueueStats)[];
+/** `true` when {@link STAT_KEYS} lists every key of QueueStats. */
+export type StatKeysComplete = Assert<[Exclude<keyof QueueStats, (typeof STAT_KEYS)[number]>] extends [never] ? true : false>;
+
+/**
+ * Queue statistics: a partial record over the known keys (an unknown key is an error; only
+ * the keys present are visited, so sparse statistics stay cheap), finite numbers, and no
+ * own `__proto__` key.
+ */
+const queueStats = z
+  .unknown()
+  .refine((v) => !hasOwnProtoKey(v), 'has a "__proto__" key')
+  .pipe(z.partialRecord(z.enum(STAT_KEYS), finite.optional()));
+
+const queueUpsert = z.strictObject({
+  kind: z.literal('queue.upsert'),
+  ...envelope,
+  id,
+  name: text.optional(),
+  stats: queueStats,
+  extra: safeStringRecord.optional(),
+});
+
+const queueRemove = z.strictObject({ kind: z.literal('queue.remove'), ...envelope, id });
+
+const teamUpsert = z.strictObject({
+  kind: z.literal('team.upsert'),
+  ...envelope,
+  id,
+  name: text.optional(),
+  memberIds: z.array(id).optional(),
+});
+
+const snapshot = z.strictObject({
+  kind: z.literal('snapshot'),
+  ...envelope,
+  entity: z.enum(['agent', 'queue']),
+  ids: z.array(id),
+});
+
+const connectionStatus = z.strictObject({
+  kind: z.literal('connection.status'),
+  ...envelope,
+  status: z.enum(CONNECTION_STATUSES),
+  reason: text.optional(),
+});
+
+const ingestError = z.strictObject({
+  kind: z.literal('ingest.error'),
+  ...envelope,
+  error: z.strictObject({ code: id, message: text, at: finite }),
+});
+
+const subscriptionResult = z.strictObject({
+  kind: z.literal('subscription.result'),
+  ...envelope,
+  results: z.array(
+    z.strictObject({
+      entityId: text,
+      eventName: text,
+      subscribed: z.boolean(),
+      message: text.optional(),
+    }),
+  ),
+});
+
+/** The zod schema of the whole {@link DomainEvent} union, discriminated on `kind`. */
+export const domainEventSchema = z.discriminatedUnion('kind', [
+  agentUpsert,
+  agentRemove,
+  queueUpsert,
+  queueRemove,
+  teamUpsert,
+  snapshot,
+  connectionStatus,
+  ingestError,
+  subscriptionResult,
+]);
+
+/** Result of {@link checkDomainEvent}. */
+export type DomainEventCheck =
+  | { readonly ok: true; readonly event: DomainEvent }
+  | {
+      readonly ok: false;
+      /** The event's `source` when it names a known one (even if the rest is broken). */
+      readonly source?: SourceId;
+      /** Plain text naming the kind and the field path, e.g. `queue.upsert: stats.callsWaiting: Invalid input: expected number, received string`. */
+      readonly reason: string;
+    };
+
+const MAX_REASON_CHARS = 300;
+
+function describe(input: unknown, error: z.ZodError): string {
+  const kind =
+    typeof input === 'object' && input !== null && typeof (input as { kind?: unknown }).kind === 'string'
+      ? (input as { kind: string }).kind.slice(0, 40)
+      : undefined;
+  const parts = error.issues.slice(0, 3).map((i) => {
+    const path = i.path.map(String).join('.');
+    if (i.code === 'invalid_union' && path === 'kind') return `kind: unknown event kind ${JSON.stringify(kind ?? null)}`;
+    if (i.code === 'unrecognized_keys') return `${path ? `${path}: ` : ''}unknown key(s) ${i.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    return `${path || '(event)'}: ${i.message}`;
+  });
+  if (error.issues.length > 3) parts.push(`… ${error.issues.length - 3} more`);
+  // eslint-disable-next-line no-control-regex
+  const reason = `${kind ?? 'event'}: ${parts.join('; ')}`.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason;
+}
+
+/**
+ * Checks one value against {@link domainEventSchema}. Never throws.
+ * @returns `{ ok: true, event }` with the *same* object that was passed in (the schema
+ *   transforms nothing), or `{ ok: false, source?, reason }` where `reason` is plain text
+ *   naming the kind and the field path of the first problems (at most 300 characters;
+ *   vendor text in it is never rendered as HTML) and `source` is the input's `source`
+ *   when that names a known source.
+ */
+export function checkDomainEvent(e: unknown): DomainEventCheck {
+  const r = domainEventSchema.safeParse(e);
+  if (r.success) return { ok: true, event: e as DomainEvent };
+  const raw = typeof e === 'object' && e !== null ? (e as { source?: unknown }).source : undefined;
+  const source = (SOURCE_IDS as readonly unknown[]).includes(raw) ? (raw as SourceId) : undefined;
+  const reason = describe(e, r.error);
+  return source === undefined ? { ok: false, reason } : { ok: false, source, reason };
+}
+
+// --- compile-time checks: the types in events.ts are the source of truth -----------------
+
+type Parsed = z.infer<typeof domainEventSchema>;
+/** Whatever the schema accepts is a DomainEvent. */
+export type SchemaIsAssignableToDomainEvent = Assert<Parsed extends DomainEvent ? true : false>;
+/** The schema covers every kind of the union (a kind added to events.ts and not here fails). */
+export type SchemaCoversEveryKind = Assert<[Exclude<DomainEventKind, Parsed['kind']>] extends [never] ? true : false>;

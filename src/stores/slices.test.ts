@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DOMAIN_EVENT_KINDS, type DomainEvent, type DomainEventKind } from '../domain';
+import { createFakeScheduler } from '../lib/scheduler';
+import { agentsSlice } from './agents';
+import { connectionsSlice } from './connections';
+import { createWallboardStores } from './create';
+import { createIngestBus } from './ingest/bus';
+import { queuesSlice } from './queues';
+import { KNOWN_EVENT_KINDS, SLICES, SLICES_BY_KIND, URGENT_KINDS, type EveryKindTaken } from './slices';
+import { teamsSlice } from './teams';
+import { resetWallboard, stores } from './wallboard';
+
+const T0 = 1_763_777_000_000;
+
+/** One valid event of every kind (the record type makes a missing kind a compile error). */
+const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kind: K }> } = {
+  'agent.upsert': { kind: 'agent.upsert', source: 'gc', id: 'a1', state: 'READY', at: T0 },
+  'agent.remove': { kind: 'agent.remove', source: 'gc', id: 'a0', at: T0 },
+  'queue.upsert': { kind: 'queue.upsert', source: 'rte', id: 'q1', stats: { callsWaiting: 1 }, at: T0 },
+  'queue.remove': { kind: 'queue.remove', source: 'rte', id: 'q0', at: T0 },
+  'team.upsert': { kind: 'team.upsert', source: 'gc', id: '5', name: 'Care', at: T0 },
+  snapshot: { kind: 'snapshot', entity: 'agent', source: 'gc', ids: ['a1'], at: T0 },
+  'connection.status': { kind: 'connection.status', source: 'gc', status: 'live', at: T0 },
+  'ingest.error': { kind: 'ingest.error', source: 'gc', error: { code: 'malformed-frame', message: 'x', at: T0 }, at: T0 },
+  'subscription.result': { kind: 'subscription.result', source: 'rte', results: [{ entityId: 'u', eventName: 'userstatus', subscribed: true }], at: T0 },
+};
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the slice list drives routing', () => {
+  it('every DomainEvent kind is taken by some slice (compile time and run time)', () => {
+    const taken: EveryKindTaken = true; // fails to compile when a kind is taken by no slice
+    expect(taken).toBe(true);
+    for (const kind of DOMAIN_EVENT_KINDS) expect(SLICES_BY_KIND.get(kind)?.length ?? 0, kind).toBeGreaterThan(0);
+    expect([...KNOWN_EVENT_KINDS].sort()).toEqual([...DOMAIN_EVENT_KINDS].sort());
+  });
+
+  it('names are unique; urgent kinds are a subset of each slice own kinds; only connection.status is urgent today', () => {
+    const names = SLICES.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const s of SLICES) for (const k of s.urgentKinds) expect((s.kinds as readonly string[]).includes(k), `${s.name} ${k}`).toBe(true);
+    expect([...URGENT_KINDS]).toEqual(['connection.status']);
+  });
+
+  it('each event reaches only the reducers of the slices that take its kind, once per flush', () => {
+    const spies = new Map(SLICES.map((s) => [s.name, vi.spyOn(s, 'reduce')] as const));
+    const bus = createIngestBus({ flushIntervalMs: 250, stores: createWallboardStores(), scheduler: createFakeScheduler(0) });
+    const all = Object.values(ONE_OF_EACH);
+    bus.publish(all);
+    bus.flushNow();
+    for (const slice of SLICES) {
+      const spy = spies.get(slice.name);
+      expect(spy?.mock.calls.length, slice.name).toBe(1);
+      const received = (spy?.mock.calls[0]?.[1] ?? []) as readonly DomainEvent[];
+      expect(received, slice.name).toEqual(all.filter((e) => (slice.kinds as readonly string[]).includes(e.kind)));
+    }
+    // The expected routes, spelled out, so a wrong kinds list fails here too.
+    expect(spies.get('teams')?.mock.calls[0]?.[1]).toEqual([ONE_OF_EACH['team.upsert']]);
+    expect((spies.get('agents')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['agent.upsert', 'agent.remove', 'snapshot']);
+    expect((spies.get('queues')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['queue.upsert', 'queue.remove', 'snapshot']);
+    expect(spies.get('connections')?.mock.calls[0]?.[1]).toHaveLength(all.length);
+    bus.dispose();
+  });
+
+  it('a slice that receives no event in a flush is not reduced and its store not set', () => {
+    const teams = vi.spyOn(teamsSlice, 'reduce');
+    const queues = vi.spyOn(queuesSlice, 'reduce');
+    const s = createWallboardStores();
+    const setTeams = vi.spyOn(s.teams, 'setState');
+    const bus = createIngestBus({ flushIntervalMs: 250, stores: s, scheduler: createFakeScheduler(0) });
+    bus.publish([ONE_OF_EACH['agent.upsert']]);
+    bus.flushNow();
+    expect(teams).not.toHaveBeenCalled();
+    expect(queues).not.toHaveBeenCalled();
+    expect(setTeams).not.toHaveBeenCalled();
+    bus.dispose();
+  });
+
+  it('the store record, its initial states and resetWallboard come from the slice list', () => {
+    const s = createWallboardStores();
+    expect(Object.keys(s).sort()).toEqual(SLICES.map((x) => x.name).sort());
+    for (const slice of SLICES) expect(s[slice.name].getState()).toEqual(slice.initial());
+    stores.agents.setState(agentsSlice.reduce(stores.agents.getState(), [ONE_OF_EACH['agent.upsert']]), true);
+    stores.connections.setState(connectionsSlice.reduce(stores.connections.getState(), [ONE_OF_EACH['connection.status']]), true);
+    resetWallboard();
+    for (const slice of SLICES) expect(stores[slice.name].getState()).toEqual(slice.initial());
+  });
+});
+
+describe('no store keeps state derivable from another', () => {
+  it('each slice state has exactly its own keys (no per-store error counters next to connection health)', () => {
+    const s = createWallboardStores();
+    const bus = createIngestBus({ flushIntervalMs: 250, stores: s, scheduler: createFakeScheduler(0) });
+    bus.publish(Object.values(ONE_OF_EACH));
+    bus.flushNow();
+    bus.dispose();
+    expect(Object.keys(s.agents.getState()).sort()).toEqual(['byKey', 'counts', 'sortVersion', 'version']);
+    expect(Object.keys(s.queues.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
+    expect(Object.keys(s.teams.getState()).sort()).toEqual(['byKey', 'version']);
+    expect(Object.keys(s.connections.getState()).sort()).toEqual(['bySource', 'version']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'queues', 'teams']);
+  });
+});
