@@ -17,7 +17,19 @@ const WRAPPERS = [
   { pkg: 'recharts', folder: 'src/features/trends' },
 ];
 
-function restrict(except) {
+/**
+ * A backend connector's `index.ts` is its only importable file from outside
+ * `src/connectors/` (ARCHITECTURE.md "Rooms"); the shared `transport/` and `stomp/`
+ * folders stay importable. Matches e.g. `../connectors/rte/rte-connector`, not
+ * `../connectors/rte` or `../connectors/rte/index`.
+ */
+const DEEP_CONNECTOR_IMPORT = {
+  regex: '(^|/)connectors/(?!transport/|stomp/)[^/]+/(?!index(\\.ts)?$)[^/]+',
+  message: "Import a connector only through its index.ts (its module); its other files are private to src/connectors/<backend>/.",
+};
+
+/** One `no-restricted-imports` setting per zone: the wrapper libraries, plus deep connector imports outside src/connectors/. */
+function restrict(except, outsideConnectors) {
   const paths = WRAPPERS.filter((w) => w.folder !== except).map((w) => ({
     name: w.pkg,
     message: `Only ${w.folder}/ may import ${w.pkg}.`,
@@ -26,15 +38,32 @@ function restrict(except) {
     group: [`${w.pkg}/*`],
     message: `Only ${w.folder}/ may import ${w.pkg}.`,
   }));
+  if (outsideConnectors) patterns.push(DEEP_CONNECTOR_IMPORT);
   return { 'no-restricted-imports': ['error', { paths, patterns }] };
 }
 
 function wrapperZones() {
   return [
-    { files: ['src/**/*.{ts,tsx}'], ignores: WRAPPERS.map((w) => `${w.folder}/**`), rules: restrict(null) },
-    ...WRAPPERS.map((w) => ({ files: [`${w.folder}/**/*.{ts,tsx}`], rules: restrict(w.folder) })),
+    {
+      files: ['src/**/*.{ts,tsx}'],
+      ignores: [...WRAPPERS.map((w) => `${w.folder}/**`), 'src/connectors/**'],
+      rules: restrict(null, true),
+    },
+    { files: ['src/connectors/**/*.{ts,tsx}'], ignores: WRAPPERS.map((w) => `${w.folder}/**`), rules: restrict(null, false) },
+    ...WRAPPERS.map((w) => ({ files: [`${w.folder}/**/*.{ts,tsx}`], rules: restrict(w.folder, !w.folder.startsWith('src/connectors')) })),
   ];
 }
+
+/** Timers outside the one scheduler (ARCHITECTURE.md rule 3): app code schedules through src/lib/scheduler.ts. */
+const TIMER_NAMES = ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame'];
+const TIMER_MESSAGE = 'Schedule through src/lib/scheduler.ts (realScheduler, or the Scheduler passed in): one scheduler for the app and its tests.';
+const timerRules = {
+  'no-restricted-globals': ['error', ...TIMER_NAMES.map((name) => ({ name, message: TIMER_MESSAGE }))],
+  'no-restricted-properties': [
+    'error',
+    ...['window', 'globalThis', 'self'].flatMap((object) => TIMER_NAMES.map((property) => ({ object, property, message: TIMER_MESSAGE }))),
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results'] },
@@ -55,6 +84,8 @@ export default tseslint.config(
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
       'boundaries/elements': [
         { type: 'domain', pattern: 'src/domain' },
+        { type: 'connector-shared', pattern: 'src/connectors/transport' },
+        { type: 'connector-shared', pattern: 'src/connectors/stomp' },
         { type: 'connectors', pattern: 'src/connectors/*', capture: ['connector'] },
         { type: 'stores', pattern: 'src/stores' },
         { type: 'features', pattern: 'src/features/*', capture: ['feature'] },
@@ -62,6 +93,7 @@ export default tseslint.config(
         { type: 'app', pattern: 'src/app' },
         { type: 'config', pattern: 'src/config' },
         { type: 'ui', pattern: 'src/ui' },
+        { type: 'i18n', pattern: 'src/i18n' },
         { type: 'lib', pattern: 'src/lib' },
       ],
     },
@@ -74,17 +106,25 @@ export default tseslint.config(
           default: 'disallow',
           policies: [
             allow('domain', 'domain'),
-            allow('connectors', 'domain', 'lib', 'connectors'),
+            // A connector may import only its own folder, the shared transport/stomp code, domain and lib:
+            // never another connector.
+            {
+              from: { element: { type: 'connectors', captured: { connector: '{{ from.captured.connector }}' } } },
+              allow: [{ to: { element: { type: 'connectors', captured: { connector: '{{ from.captured.connector }}' } } } }],
+            },
+            allow('connectors', 'domain', 'lib', 'connector-shared'),
+            allow('connector-shared', 'domain', 'lib', 'connector-shared'),
             allow('stores', 'domain', 'lib', 'stores'),
             {
               from: { element: { type: 'features', captured: { feature: '{{ from.captured.feature }}' } } },
               allow: [{ to: { element: { type: 'features', captured: { feature: '{{ from.captured.feature }}' } } } }],
             },
-            allow('features', 'stores', 'domain', 'ui', 'lib', 'config'),
-            allow('kiosk', 'kiosk', 'features', 'stores', 'domain', 'ui', 'lib', 'config', 'connectors'),
-            allow('app', 'app', 'kiosk', 'features', 'stores', 'domain', 'ui', 'lib', 'config', 'connectors'),
+            allow('features', 'stores', 'domain', 'ui', 'lib', 'config', 'i18n'),
+            allow('kiosk', 'kiosk', 'features', 'stores', 'domain', 'ui', 'lib', 'config', 'connectors', 'connector-shared', 'i18n'),
+            allow('app', 'app', 'kiosk', 'features', 'stores', 'domain', 'ui', 'lib', 'config', 'connectors', 'connector-shared', 'i18n'),
             allow('config', 'config', 'domain'),
-            allow('ui', 'ui', 'domain'),
+            allow('ui', 'ui', 'domain', 'i18n'),
+            allow('i18n', 'i18n', 'domain'),
             allow('lib', 'lib', 'domain'),
           ],
         },
@@ -94,4 +134,9 @@ export default tseslint.config(
   // "This library only inside its wrapper folder" (ARCHITECTURE.md): one zone per wrapper,
   // plus the rest of src/, so each file gets exactly one no-restricted-imports setting.
   ...wrapperZones(),
+  // Tests are not part of the app's import graph: a room's tests may use what the app wires
+  // together (e.g. config tests validate with the board schema built in app/modules.ts).
+  { files: ['src/**/*.test.{ts,tsx}'], rules: { 'boundaries/dependencies': 'off' } },
+  // No timers in src/ outside src/lib/ (tests may wait on real time).
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/lib/**', 'src/**/*.test.{ts,tsx}'], rules: timerRules },
 );

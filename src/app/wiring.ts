@@ -1,47 +1,68 @@
 import type { BoardConfig } from '../config';
-import type { SourceId } from '../domain';
-import { createGcConnector } from '../connectors/gc/gc-connector';
-import { createRteConnector } from '../connectors/rte/rte-connector';
-import type { AgentCommandPort, Connector, Emit } from '../connectors/transport/types';
+import { createStompSessions } from '../connectors/stomp/shared';
+import { guardEmit } from '../connectors/transport/edge';
+import type { ConnectorInstance } from '../connectors/transport/module';
+import type { Emit } from '../connectors/transport/types';
+import type { SourceId, SourcePorts } from '../domain';
+import { realScheduler, type Scheduler } from '../lib/scheduler';
+import { CONNECTOR_MODULES } from './modules';
 
 /** The running connectors of a board. */
 export interface Wiring {
   /** Sources configured and enabled, in display order. */
   readonly sources: readonly SourceId[];
-  readonly connectors: readonly Connector[];
-  /** The connector that can change agent state (the Generic Connector), if configured. */
-  readonly commandPort: (Connector & AgentCommandPort) | null;
-  /** Stops every connector. */
+  /** The command ports each running source offers (read by the panels through the board context). */
+  readonly ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
+  /** Stops every connector, then the shared broker sessions. */
   stop(): Promise<void>;
 }
 
-/** The sources a configuration enables, in display order. */
+/** The sources a configuration enables, in module-list order. */
 export function enabledSources(config: BoardConfig): SourceId[] {
-  const out: SourceId[] = [];
-  if (config.sources.rte?.enabled) out.push('rte');
-  if (config.sources.gc?.enabled) out.push('gc');
-  return out;
+  return CONNECTOR_MODULES.filter((m) => config.sources[m.source]?.enabled === true).map((m) => m.source);
+}
+
+/** Options of {@link startConnectors} (tests). */
+export interface WiringOptions {
+  /** The one scheduler (default the real one). */
+  readonly scheduler?: Scheduler;
 }
 
 /**
- * Creates and starts the configured connectors, delivering into `publish` (the ingest
- * bus). The only place where connectors meet the bus.
+ * Creates and starts a connector for every enabled source of `config`, from the module
+ * list, delivering into `publish` (the ingest bus) through the edge guard: each event is
+ * checked once against the domain schema, a bad one becomes one counted `ingest.error`.
+ * The only place where connectors meet the bus.
  * @param baseUrl what relative vendor URLs resolve against: the app's own address
  *   (`appBaseHref`), so `/kiosk` resolves them as `/` does
  */
-export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: string): Wiring {
-  const { rte, gc } = config.sources;
-  const commandPort = gc?.enabled ? createGcConnector(gc, publish, { baseUrl, reasonCodes: config.reasonCodes }) : null;
-  const connectors: Connector[] = [];
-  if (rte?.enabled) connectors.push(createRteConnector(rte, publish, { baseUrl }));
-  if (commandPort) connectors.push(commandPort);
-  for (const c of connectors) c.start();
+export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: string, options: WiringOptions = {}): Wiring {
+  const scheduler = options.scheduler ?? realScheduler;
+  const stomp = createStompSessions({ scheduler, baseUrl });
+  const running: ConnectorInstance[] = [];
+  const ports: Partial<Record<SourceId, SourcePorts>> = {};
+  for (const module of CONNECTOR_MODULES) {
+    const settings = config.sources[module.source];
+    if (settings?.enabled !== true) continue;
+    const context = {
+      emit: guardEmit(module.source, publish, () => scheduler.wallNow()),
+      baseUrl,
+      scheduler,
+      reasonCodes: config.reasonCodes,
+      stomp,
+    };
+    // `settings` was validated by this module's own schema (the board schema is built from it).
+    const instance = module.create(settings as never, context);
+    running.push(instance);
+    ports[module.source] = instance.ports;
+  }
+  for (const c of running) c.start();
   return {
     sources: enabledSources(config),
-    connectors,
-    commandPort,
+    ports,
     stop: async () => {
-      await Promise.all(connectors.map((c) => c.stop()));
+      await Promise.all(running.map((c) => c.stop()));
+      await stomp.stopAll();
     },
   };
 }

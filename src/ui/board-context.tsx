@@ -1,5 +1,14 @@
 import { createContext, useContext } from 'react';
-import type { AgentCommandPort, AgentStateCommand } from '../domain';
+import {
+  createPortDirectory,
+  type AgentCommandPort,
+  type AgentStateCommand,
+  type NoPortReason,
+  type PortDirectory,
+  type PortKind,
+  type SourceId,
+  type SourcePorts,
+} from '../domain';
 
 /** One reason code the board offers (configured `reasonCodes.*[]`). */
 export interface ReasonOption {
@@ -29,6 +38,8 @@ export interface BoardSettings {
     readonly notReady: readonly ReasonOption[];
     readonly logout: readonly ReasonOption[];
   };
+  /** Link to the simulator's controls (demo only; configured `simulatorUrl`), shown in the supervisor header. */
+  readonly simulatorUrl?: string;
 }
 
 /** A request to put an agent into a state, as the panels send it (the domain's command). */
@@ -40,19 +51,34 @@ export type AgentStatePort = AgentCommandPort;
 /** What the app provides to every panel. */
 export interface BoardContextValue {
   readonly config: BoardSettings;
-  /** Null where no command may be sent (kiosk route, or no source supports commands). */
-  readonly commandPort: AgentStatePort | null;
+  /**
+   * The command ports per source: a panel looks up the port for an entity's source
+   * ({@link usePort}). On the kiosk route it gives none (reason `read-only`).
+   */
+  readonly ports: PortDirectory;
 }
 
 const EMPTY: BoardContextValue = {
   config: { title: 'Contact centre', thresholds: {}, reasonCodes: { notReady: [], logout: [] } },
-  commandPort: null,
+  ports: createPortDirectory({}, true),
 };
 
-/** React context carrying the configuration and the command port (provided by `app/`). */
+/** React context carrying the configuration and the ports (provided by `app/`). */
 export const BoardContext = createContext<BoardContextValue>(EMPTY);
 
-/** The board configuration and command port provided by the app (read-only defaults outside a provider). */
+/** The board configuration and ports provided by the app (read-only defaults outside a provider). */
 export function useBoard(): BoardContextValue {
   return useContext(BoardContext);
+}
+
+/**
+ * The port of `kind` for entities of `source` on this screen, with the reason when there
+ * is none (so the panel can say why on hover): `{ port }` or `{ port: undefined, whyNot }`.
+ */
+export function usePort<K extends PortKind>(
+  source: SourceId,
+  kind: K,
+): { readonly port: SourcePorts[K] | undefined; readonly whyNot: NoPortReason | undefined } {
+  const { ports } = useContext(BoardContext);
+  return { port: ports.get(source, kind), whyNot: ports.whyNot(source, kind) };
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startBrokerRelay, type BrokerRelay } from '../../sim/broker-relay';
 import { createGcConnector } from '../../src/connectors/gc/gc-connector';
-import type { GcConnectorConfig } from '../../src/connectors/transport/source-config';
+import type { GcConnectorConfig } from '../../src/connectors/gc/config';
 import { CommandError, type AgentCommandPort, type Connector } from '../../src/connectors/transport/types';
 import type { DomainEvent } from '../../src/domain';
 import { activeMqInstalled, killActiveMq, startActiveMq, until } from './support/activemq';
@@ -72,6 +72,7 @@ describe.skipIf(!activeMqInstalled)('GC connector ⇄ real ActiveMQ via the WebS
     brokerPid = await startActiveMq();
     relay = await startBrokerRelay({ listenPort: 0, targetPort: 61613 });
     const config: GcConnectorConfig = {
+      enabled: true,
       brokerUrls: [`ws://127.0.0.1:${relay.port}`],
       eventsDestination: EVENTS,
       commandsDestination: COMMANDS,

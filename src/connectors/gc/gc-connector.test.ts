@@ -3,12 +3,13 @@ import type { DomainEvent } from '../../domain';
 import type { StompInbound, StompOutbound, StompSession, StompSessionStatus } from '../stomp/stomp-session';
 import { StompNotConnectedError } from '../stomp/stomp-session';
 import { createFakeScheduler } from '../../lib/scheduler';
-import type { GcConnectorConfig } from '../transport/source-config';
+import type { GcConnectorConfig } from './config';
 import { CommandError } from '../transport/types';
 import { ERROR_EVENT, QUEUELIST_UCCE, TEAMUSERSLIST, stateBody } from './gc-fixtures.test-data';
 import { createGcConnector } from './gc-connector';
 
 const CONFIG: GcConnectorConfig = {
+  enabled: true,
   brokerUrls: ['ws://broker.invalid:61614'],
   eventsDestination: '/topic/gc.events',
   commandsDestination: '/queue/gc.requests',

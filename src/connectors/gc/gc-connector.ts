@@ -6,7 +6,8 @@
  */
 import { ingestErrorEvent, createStatusReporter, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
-import type { GcConnectorConfig, ReasonCodeLabels } from '../transport/source-config';
+import type { ReasonCodeLabels } from '../../domain';
+import type { GcConnectorConfig } from './config';
 import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import {
   CommandError,

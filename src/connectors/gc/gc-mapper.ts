@@ -12,7 +12,7 @@ import type {
   QueueUpsertEvent,
 } from '../../domain';
 import { ingestErrorEvent, quote } from '../transport/events';
-import type { ReasonCodeLabels } from '../transport/source-config';
+import type { ReasonCodeLabels } from '../../domain';
 import type { GcAgentInfo, GcEvent, GcParseResult, GcQueueList, GcState, GcTeamUsersList } from './gc-wire';
 
 const SOURCE = 'gc' as const;

@@ -24,7 +24,7 @@ import { redactString } from '../../lib/logger';
 import { createBackoff, type BackoffOptions } from '../transport/backoff';
 import { createStatusReporter, ingestErrorEvent, quote, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
-import type { RteConnectorConfig } from '../transport/source-config';
+import type { RteConnectorConfig } from './config';
 import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import type { Connector, Emit } from '../transport/types';
 import { resolveUrl } from '../transport/url';

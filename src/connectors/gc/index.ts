@@ -1,0 +1,28 @@
+/**
+ * The ExpertFlow Generic Connector backend module: the only importable file of
+ * `connectors/gc/` (ARCHITECTURE.md "Rooms"; docs/ADDING-A-BACKEND.md). It reads GC events
+ * from the board's shared broker session and offers the agent-state port
+ * (gc-generic-connector-activemq.txt; NOTES.md §3, §6).
+ */
+import type { ConnectorModule } from '../transport/module';
+import { gcConfigSchema } from './config';
+import { createGcConnector } from './gc-connector';
+
+export type { GcConnectorConfig } from './config';
+
+/** Generic Connector over STOMP: agents, states, queues, teams, Ready / Not Ready / Logout (`sources.gc`). */
+export const gcModule: ConnectorModule<typeof gcConfigSchema, 'gc'> = {
+  source: 'gc',
+  displayName: 'Generic Connector',
+  configSchema: gcConfigSchema,
+  offers: ['agentState'],
+  create(config, context) {
+    const session = context.stomp.get(config);
+    const connector = createGcConnector(config, context.emit, {
+      session,
+      scheduler: context.scheduler,
+      reasonCodes: context.reasonCodes,
+    });
+    return { start: () => connector.start(), stop: () => connector.stop(), ports: { agentState: connector } };
+  },
+};

@@ -1,0 +1,75 @@
+import type { Scheduler } from '../../lib/scheduler';
+import { createStompSession, type StompSession, type StompSessionOptions, type WebSocketConstructor } from './stomp-session';
+
+/** What identifies one broker session: the same broker, account and virtual host share one WebSocket. */
+export interface StompSessionSettings {
+  /** STOMP-over-WebSocket URLs, tried in turn (may be relative to the page). */
+  readonly brokerUrls: readonly string[];
+  /** STOMP CONNECT login (memory only, never logged). */
+  readonly login?: string | undefined;
+  /** STOMP CONNECT passcode (memory only, never logged). */
+  readonly passcode?: string | undefined;
+  /** STOMP CONNECT `host` header. */
+  readonly vhost?: string | undefined;
+  /** Heart-beat both ways (ms); 0 disables. */
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * The board's broker sessions (ARCHITECTURE.md: `connectors/stomp/` owns the shared broker
+ * session): every backend on the same broker (Generic Connector, Business ConneCT, UCCX)
+ * shares one STOMP connection per broker, account and virtual host. The owner (the app's
+ * wiring) stops them all; a connector given a session never stops it.
+ */
+export interface StompSessions {
+  /**
+   * The session for these settings: the existing one when the broker URLs, login and
+   * virtual host are the same, else a new one (not started; connectors start it).
+   * @throws RangeError when `brokerUrls` is empty
+   */
+  get(settings: StompSessionSettings): StompSession;
+  /** Stops every session handed out. */
+  stopAll(): Promise<void>;
+}
+
+/** Options shared by every session of a board. */
+export interface StompSessionsOptions {
+  readonly scheduler: Scheduler;
+  /** Base for relative broker URLs (the app's own address). */
+  readonly baseUrl: string;
+  /** WebSocket implementation (default the browser's). */
+  readonly WebSocket?: WebSocketConstructor;
+  /** Extra session options (tests). */
+  readonly sessionOptions?: Partial<StompSessionOptions>;
+}
+
+/** Creates the registry of a board's broker sessions. */
+export function createStompSessions(opts: StompSessionsOptions): StompSessions {
+  const sessions = new Map<string, StompSession>();
+  return {
+    get(settings) {
+      const key = JSON.stringify([settings.brokerUrls, settings.login ?? '', settings.vhost ?? '']);
+      let s = sessions.get(key);
+      if (!s) {
+        s = createStompSession({
+          brokerUrls: settings.brokerUrls,
+          login: settings.login,
+          passcode: settings.passcode,
+          vhost: settings.vhost,
+          ...(settings.heartbeatMs !== undefined ? { heartbeatMs: settings.heartbeatMs } : {}),
+          scheduler: opts.scheduler,
+          baseUrl: opts.baseUrl,
+          ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
+          ...opts.sessionOptions,
+        });
+        sessions.set(key, s);
+      }
+      return s;
+    },
+    async stopAll() {
+      const all = [...sessions.values()];
+      sessions.clear();
+      await Promise.all(all.map((s) => s.stop()));
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type { ReasonCodeLabels, SourceId, SourcePorts } from '../../domain';
+import type { Scheduler } from '../../lib/scheduler';
+import type { StompSessions } from '../stomp/shared';
+import type { Emit } from './types';
+
+/**
+ * What the app hands every connector it creates (docs/ADDING-A-BACKEND.md).
+ */
+export interface ConnectorContext {
+  /**
+   * Where the connector delivers its events: already guarded at the edge (every event is
+   * checked once against the domain schema; a bad one becomes one counted `ingest.error`).
+   * Never throws.
+   */
+  readonly emit: Emit;
+  /** What relative vendor URLs resolve against: the app's own address. */
+  readonly baseUrl: string;
+  /** The one scheduler: timers, backoff, liveness, wall-clock time (`wallNow`, epoch ms). */
+  readonly scheduler: Scheduler;
+  /** The board's configured reason codes (config `reasonCodes`), to label vendor events that carry only a code. */
+  readonly reasonCodes: ReasonCodeLabels;
+  /** The board's shared broker sessions (one per broker, account and virtual host); owned by the app. */
+  readonly stomp: StompSessions;
+}
+
+/**
+ * A running backend: the connector owns its transport and reconnection, retries forever
+ * with backoff after `start()`, reports `connection.status` events for its source, and
+ * offers the command ports its vendor supports.
+ */
+export interface ConnectorInstance {
+  /** Begins connecting. Idempotent. Never throws: failures become status and error events. */
+  start(): void;
+  /** Closes the link and stops retrying; resolves when closed. */
+  stop(): Promise<void>;
+  /** The commands this backend offers the panels (none for a read-only source). */
+  readonly ports: SourcePorts;
+}
+
+/**
+ * One backend, as the app's module list holds it (`src/app/modules.ts`): each
+ * `src/connectors/<backend>/index.ts` exports exactly one.
+ *
+ * @typeParam Schema zod schema of the backend's configuration block, `sources.<source>` in
+ *   `config.json`; its output must carry `enabled` (a disabled source is not created).
+ * @typeParam Source the source id, as a literal type (`'rte'`)
+ */
+export interface ConnectorModule<
+  Schema extends z.ZodType<{ readonly enabled: boolean }> = z.ZodType<{ readonly enabled: boolean }>,
+  Source extends SourceId = SourceId,
+> {
+  /** The source id: the key under `sources` in the configuration and of every entity it delivers. */
+  readonly source: Source;
+  /** The vendor product's name, shown in connection health (not translated). */
+  readonly displayName: string;
+  /** Validates `sources.<source>` (defaults applied; unknown keys refused). */
+  readonly configSchema: Schema;
+  /** The ports this backend can offer (what the panels may find for its entities). */
+  readonly offers: readonly (keyof SourcePorts)[];
+  /**
+   * Creates the backend's connector (not started) from its validated configuration.
+   * @throws only on a programming error; bad configuration is refused by `configSchema` first
+   */
+  create(config: z.output<Schema>, context: ConnectorContext): ConnectorInstance;
+}
