@@ -40,6 +40,23 @@ step "end-to-end tests (Chromium, simulator, real ActiveMQ)"
 npx playwright test
 step "production build"; npm run -s build
 
+# A fresh clone must stay clean after install and tests (issue 5 acceptance 6): whatever the
+# tests write belongs in .gitignore. Only inside a git checkout.
+tree_rc=0
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  step "clean tree"
+  dirty=$(git status --porcelain --untracked-files=all)
+  if [ -n "$dirty" ]; then
+    echo "the working tree is not clean after the tests (these files changed or appeared):" >&2
+    printf '%s\n' "$dirty" >&2
+    echo "commit or remove them, or add what the tests write to .gitignore" >&2
+    tree_rc=1
+  else
+    echo "git status is clean"
+  fi
+fi
+
+summary_rc=0
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
@@ -51,4 +68,5 @@ const e = JSON.parse(fs.readFileSync("test-results/e2e-results.json", "utf8"));
 passed += e.stats.expected; failed += e.stats.unexpected + (e.stats.flaky || 0);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
-'
+' || summary_rc=$?
+[ "$summary_rc" -eq 0 ] && [ "$tree_rc" -eq 0 ]

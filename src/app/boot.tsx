@@ -1,22 +1,89 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigError, configUrlFor, loadConfig } from '../config';
+import { ConfigError, loadBoardConfig, type BoardConfig, type ConfigValidator } from '../config';
+import { createBackoff } from '../connectors/transport/backoff';
+import { now } from '../lib/clock';
+import { createLogger } from '../lib/logger';
+import { realScheduler, type Scheduler } from '../lib/scheduler';
+import { initI18n, resolveLanguage, setLanguage } from '../i18n';
 import { initIngest } from '../stores';
+import { applyTheme, resolveTheme } from '../ui';
 import { App } from './App';
-import { ConfigErrorView, PageMessage } from './ConfigErrorView';
+import { ConfigErrorView, ConfigLoadingView, PageMessage } from './ConfigErrorView';
 import { appBaseHref, routeOf } from './routes';
+import { boardConfigSchema } from './modules';
 import { startConnectors } from './wiring';
 import './app.css';
 
+const log = createLogger('boot');
+
+/** Test seams of {@link boot} and {@link obtainConfig}; every field defaults to the real thing. */
+export interface BootOptions {
+  /** Schedules the kiosk's configuration retries (default `realScheduler`). */
+  readonly scheduler?: Scheduler;
+  /** Fetches configuration files (default the global `fetch` at call time). */
+  readonly fetch?: typeof fetch;
+  /** Jitter source in [0, 1) for the retry backoff (default `Math.random`). */
+  readonly random?: () => number;
+  /** Validates the configuration files (default the board schema built from the module list, `boardConfigSchema`). */
+  readonly schema?: ConfigValidator<BoardConfig>;
+}
+
+/**
+ * Backoff of the kiosk's configuration retries (ms): full jitter between `floorMs` and a
+ * ceiling of 2 s doubling per failure up to 60 s, so a wall of screens does not hammer a
+ * server that is down, and a fixed file is picked up within a minute at worst.
+ */
+export const CONFIG_RETRY_BACKOFF = { initialMs: 2_000, maxMs: 60_000, factor: 2, floorMs: 1_000 } as const;
+
+/**
+ * Loads the configuration for `appHref` (`loadBoardConfig`: origin rules included). On
+ * failure shows the configuration error page; with `retry` (the kiosk) it shows when it
+ * will try again and retries with {@link CONFIG_RETRY_BACKOFF} until a load succeeds,
+ * security refusals included (the served file may change to allow the origin). Without
+ * `retry` (the supervisor desk) the error page stays until the user reloads.
+ * @returns the configuration, or `null` when it failed and `retry` is false (never null
+ *   with `retry`: the promise stays pending until a load succeeds)
+ */
+export async function obtainConfig(
+  appHref: string,
+  retry: boolean,
+  show: (node: ReactNode) => void,
+  options: BootOptions = {},
+): Promise<BoardConfig | null> {
+  const scheduler = options.scheduler ?? realScheduler;
+  const backoff = createBackoff({ ...CONFIG_RETRY_BACKOFF, random: options.random });
+  for (;;) {
+    try {
+      return await loadBoardConfig(appHref, { fetch: options.fetch, schema: options.schema ?? boardConfigSchema });
+    } catch (e) {
+      const error = e instanceof ConfigError ? e : new ConfigError(`Could not load the configuration`, [String(e)], appHref, 'unreachable');
+      log.warn(`configuration not loaded (${error.reason}): ${error.message}`);
+      if (!retry) {
+        show(<ConfigErrorView error={error} />);
+        return null;
+      }
+      const delayMs = backoff.next();
+      show(<ConfigErrorView error={error} retryAt={now() + delayMs} />);
+      await new Promise<void>((resolve) => scheduler.setTimeout(resolve, delayMs));
+    }
+  }
+}
+
 /**
  * Starts the board in `container`: picks the route from the address, loads and validates
- * the configuration (a full-page "Configuration error" when it is wrong), starts the
+ * the configuration (a full-page "Configuration error" when it is wrong or refused; the
+ * kiosk retries it with backoff, {@link obtainConfig}), starts the
  * ingest bus at the route's flush cadence, creates and starts the configured connectors,
  * and renders the app. Connectors are stopped when the page goes away.
  */
-export async function boot(container: HTMLElement, pageHref: string = location.href): Promise<void> {
+export async function boot(container: HTMLElement, pageHref: string = location.href, options: BootOptions = {}): Promise<void> {
   const route = routeOf(new URL(pageHref).pathname);
   document.documentElement.dataset.route = route;
+  // Words and colours before anything renders: `?lang=`/`?theme=` or the browser until the configuration is loaded.
+  const browserLanguages = typeof navigator === 'undefined' ? [] : navigator.languages;
+  initI18n(resolveLanguage({ pageUrl: pageHref, navigatorLanguages: browserLanguages }));
+  applyTheme(resolveTheme({ pageUrl: pageHref }));
   const root = createRoot(container);
   const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 
@@ -29,22 +96,17 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
     return;
   }
 
-  render(<PageMessage title="Loading configuration…" />);
+  render(<ConfigLoadingView />);
   const appHref = appBaseHref(pageHref);
-  const configUrl = new URL(configUrlFor(appHref), appHref).toString();
-  let config;
-  try {
-    config = await loadConfig(configUrl);
-  } catch (e) {
-    const error = e instanceof ConfigError ? e : new ConfigError(`Could not load ${configUrl}`, [String(e)], configUrl);
-    render(<ConfigErrorView error={error} />);
-    return;
-  }
+  const config = await obtainConfig(appHref, route === 'kiosk', render, options);
+  if (!config) return;
   document.title = config.title;
+  setLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
+  applyTheme(resolveTheme({ configured: config.theme, pageUrl: pageHref }));
 
   const bus = initIngest(route === 'kiosk' ? config.kioskFlushIntervalMs : config.flushIntervalMs);
   const wiring = startConnectors(config, (events) => bus.publish(events), appHref);
   window.addEventListener('pagehide', () => void wiring.stop(), { once: true });
 
-  render(<App route={route} config={config} sources={wiring.sources} commandPort={wiring.commandPort} />);
+  render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} />);
 }

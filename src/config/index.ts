@@ -1,2 +1,4 @@
 export * from './schema';
+export * from './security';
+export * from './origins';
 export * from './load';
