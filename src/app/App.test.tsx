@@ -2,16 +2,18 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../config';
+import { boardConfigSchema } from './modules';
 import type { DomainEvent } from '../domain';
 import { T0, publishNow, setupTestWallboard } from '../stores/test-support';
 import type { AgentStatePort } from '../ui';
+import '../ui/test-support'; // English catalogues
 import { App } from './App';
 
 const config = parseConfig({
   title: 'Test centre',
   sources: { gc: { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' } },
   reasonCodes: { notReady: [{ id: '2', label: 'Lunch' }] },
-});
+}, 'config.json', boardConfigSchema);
 const port: AgentStatePort = { source: 'gc', setAgentState: vi.fn(async () => {}) };
 setupTestWallboard();
 
@@ -27,7 +29,7 @@ beforeEach(() => {
 
 describe('App', () => {
   it('supervisor route: header, panels, and a command menu on command-capable agents', () => {
-    render(<App route="supervisor" config={config} sources={['gc']} commandPort={port} />);
+    render(<App route="supervisor" config={config} sources={['gc']} ports={{ gc: { agentState: port } }} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Test centre');
     expect(screen.getAllByTestId('queue-tile')).toHaveLength(1);
     expect(screen.getAllByTestId('agent-tile')).toHaveLength(2);
@@ -37,7 +39,7 @@ describe('App', () => {
   });
 
   it('kiosk route: the same panels without any command UI, even when a port exists', () => {
-    render(<App route="kiosk" config={config} sources={['gc']} commandPort={port} />);
+    render(<App route="kiosk" config={config} sources={['gc']} ports={{ gc: { agentState: port } }} />);
     expect(screen.getByTestId('kiosk-board')).toBeTruthy();
     expect(screen.getAllByTestId('queue-tile')).toHaveLength(1);
     expect(screen.getAllByTestId('agent-tile')).toHaveLength(2);

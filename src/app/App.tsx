@@ -2,30 +2,35 @@ import { useMemo, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Toaster } from 'sonner';
 import type { BoardConfig } from '../config';
-import type { SourceId } from '../domain';
-import { BoardContext, type AgentStatePort, type BoardContextValue } from '../ui';
+import { createPortDirectory, type SourceId, type SourcePorts } from '../domain';
+import { BoardContext, currentTheme, type BoardContextValue } from '../ui';
 import { Board } from './Board';
 import type { Route } from './routes';
 
 /**
- * The providers every page needs: the board context (configuration and command port),
+ * The providers every page needs: the board context (configuration and command ports),
  * react-query, and the toaster (not on the kiosk: nothing there can fail a command, and a
- * kiosk shows no animations).
+ * kiosk shows no animations). The toaster follows the page's theme (`<html data-theme>`,
+ * applied by boot before rendering).
  */
 export function Providers(props: {
   config: BoardConfig;
-  commandPort: AgentStatePort | null;
+  /** The ports each running source offers. */
+  ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
+  /** True on a screen that may send no command (the kiosk): panels find no port. */
+  readOnly: boolean;
   toasts: boolean;
   children: ReactNode;
 }) {
-  const { config, commandPort, toasts, children } = props;
+  const { config, ports, readOnly, toasts, children } = props;
   const queryClient = useMemo(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }), []);
-  const board = useMemo<BoardContextValue>(() => ({ config, commandPort }), [config, commandPort]);
+  const board = useMemo<BoardContextValue>(() => ({ config, ports: createPortDirectory(ports, readOnly) }), [config, ports, readOnly]);
+  const theme = currentTheme();
   return (
     <QueryClientProvider client={queryClient}>
       <BoardContext.Provider value={board}>
         {children}
-        {toasts && <Toaster theme="dark" position="bottom-right" closeButton visibleToasts={5} />}
+        {toasts && <Toaster theme={theme} position="bottom-right" closeButton visibleToasts={5} />}
       </BoardContext.Provider>
     </QueryClientProvider>
   );
@@ -33,18 +38,19 @@ export function Providers(props: {
 
 /**
  * The app for a loaded configuration: the supervisor board on `/`, the read-only board on
- * `/kiosk` (no command port, so no command UI).
+ * `/kiosk` (read-only: the panels find no command port, so no command UI).
  */
 export function App(props: {
   route: Exclude<Route, 'agent'>;
   config: BoardConfig;
   sources: readonly SourceId[];
-  commandPort: AgentStatePort | null;
+  /** The ports each running source offers; the kiosk route ignores them. */
+  ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
 }) {
-  const { route, config, sources, commandPort } = props;
+  const { route, config, sources, ports } = props;
   const kiosk = route === 'kiosk';
   return (
-    <Providers config={config} commandPort={kiosk ? null : commandPort} toasts={!kiosk}>
+    <Providers config={config} ports={kiosk ? {} : ports} readOnly={kiosk} toasts={!kiosk}>
       <Board title={config.title} sources={sources} kiosk={kiosk} />
     </Providers>
   );

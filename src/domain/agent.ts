@@ -32,19 +32,6 @@ export const AGENT_STATES: readonly AgentState[] = [
   'UNKNOWN',
 ];
 
-/** Display labels of the agent states (standard contact-centre terms). */
-export const AGENT_STATE_LABELS: Readonly<Record<AgentState, string>> = {
-  READY: 'Ready',
-  RESERVED: 'Reserved',
-  TALKING: 'Talking',
-  HOLD: 'Hold',
-  WORK: 'Wrap-up',
-  WORK_READY: 'Wrap-up (Ready)',
-  NOT_READY: 'Not Ready',
-  LOGOUT: 'Logged out',
-  UNKNOWN: 'Unknown',
-};
-
 /** States an agent can be put into from the board (Finesse: a supervisor may set READY, NOT_READY, LOGOUT). */
 export type SettableAgentState = 'READY' | 'NOT_READY' | 'LOGOUT';
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SOURCE_LABELS, type SourceId } from '../domain';
+import { useTranslation } from '../i18n';
 import './ui.css';
 
 /** Visual tone of a {@link Badge}. */
@@ -26,11 +27,12 @@ export function SourceBadge({ source }: { source: SourceId }) {
   );
 }
 
-/** The word "stale" on data whose source is not live (last values kept). */
+/** The word "stale" (catalogue `common:stale`) on data whose source is not live (last values kept). */
 export function StaleTag() {
+  const { t } = useTranslation('common');
   return (
-    <Badge tone="muted" title="The source is not live: these are the last values received">
-      stale
+    <Badge tone="muted" title={t('staleTitle')}>
+      {t('stale')}
     </Badge>
   );
 }

@@ -1,13 +1,32 @@
 import type { ReactNode } from 'react';
+import { OctagonAlert, TriangleAlert } from 'lucide-react';
 import type { Severity } from '../domain';
+import { useTranslation } from '../i18n';
+import { useFormat } from './format';
 import './ui.css';
 
-/** Text shown beside a figure over a threshold, so severity is never colour alone. */
-export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { ok: '', warn: 'High', alarm: 'Alarm' };
+/**
+ * The word and icon of a severity over a threshold (`warn` → "High" and a triangle,
+ * `alarm` → "Alarm" and an octagon), so severity is never colour alone. Renders nothing
+ * for `ok`.
+ */
+export function SeverityMark({ severity }: { severity: Severity }) {
+  const { t } = useTranslation('common');
+  if (severity === 'ok') return null;
+  const Icon = severity === 'alarm' ? OctagonAlert : TriangleAlert;
+  return (
+    <span className="figure__sev" data-severity={severity}>
+      <Icon aria-hidden="true" size="0.9em" className="figure__sev-icon" />
+      {t(`severity.${severity}`)}
+    </span>
+  );
+}
 
 /**
  * One labelled number on a tile. `value` is the raw number written to `data-value`
- * (empty when absent); `display` is what is shown (an em dash when absent).
+ * (empty when absent); `display` is what is shown (an em dash when absent; by default the
+ * value in the current locale's number format). Over a threshold the severity is shown as
+ * a word and an icon as well as a colour.
  */
 export function Figure(props: {
   label: string;
@@ -19,7 +38,8 @@ export function Figure(props: {
   size?: 'large' | 'medium' | 'small';
 }) {
   const { label, value, display, testId, severity = 'ok', title, size = 'small' } = props;
-  const shown = value === undefined ? '—' : (display ?? String(value));
+  const format = useFormat();
+  const shown = value === undefined ? '—' : (display ?? format.number(value));
   return (
     <div
       className={`figure figure--${size} sev--${severity}`}
@@ -29,7 +49,7 @@ export function Figure(props: {
     >
       <span className="figure__value">
         {shown}
-        {severity !== 'ok' && <span className="figure__sev">{SEVERITY_WORDS[severity]}</span>}
+        <SeverityMark severity={severity} />
       </span>
       <span className="figure__label">{label}</span>
     </div>

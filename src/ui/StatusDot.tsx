@@ -1,14 +1,12 @@
 import type { ConnectionStatus } from '../domain';
+import { useTranslation } from '../i18n';
 import './ui.css';
 
-/** Display words of the connection states. */
-export const CONNECTION_STATUS_LABELS: Readonly<Record<ConnectionStatus, string>> = {
-  idle: 'Idle',
-  connecting: 'Connecting',
-  live: 'Live',
-  stale: 'Stale',
-  down: 'Down',
-};
+/** The word for a connection status in the current language (catalogue `common:connection.*`). */
+export function useConnectionStatusLabel(): (status: ConnectionStatus) => string {
+  const { t } = useTranslation('common');
+  return (status) => t(`connection.${status}`);
+}
 
 /**
  * A coloured dot for a connection status. Decorative only (hidden from assistive

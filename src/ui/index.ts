@@ -4,3 +4,4 @@ export * from './Figure';
 export * from './board-context';
 export * from './keys';
 export * from './format';
+export * from './theme';

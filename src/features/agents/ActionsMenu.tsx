@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ChevronLeft, ChevronRight, EllipsisVertical } from 'lucide-react';
+import { useTranslation } from '../../i18n';
 import type { AgentStateRequest, BoardSettings, ReasonOption } from '../../ui';
+import { StateIcon } from './StateIcon';
 
 type View = 'closed' | 'main' | 'notReady' | 'logout';
 
@@ -24,6 +26,7 @@ export function ActionsMenu(props: {
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const open = view !== 'closed';
+  const { t } = useTranslation('agents');
 
   useEffect(() => {
     if (!open) return;
@@ -70,7 +73,7 @@ export function ActionsMenu(props: {
         type="button"
         className="icon-button"
         data-testid="agent-actions"
-        aria-label={`Change state of ${agentName}`}
+        aria-label={t('changeStateOf', { name: agentName })}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -80,11 +83,13 @@ export function ActionsMenu(props: {
         <EllipsisVertical aria-hidden="true" size={18} />
       </button>
       {open && (
-        <div className="menu" id={menuId} ref={menuRef} role="menu" aria-label={`Set state of ${agentName}`}>
+        <div className="menu" id={menuId} ref={menuRef} role="menu" aria-label={t('setStateOf', { name: agentName })}>
           {view === 'main' ? (
             <>
               <button type="button" role="menuitem" className="menu__item" data-testid="action-ready" onClick={() => send({ agentId, state: 'READY' })}>
-                Ready
+                <span className="menu__label">
+                  <StateIcon state="READY" /> {t('command.READY')}
+                </span>
               </button>
               <button
                 type="button"
@@ -94,7 +99,10 @@ export function ActionsMenu(props: {
                 aria-haspopup={reasonCodes.notReady.length > 0 ? 'menu' : undefined}
                 onClick={() => withReason('NOT_READY', reasonCodes.notReady)}
               >
-                Not Ready {reasonCodes.notReady.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
+                <span className="menu__label">
+                  <StateIcon state="NOT_READY" /> {t('command.NOT_READY')}
+                </span>
+                {reasonCodes.notReady.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
               </button>
               <button
                 type="button"
@@ -104,13 +112,17 @@ export function ActionsMenu(props: {
                 aria-haspopup={reasonCodes.logout.length > 0 ? 'menu' : undefined}
                 onClick={() => withReason('LOGOUT', reasonCodes.logout)}
               >
-                Log out {reasonCodes.logout.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
+                <span className="menu__label">
+                  <StateIcon state="LOGOUT" /> {t('command.LOGOUT')}
+                </span>
+                {reasonCodes.logout.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
               </button>
             </>
           ) : (
             <>
               <button type="button" role="menuitem" className="menu__item menu__back" onClick={() => setView('main')}>
-                <ChevronLeft aria-hidden="true" size={16} /> {view === 'logout' ? 'Log out' : 'Not Ready'}: reason
+                <ChevronLeft aria-hidden="true" size={16} />{' '}
+                {t('reasonMenu', { command: t(view === 'logout' ? 'command.LOGOUT' : 'command.NOT_READY') })}
               </button>
               {reasons.map((r) => (
                 <button

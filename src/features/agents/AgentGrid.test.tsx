@@ -68,7 +68,8 @@ describe('AgentGrid', () => {
     render(<TestBoard><AgentGrid /></TestBoard>);
     expect(screen.getByTestId('agent-virtual')).toBeTruthy();
     expect(tiles().length).toBeLessThan(200);
-    expect(document.querySelector('.panel__count')!.textContent).toBe('2000');
+    // Counts in the locale's number format (English by default in tests).
+    expect(document.querySelector('.panel__count')!.textContent).toBe('2,000');
   });
 
   it('leaves out the search box when not searchable (kiosk)', () => {

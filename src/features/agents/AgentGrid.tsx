@@ -1,10 +1,14 @@
 import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Search } from 'lucide-react';
-import { AGENT_STATE_LABELS, AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
+import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
+import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { getAgent, useAgentKeys, useStateCounts } from '../../stores';
+import { useFormat } from '../../ui';
 import { AgentTile } from './AgentTile';
+import { stateLabel } from './labels';
+import { StateIcon } from './StateIcon';
 import { isOpenFilter, matchesFilter, type AgentFilter } from './match';
 import './agents.css';
 
@@ -30,14 +34,16 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim().toLowerCase());
   const filter = useMemo<AgentFilter>(() => ({ state, query }), [state, query]);
+  const { t } = useTranslation('agents');
+  const format = useFormat();
 
   return (
     <section className="panel agent-panel" aria-labelledby="agents-title">
       <div className="agent-panel__bar">
         <h2 id="agents-title" className="panel__title">
-          Agents <span className="panel__count">{keys.length}</span>
+          {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
         </h2>
-        <div className="chips" role="group" aria-label="Show agents in state">
+        <div className="chips" role="group" aria-label={t('filterGroup')}>
           <button
             type="button"
             className="chip"
@@ -46,7 +52,7 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
             data-state=""
             onClick={() => setState(null)}
           >
-            All <span className="chip__count">{keys.length}</span>
+            {t('all')} <span className="chip__count">{format.number(keys.length)}</span>
           </button>
           {AGENT_STATES.filter((s) => s !== 'UNKNOWN' || counts.UNKNOWN > 0).map((s) => (
             <button
@@ -59,9 +65,10 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
               onClick={() => setState(state === s ? null : s)}
             >
               <span className="chip__swatch" aria-hidden="true" />
-              {AGENT_STATE_LABELS[s]}{' '}
+              <StateIcon state={s} />
+              {stateLabel(s, t)}{' '}
               <span className="chip__count" data-testid="state-count" data-value={String(counts[s])}>
-                {counts[s]}
+                {format.number(counts[s])}
               </span>
             </button>
           ))}
@@ -71,8 +78,8 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
             <Search aria-hidden="true" size={16} />
             <input
               type="search"
-              placeholder="Search name, id, extension, team"
-              aria-label="Search agents"
+              placeholder={t('searchPlaceholder')}
+              aria-label={t('searchLabel')}
               data-testid="agent-search"
               value={text}
               onChange={(e) => setText(e.target.value)}
@@ -81,7 +88,7 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
         )}
       </div>
       {keys.length === 0 ? (
-        <p className="panel__empty">No agent data yet.</p>
+        <p className="panel__empty">{t('empty')}</p>
       ) : isOpenFilter(filter) ? (
         <AgentTiles keys={keys} />
       ) : (
@@ -97,11 +104,12 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
  */
 function FilteredAgentTiles({ keys, filter }: { keys: readonly EntityKey[]; filter: AgentFilter }) {
   useNow();
+  const { t } = useTranslation('agents');
   const visible = keys.filter((k) => {
     const a = getAgent(k);
     return a !== undefined && matchesFilter(a, filter);
   });
-  if (visible.length === 0) return <p className="panel__empty">No agent matches.</p>;
+  if (visible.length === 0) return <p className="panel__empty">{t('noMatch')}</p>;
   return <AgentTiles keys={visible} />;
 }
 

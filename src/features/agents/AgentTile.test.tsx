@@ -122,6 +122,46 @@ describe('AgentTile', () => {
   });
 });
 
+describe('AgentTile without a port', () => {
+  it("says on hover why an agent's source has no command, and shows nothing of the kind on a read-only screen", () => {
+    live('gc');
+    live('rte');
+    publish(agent(), agent({ source: 'rte', id: 'a9e47000-0000-4000-8000-000000000001' }));
+    const port: AgentStatePort = { source: 'gc', setAgentState: vi.fn(async () => {}) };
+    const tiles = (
+      <>
+        <AgentTile agentKey="gc:agent2001" />
+        <AgentTile agentKey="rte:a9e47000-0000-4000-8000-000000000001" />
+      </>
+    );
+    const { rerender } = render(
+      <TestBoard commandPort={port} portless={['rte']}>
+        {tiles}
+      </TestBoard>,
+    );
+    const why = screen.getByTestId('agent-actions-unavailable');
+    expect(why.dataset.why).toBe('unsupported');
+    expect(why.getAttribute('title')).toBe('Changing agent state is not available for Enreach RTE: it offers no agent-state command.');
+    expect(why.closest('[data-testid="agent-tile"]')!.getAttribute('data-source')).toBe('rte');
+    expect(screen.getAllByTestId('agent-actions')).toHaveLength(1);
+
+    rerender(
+      <TestBoard commandPort={port}>
+        {tiles}
+      </TestBoard>,
+    );
+    expect(screen.getByTestId('agent-actions-unavailable').dataset.why).toBe('not-configured');
+
+    rerender(
+      <TestBoard commandPort={port} portless={['rte']} readOnly>
+        {tiles}
+      </TestBoard>,
+    );
+    expect(screen.queryAllByTestId('agent-actions-unavailable')).toHaveLength(0);
+    expect(screen.queryAllByTestId('agent-actions')).toHaveLength(0);
+  });
+});
+
 describe('AgentTile commands', () => {
   function deferredPort() {
     const calls: { cmd: AgentStateRequest; resolve: () => void; reject: (e: Error) => void }[] = [];

@@ -1,13 +1,26 @@
 import { memo, useState, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { X } from 'lucide-react';
+import { EllipsisVertical, X } from 'lucide-react';
 import { toast } from 'sonner';
-import { AGENT_STATE_LABELS, elapsedSeconds, entityKey, formatDuration, type Agent, type EntityKey } from '../../domain';
+import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type EntityKey, type NoPortReason } from '../../domain';
+import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useAgent, useIsSourceLive, useTeam } from '../../stores';
-import { Badge, SourceBadge, StaleTag, sourceOfKey, useBoard, type AgentStatePort, type AgentStateRequest, type BoardSettings } from '../../ui';
+import {
+  Badge,
+  SourceBadge,
+  StaleTag,
+  sourceOfKey,
+  useBoard,
+  usePort,
+  useFormat,
+  type AgentStatePort,
+  type AgentStateRequest,
+  type BoardSettings,
+} from '../../ui';
 import { ActionsMenu } from './ActionsMenu';
-import { describeCommand, stateLabelOf } from './labels';
+import { describeCommand, pendingLabel, stateLabelOf } from './labels';
+import { StateIcon } from './StateIcon';
 import './agents.css';
 
 /**
@@ -20,12 +33,15 @@ import './agents.css';
 export const AgentTile = memo(function AgentTile({ agentKey }: { agentKey: EntityKey }) {
   const agent = useAgent(agentKey);
   const live = useIsSourceLive(sourceOfKey(agentKey));
-  const { commandPort, config } = useBoard();
+  const { config } = useBoard();
+  const { port, whyNot } = usePort(sourceOfKey(agentKey), 'agentState');
   if (!agent) return null;
-  if (commandPort && commandPort.source === agent.source) {
-    return <CommandableAgentTile agent={agent} stale={!live} port={commandPort} config={config} />;
+  if (port) {
+    return <CommandableAgentTile agent={agent} stale={!live} port={port} config={config} />;
   }
-  return <AgentTileView agent={agent} stale={!live} notReadyWarnSec={config.thresholds.notReadyWarnSec} />;
+  // A read-only screen (kiosk) shows no command UI at all; elsewhere say why there is none.
+  const actions = whyNot && whyNot !== 'read-only' ? <NoCommand agent={agent} why={whyNot} /> : undefined;
+  return <AgentTileView agent={agent} stale={!live} notReadyWarnSec={config.thresholds.notReadyWarnSec} actions={actions} />;
 });
 
 /** An agent tile with the command menu: sends through a react-query mutation, shows pending and errors. */
@@ -34,10 +50,13 @@ function CommandableAgentTile(props: { agent: Agent; stale: boolean; port: Agent
   // The agent's `updatedAt` when the command was sent: after the vendor confirmed, the tile
   // stays "pending" until that confirming event has reached the store too.
   const [sentAt, setSentAt] = useState<number | null>(null);
+  const { t } = useTranslation('agents');
   const mutation = useMutation<void, Error, AgentStateRequest>({
     mutationFn: (cmd) => port.setAgentState(cmd),
     onError: (err, cmd) => {
-      toast.error(`${agent.name}: ${describeCommand(cmd, config.reasonCodes)} failed`, { description: err.message });
+      toast.error(t('commandFailed', { name: agent.name, command: describeCommand(cmd, config.reasonCodes, t) }), {
+        description: err.message,
+      });
     },
   });
   const sent = mutation.variables;
@@ -52,14 +71,14 @@ function CommandableAgentTile(props: { agent: Agent; stale: boolean; port: Agent
   if (pending && sent) {
     status = (
       <p className="agent-tile__pending" data-testid="agent-pending" role="status">
-        Pending: {describeCommand(sent, config.reasonCodes)}…
+        {t('pending', { command: describeCommand(sent, config.reasonCodes, t) })}
       </p>
     );
   } else if (mutation.isError) {
     status = (
       <div className="agent-tile__error" data-testid="agent-command-error" role="alert">
         <span>{messageOf(mutation.error)}</span>
-        <button type="button" className="icon-button icon-button--small" aria-label="Dismiss error" onClick={() => mutation.reset()}>
+        <button type="button" className="icon-button icon-button--small" aria-label={t('dismissError')} onClick={() => mutation.reset()}>
           <X aria-hidden="true" size={14} />
         </button>
       </div>
@@ -89,6 +108,29 @@ function CommandableAgentTile(props: { agent: Agent; stale: boolean; port: Agent
   );
 }
 
+/**
+ * In place of the command menu where the agent's source offers no agent-state port: a
+ * disabled-looking control that says why on hover and on keyboard focus
+ * (`data-testid="agent-actions-unavailable"`, `data-why` = the {@link NoPortReason}).
+ */
+function NoCommand({ agent, why }: { agent: Agent; why: NoPortReason }) {
+  const { t } = useTranslation('agents');
+  const text = t(`noCommand.${why}`, { source: SOURCE_LABELS[agent.source] });
+  return (
+    <button
+      type="button"
+      className="icon-button agent-tile__no-command"
+      data-testid="agent-actions-unavailable"
+      data-why={why}
+      aria-disabled="true"
+      aria-label={text}
+      title={text}
+    >
+      <EllipsisVertical aria-hidden="true" size={16} />
+    </button>
+  );
+}
+
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -104,11 +146,12 @@ function AgentTileView(props: {
 }) {
   const { agent, stale, notReadyWarnSec, pending = false, actions, status } = props;
   const team = useTeam(entityKey(agent.source, agent.teamId ?? ''));
-  const label = stateLabelOf(agent);
+  const { t } = useTranslation('agents');
+  const label = stateLabelOf(agent, t);
   const meta = [
-    agent.extension !== undefined && `Ext ${agent.extension}`,
-    agent.teamId !== undefined && (team && team.name !== team.id ? team.name : `Team ${agent.teamId}`),
-    agent.pendingState ? `Next: ${pendingLabel(agent.pendingState)}` : false,
+    agent.extension !== undefined && t('extension', { extension: agent.extension }),
+    agent.teamId !== undefined && (team && team.name !== team.id ? team.name : t('team', { id: agent.teamId })),
+    agent.pendingState ? t('next', { state: pendingLabel(agent.pendingState, t) }) : false,
   ].filter(Boolean);
   return (
     <article
@@ -118,7 +161,7 @@ function AgentTileView(props: {
       data-source={agent.source}
       data-state={agent.state}
       data-stale={stale ? 'true' : 'false'}
-      aria-label={`${agent.name}: ${label}`}
+      aria-label={t('tileLabel', { name: agent.name, state: label })}
     >
       <header className="agent-tile__head">
         <span className="agent-tile__name" title={agent.name}>
@@ -129,7 +172,8 @@ function AgentTileView(props: {
       </header>
       <div className="agent-tile__state">
         <span className="state-pill" data-testid="agent-state-label">
-          {label}
+          <StateIcon state={agent.state} />
+          <span className="state-pill__text">{label}</span>
         </span>
         <TimeInState since={agent.stateSince} warnAfterSec={agent.state === 'NOT_READY' ? notReadyWarnSec : undefined} />
       </div>
@@ -145,29 +189,26 @@ function AgentTileView(props: {
   );
 }
 
-/** The vendor's pending-state text in the board's words where it names a known state. */
-function pendingLabel(vendor: string): string {
-  return (AGENT_STATE_LABELS as Readonly<Record<string, string>>)[vendor] ?? vendor;
-}
-
 /**
  * Time in the current state, ticking once a second on the shared clock. Its own component
- * so that only this leaf re-renders every second. Over `warnAfterSec` it says "Long" too.
+ * so that only this leaf re-renders every second. Over `warnAfterSec` it says "Long" (`agents:long`) too.
  */
 function TimeInState({ since, warnAfterSec }: { since: number; warnAfterSec?: number }) {
   const now = useNow();
+  const { t } = useTranslation('agents');
+  const format = useFormat();
   const seconds = elapsedSeconds(since, now);
   const long = warnAfterSec !== undefined && seconds >= warnAfterSec;
   return (
     <span className={`agent-tile__time${long ? ' sev--warn' : ''}`}>
       <span data-testid="agent-time-in-state" data-value={String(seconds)}>
-        {formatDuration(seconds)}
+        {format.duration(seconds)}
       </span>
       {long && (
         <>
           {' '}
-          <Badge tone="warn" title={`Not Ready for longer than ${formatDuration(warnAfterSec)}`}>
-            Long
+          <Badge tone="warn" title={t('longTitle', { duration: format.duration(warnAfterSec) })}>
+            {t('long')}
           </Badge>
         </>
       )}

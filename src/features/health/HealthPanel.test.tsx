@@ -2,6 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
+import '../../ui/test-support'; // English catalogues
 import { HealthChips, HealthPanel } from './HealthPanel';
 
 setupTestWallboard();

@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { elapsedSeconds, formatDuration, SOURCE_LABELS, type SourceHealth, type SourceId, type SubscriptionResult } from '../../domain';
+import { elapsedSeconds, SOURCE_LABELS, type SourceHealth, type SourceId, type SubscriptionResult } from '../../domain';
+import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useSourceHealth } from '../../stores';
-import { Badge, clockTime, CONNECTION_STATUS_LABELS, StatusDot } from '../../ui';
+import { Badge, StatusDot, useConnectionStatusLabel, useFormat } from '../../ui';
 import './health.css';
 
 /** Total of a health record's counted errors. */
@@ -17,13 +18,14 @@ function totalErrors(h: SourceHealth): number {
  * and the subscription results (refusals such as "Unauthorized" first).
  */
 export function HealthPanel({ sources }: { sources: readonly SourceId[] }) {
+  const { t } = useTranslation('health');
   return (
     <section className="panel health-panel" aria-labelledby="health-title">
       <h2 id="health-title" className="panel__title">
-        Connections
+        {t('title')}
       </h2>
       {sources.length === 0 ? (
-        <p className="panel__empty">No source is configured.</p>
+        <p className="panel__empty">{t('noSource')}</p>
       ) : (
         <div className="health-list">
           {sources.map((s) => (
@@ -41,6 +43,9 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
   const subs = Object.values(h.subscriptions);
   const refused = subs.filter((s) => !s.subscribed);
   const label = SOURCE_LABELS[source];
+  const { t } = useTranslation('health');
+  const statusLabel = useConnectionStatusLabel();
+  const format = useFormat();
   return (
     <details className={`health-row status--${h.status}`}>
       <summary
@@ -51,49 +56,49 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
       >
         <StatusDot status={h.status} />
         <span className="health-row__name">{label}</span>
-        <span className="health-row__status">{CONNECTION_STATUS_LABELS[h.status]}</span>
+        <span className="health-row__status">{statusLabel(h.status)}</span>
         {h.reason && <span className="health-row__reason">{h.reason}</span>}
         <span className="health-row__badges">
           {errors > 0 && (
             <Badge tone="warn" testId="health-error-total">
-              {errors} {errors === 1 ? 'error' : 'errors'}
+              {t('errors', { count: errors })}
             </Badge>
           )}
-          {refused.length > 0 && <Badge tone="alarm">{refused.length} refused</Badge>}
+          {refused.length > 0 && <Badge tone="alarm">{t('refused', { count: refused.length })}</Badge>}
         </span>
       </summary>
       <div className="health-row__body">
         <dl className="health-facts">
-          <dt>Status</dt>
-          <dd>{CONNECTION_STATUS_LABELS[h.status]}</dd>
-          <dt>Reason</dt>
+          <dt>{t('status')}</dt>
+          <dd>{statusLabel(h.status)}</dd>
+          <dt>{t('reason')}</dt>
           <dd>{h.reason ?? '—'}</dd>
-          <dt>Since</dt>
+          <dt>{t('since')}</dt>
           <dd>{h.since > 0 ? <Ago at={h.since} /> : '—'}</dd>
-          <dt>Last message</dt>
-          <dd>{h.lastMessageAt === undefined ? 'none yet' : <Ago at={h.lastMessageAt} />}</dd>
-          <dt>Connects</dt>
-          <dd data-testid="health-connects">{h.connects}</dd>
+          <dt>{t('lastMessage')}</dt>
+          <dd>{h.lastMessageAt === undefined ? t('noMessageYet') : <Ago at={h.lastMessageAt} />}</dd>
+          <dt>{t('connects')}</dt>
+          <dd data-testid="health-connects">{format.number(h.connects)}</dd>
         </dl>
-        <h3 className="health-row__sub">Errors by code</h3>
+        <h3 className="health-row__sub">{t('errorsByCode')}</h3>
         {errors === 0 ? (
-          <p className="muted">None.</p>
+          <p className="muted">{t('none')}</p>
         ) : (
           <ul className="health-counts" data-testid="health-error-counts">
             {Object.entries(h.errorCounts).map(([code, n]) => (
               <li key={code} data-code={code}>
-                <code>{code}</code> {n}
+                <code>{code}</code> {format.number(n)}
               </li>
             ))}
           </ul>
         )}
         {h.recentErrors.length > 0 && (
           <>
-            <h3 className="health-row__sub">Recent errors</h3>
+            <h3 className="health-row__sub">{t('recentErrors')}</h3>
             <ol className="health-errors">
               {h.recentErrors.map((e, i) => (
                 <li key={`${e.at}-${i}`}>
-                  <time>{clockTime(e.at)}</time> <code>{e.code}</code> {e.message}
+                  <time dateTime={new Date(e.at).toISOString()}>{format.clockTime(e.at)}</time> <code>{e.code}</code> {e.message}
                 </li>
               ))}
             </ol>
@@ -107,18 +112,17 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
 
 /** Subscription results: the refused ones in full, then the count of accepted ones. */
 function Subscriptions({ all, refused }: { all: readonly SubscriptionResult[]; refused: readonly SubscriptionResult[] }) {
+  const { t } = useTranslation('health');
   return (
     <>
-      <h3 className="health-row__sub">
-        Subscriptions: {all.length - refused.length} of {all.length} accepted
-      </h3>
+      <h3 className="health-row__sub">{t('subscriptions', { accepted: all.length - refused.length, count: all.length })}</h3>
       {refused.length > 0 && (
         <table className="health-subs" data-testid="health-subscriptions-refused">
           <thead>
             <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Entity</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('event')}</th>
+              <th scope="col">{t('entity')}</th>
+              <th scope="col">{t('result')}</th>
             </tr>
           </thead>
           <tbody>
@@ -128,7 +132,7 @@ function Subscriptions({ all, refused }: { all: readonly SubscriptionResult[]; r
                 <td>
                   <code>{s.entityId}</code>
                 </td>
-                <td>Refused: {s.message ?? 'no reason given'}</td>
+                <td>{t('refusedWith', { message: s.message ?? t('noReasonGiven') })}</td>
               </tr>
             ))}
           </tbody>
@@ -138,14 +142,12 @@ function Subscriptions({ all, refused }: { all: readonly SubscriptionResult[]; r
   );
 }
 
-/** "12:03:04 (2:10 ago)", ticking on the shared clock. */
+/** "12:03:04 (2:10 ago)" (`health:ago`), ticking on the shared clock. */
 function Ago({ at }: { at: number }) {
   const now = useNow();
-  return (
-    <>
-      {clockTime(at)} ({formatDuration(elapsedSeconds(at, now))} ago)
-    </>
-  );
+  const { t } = useTranslation('health');
+  const format = useFormat();
+  return <>{t('ago', { time: format.clockTime(at), duration: format.duration(elapsedSeconds(at, now)) })}</>;
 }
 
 /**
@@ -153,8 +155,9 @@ function Ago({ at }: { at: number }) {
  * with the reason as a tooltip.
  */
 export function HealthChips({ sources }: { sources: readonly SourceId[] }) {
+  const { t } = useTranslation('health');
   return (
-    <ul className="health-chips" aria-label="Connections">
+    <ul className="health-chips" aria-label={t('chipsLabel')}>
       {sources.map((s) => (
         <HealthChip key={s} source={s} />
       ))}
@@ -164,10 +167,11 @@ export function HealthChips({ sources }: { sources: readonly SourceId[] }) {
 
 const HealthChip = memo(function HealthChip({ source }: { source: SourceId }) {
   const h = useSourceHealth(source);
+  const statusLabel = useConnectionStatusLabel();
   return (
     <li className={`health-chip status--${h.status}`} data-testid="health-chip" data-source={source} title={h.reason}>
       <StatusDot status={h.status} />
-      <span>{SOURCE_LABELS[source]}</span> <strong>{CONNECTION_STATUS_LABELS[h.status]}</strong>
+      <span>{SOURCE_LABELS[source]}</span> <strong>{statusLabel(h.status)}</strong>
     </li>
   );
 });

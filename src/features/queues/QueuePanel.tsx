@@ -1,17 +1,21 @@
+import { useTranslation } from '../../i18n';
 import { useQueueKeys } from '../../stores';
+import { useFormat } from '../../ui';
 import { QueueTile } from './QueueTile';
 import './queues.css';
 
 /** Every queue of every source, one tile each, in the stores' stable order. */
 export function QueuePanel() {
   const keys = useQueueKeys();
+  const { t } = useTranslation('queues');
+  const format = useFormat();
   return (
     <section className="panel queue-panel" aria-labelledby="queues-title">
       <h2 id="queues-title" className="panel__title">
-        Queues <span className="panel__count">{keys.length}</span>
+        {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
       </h2>
       {keys.length === 0 ? (
-        <p className="panel__empty">No queue data yet.</p>
+        <p className="panel__empty">{t('empty')}</p>
       ) : (
         <div className="queue-grid">
           {keys.map((k) => (

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { act, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueUpsertEvent } from '../../domain';
 import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
+import { missingKeyCount, setLanguage } from '../../i18n';
 import { TestBoard } from '../../ui/test-support';
 import { QueuePanel } from './QueuePanel';
 import { QueueTile } from './QueueTile';
@@ -101,5 +102,27 @@ describe('QueuePanel', () => {
       'rte:q1',
       'gc:Sales',
     ]);
+  });
+});
+
+describe('QueueTile in German', () => {
+  afterEach(() => setLanguage('en'));
+
+  it('takes every word from the de catalogue and formats numbers in the de locale', () => {
+    setLanguage('de');
+    status('rte', 'live');
+    publish(queue('rte', 'q1', 'Switchboard', { callsWaiting: 7, longestWaitingSince: T0 - 31_000, serviceLevelPct: 75.4, callsAbandoned: 1200 }));
+    const before = missingKeyCount();
+    render(<TestBoard><QueuePanel /></TestBoard>);
+    expect(document.querySelector('#queues-title')!.textContent).toContain('Warteschlangen');
+    expect(fig('queue-calls-waiting').textContent).toContain('Wartende Anrufe');
+    expect(fig('queue-calls-waiting').textContent).toContain('Alarm');
+    expect(fig('queue-longest-waiting').textContent).toContain('Längste Wartezeit');
+    expect(fig('queue-longest-waiting').textContent).toContain('Hoch');
+    expect(fig('queue-service-level').textContent).toMatch(/75\s%/);
+    expect(fig('queue-calls-abandoned').textContent).toContain('1.200');
+    expect(fig('queue-calls-abandoned').dataset.value).toBe('1200');
+    expect(screen.getByTestId('queue-tile').getAttribute('aria-label')).toBe('Warteschlange Switchboard');
+    expect(missingKeyCount()).toBe(before);
   });
 });

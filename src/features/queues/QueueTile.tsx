@@ -1,12 +1,11 @@
 import { memo } from 'react';
-import { elapsedSeconds, formatDuration, QueueOpenStatus, type EntityKey, type Queue } from '../../domain';
+import { elapsedSeconds, QueueOpenStatus, type EntityKey, type Queue } from '../../domain';
+import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useQueue } from '../../stores';
-import { Badge, Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, worstSeverity, type BoardThresholds } from '../../ui';
+import { Badge, Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
 import { callsWaitingSeverity, longestWaitingSeverity, serviceLevelSeverity } from './severity';
 import './queues.css';
-
-const NO_SL_TITLE = 'This source sends no service-level data for this queue';
 
 /**
  * One queue: calls waiting, longest waiting (ticking), agents by state, service level and
@@ -17,11 +16,14 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const queue = useQueue(queueKey);
   const live = useIsSourceLive(sourceOfKey(queueKey));
   const { thresholds } = useBoard().config;
+  const { t } = useTranslation('queues');
+  const format = useFormat();
   if (!queue) return null;
   const stale = !live;
   const cwSev = callsWaitingSeverity(queue, thresholds);
   const slSev = serviceLevelSeverity(queue.serviceLevelPct, thresholds);
-  const closed = openStatusText(queue.openStatus);
+  const closedKey = openStatusKey(queue.openStatus);
+  const closed = closedKey && t(closedKey);
   return (
     <section
       className={`queue-tile sev-border--${worstSeverity(cwSev, slSev)}${stale ? ' is-stale' : ''}`}
@@ -29,7 +31,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
       data-queue-id={queue.id}
       data-source={queue.source}
       data-stale={stale ? 'true' : 'false'}
-      aria-label={`Queue ${queue.name}`}
+      aria-label={t('tileLabel', { name: queue.name })}
     >
       <header className="queue-tile__head">
         <h3 className="queue-tile__name" title={queue.name}>
@@ -42,7 +44,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
       <div className="queue-tile__main">
         <Figure
           size="large"
-          label="Waiting"
+          label={t('callsWaiting')}
           testId="queue-calls-waiting"
           value={queue.callsWaiting}
           severity={cwSev}
@@ -50,27 +52,27 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         <LongestWaiting queue={queue} thresholds={thresholds} />
         <Figure
           size="medium"
-          label="SL"
+          label={t('serviceLevel')}
           testId="queue-service-level"
           value={queue.serviceLevelPct === undefined ? undefined : Math.round(queue.serviceLevelPct)}
-          display={queue.serviceLevelPct === undefined ? undefined : `${Math.round(queue.serviceLevelPct)}%`}
+          display={queue.serviceLevelPct === undefined ? undefined : format.percent(queue.serviceLevelPct)}
           severity={slSev}
-          title={queue.serviceLevelPct === undefined ? NO_SL_TITLE : 'Service level'}
+          title={queue.serviceLevelPct === undefined ? t('noServiceLevelTitle') : t('serviceLevelTitle')}
         />
       </div>
       <div className="queue-tile__agents">
-        <Figure label="Ready" testId="queue-agents-ready" value={queue.agentsReady} />
-        <Figure label="Not ready" testId="queue-agents-not-ready" value={queue.agentsNotReady} />
-        <Figure label="Talking" testId="queue-agents-talking" value={queue.agentsTalking} />
-        <Figure label="Wrap-up" testId="queue-agents-wrapup" value={queue.agentsWrapUp} />
+        <Figure label={t('agentsReady')} testId="queue-agents-ready" value={queue.agentsReady} />
+        <Figure label={t('agentsNotReady')} testId="queue-agents-not-ready" value={queue.agentsNotReady} />
+        <Figure label={t('agentsTalking')} testId="queue-agents-talking" value={queue.agentsTalking} />
+        <Figure label={t('agentsWrapUp')} testId="queue-agents-wrapup" value={queue.agentsWrapUp} />
       </div>
       {(queue.callsHandled !== undefined || queue.callsAbandoned !== undefined) && (
         <div className="queue-tile__foot">
           {queue.callsHandled !== undefined && (
-            <Figure label="Handled" testId="queue-calls-handled" value={queue.callsHandled} />
+            <Figure label={t('callsHandled')} testId="queue-calls-handled" value={queue.callsHandled} />
           )}
           {queue.callsAbandoned !== undefined && (
-            <Figure label="Abandoned" testId="queue-calls-abandoned" value={queue.callsAbandoned} />
+            <Figure label={t('callsAbandoned')} testId="queue-calls-abandoned" value={queue.callsAbandoned} />
           )}
         </div>
       )}
@@ -84,6 +86,8 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
  */
 function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: BoardThresholds }) {
   const now = useNow();
+  const { t } = useTranslation('queues');
+  const format = useFormat();
   // An emptied queue has no `longestWaitingSince` (the queues reducer clears it).
   const since = queue.longestWaitingSince;
   const seconds = since === undefined ? undefined : elapsedSeconds(since, now);
@@ -91,25 +95,25 @@ function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: Board
   return (
     <Figure
       size="large"
-      label="Longest wait"
+      label={t('longestWaiting')}
       testId="queue-longest-waiting"
       value={seconds}
-      display={seconds === undefined ? undefined : formatDuration(seconds)}
+      display={seconds === undefined ? undefined : format.duration(seconds)}
       severity={sev}
-      title={seconds === undefined ? 'No call waiting, or this source does not send waiting times' : undefined}
+      title={seconds === undefined ? t('noWaitTitle') : undefined}
     />
   );
 }
 
-/** A short text for an RTE OpenStatus that is not "open" (closed / no active handler), else undefined. */
-function openStatusText(s: number | undefined): string | undefined {
+/** The catalogue key of an RTE OpenStatus that is not "open" (closed / no active handler), else undefined. */
+function openStatusKey(s: number | undefined): 'closed' | 'noHandler' | undefined {
   switch (s) {
     case QueueOpenStatus.Closed:
     case QueueOpenStatus.ClosedUncertain:
-      return 'Closed';
+      return 'closed';
     case QueueOpenStatus.NoActiveHandler:
     case QueueOpenStatus.NoActiveHandlerUncertain:
-      return 'No handler';
+      return 'noHandler';
     default:
       return undefined;
   }

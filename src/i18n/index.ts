@@ -1,0 +1,202 @@
+/**
+ * The board's i18n set-up (i18next + react-i18next) and its message catalogues.
+ *
+ * Catalogues are JSON files, one per language per namespace:
+ * `src/i18n/locales/<lang>/<namespace>.json`. They are bundled (no backend) and picked up
+ * by `import.meta.glob`, so a new namespace is one file pair. Every key in `en` is in `de`
+ * and vice versa (a unit test enforces it). Plurals use i18next's suffixes (`_one`,
+ * `_other`); numbers, durations and times go through `Intl` (`src/ui/format.ts`).
+ *
+ * Test hooks kept on `<html>` (docs/CONTRACTS.md "Language and theme"):
+ * - `lang`: the current language (`en` | `de`);
+ * - `data-i18n-missing`: how many distinct keys were requested at run time but are missing
+ *   from the current language's catalogue (served from the fallback or shown as the key).
+ *
+ * Vendor data (agent and queue names, vendor reason labels, vendor state text) and the
+ * backends' product names are never put through `t()`.
+ */
+import i18next, { type i18n as I18n, type PostProcessorModule, type Resource } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+/** The languages the board speaks, the default first. */
+export const SUPPORTED_LANGUAGES = ['en', 'de'] as const;
+
+/** One of {@link SUPPORTED_LANGUAGES}. */
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+/** The language used when nothing (URL, configuration, browser) names a supported one. */
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+/** The namespace `t()` uses when a key names none. */
+export const DEFAULT_NAMESPACE = 'common';
+
+/** True when `s` is a supported language code (exactly `en` or `de`). */
+export function isLanguage(s: unknown): s is Language {
+  return typeof s === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(s);
+}
+
+/** The supported language of a BCP 47 tag (`de-AT` → `de`), or undefined. */
+function languageOfTag(tag: string | null | undefined): Language | undefined {
+  if (!tag) return undefined;
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return isLanguage(primary) ? primary : undefined;
+}
+
+/**
+ * The language to show: `?lang=` in the page address wins over the configured language,
+ * which wins over the browser's preferred languages (first supported one). Only `en` and
+ * `de` are supported; region tags count by their primary language (`de-CH` → `de`);
+ * anything else falls through to the next source, and finally to `en`.
+ * @param input.configured the configuration's `language`, if any
+ * @param input.pageUrl the page address (absolute), read for `?lang=`
+ * @param input.navigatorLanguages the browser's `navigator.languages`, most preferred first
+ */
+export function resolveLanguage(input: {
+  configured?: string | null;
+  pageUrl?: string | null;
+  navigatorLanguages?: readonly string[] | null;
+}): Language {
+  return (
+    urlLanguage(input.pageUrl) ??
+    languageOfTag(input.configured) ??
+    (input.navigatorLanguages ?? []).map(languageOfTag).find((l) => l !== undefined) ??
+    DEFAULT_LANGUAGE
+  );
+}
+
+/** The supported language named by `?lang=` in `pageUrl`, or undefined (absent, unsupported or unparsable URL). */
+export function urlLanguage(pageUrl: string | null | undefined): Language | undefined {
+  if (!pageUrl) return undefined;
+  try {
+    return languageOfTag(new URL(pageUrl).searchParams.get('lang'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every catalogue file, bundled: `./locales/<lang>/<namespace>.json` → its JSON. */
+const CATALOGUE_FILES = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+
+/**
+ * The catalogues as i18next resources: `{ <lang>: { <namespace>: {...} } }`, from every file
+ * under `locales/` (unsupported language folders are ignored).
+ */
+export function catalogues(): Resource {
+  const out: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [path, mod] of Object.entries(CATALOGUE_FILES)) {
+    const m = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!m || !isLanguage(m[1])) continue;
+    (out[m[1]] ??= {})[m[2]!] = mod.default;
+  }
+  return out as Resource;
+}
+
+/** The namespaces found under `locales/` (file names without `.json`), sorted. */
+export function namespaces(): string[] {
+  const res = catalogues();
+  return [...new Set(Object.values(res).flatMap((byNs) => Object.keys(byNs)))].sort();
+}
+
+const missing = new Set<string>();
+
+function publishMissingCount(): void {
+  if (typeof document !== 'undefined') document.documentElement.dataset.i18nMissing = String(missing.size);
+}
+
+function countMissing(lng: string, ns: string, key: string): void {
+  const id = `${lng}|${ns}|${key}`;
+  if (missing.has(id)) return;
+  missing.add(id);
+  console.warn(`i18n: missing key "${ns}:${key}" for "${lng}"`);
+  publishMissingCount();
+}
+
+/** Counts keys the current language lacks but the fallback (`en`) had. */
+const fallbackCounter: PostProcessorModule = {
+  type: 'postProcessor',
+  name: 'countFallback',
+  process(value, key, options, translator: { language?: string }) {
+    const resolved = (options as { i18nResolved?: { res?: unknown; usedLng?: string; usedNS?: string; usedKey?: string } })
+      .i18nResolved;
+    const lng = translator.language;
+    if (resolved?.res !== undefined && resolved.usedLng && lng && resolved.usedLng !== lng) {
+      countMissing(lng, resolved.usedNS ?? '', resolved.usedKey ?? String(key));
+    }
+    return value;
+  },
+};
+
+/** The board's i18next instance (also registered with react-i18next for `useTranslation`). */
+export const i18n: I18n = i18next.createInstance();
+
+function syncHtmlLang(lng: string): void {
+  if (typeof document !== 'undefined' && isLanguage(lng)) document.documentElement.lang = lng;
+}
+
+/**
+ * Initialises i18next synchronously with the bundled catalogues and `language`, and keeps
+ * `<html lang>` in step with the current language from then on. Calling it again only
+ * switches the language. Missing keys are counted into `<html data-i18n-missing>`.
+ * @param language the language to show (unsupported values fall back to `en`)
+ * @returns the i18next instance
+ */
+export function initI18n(language: string = DEFAULT_LANGUAGE): I18n {
+  const lng = isLanguage(language) ? language : DEFAULT_LANGUAGE;
+  if (i18n.isInitialized) {
+    setLanguage(lng);
+    return i18n;
+  }
+  i18n.on('languageChanged', syncHtmlLang);
+  void i18n
+    .use(initReactI18next)
+    .use(fallbackCounter)
+    .init({
+      resources: catalogues(),
+      lng,
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: [...SUPPORTED_LANGUAGES],
+      ns: namespaces(),
+      defaultNS: DEFAULT_NAMESPACE,
+      initAsync: false,
+      returnNull: false,
+      returnEmptyString: false,
+      interpolation: { escapeValue: false }, // React escapes; vendor text stays text.
+      saveMissing: true,
+      missingKeyHandler: (lngs, ns, key) => countMissing(lngs[0] ?? lng, ns, key),
+      postProcess: ['countFallback'],
+      postProcessPassResolved: true,
+      react: { useSuspense: false },
+    });
+  syncHtmlLang(lng);
+  publishMissingCount();
+  return i18n;
+}
+
+/**
+ * Switches the board to `lang` (synchronous: the catalogues are bundled); `<html lang>`
+ * follows. Unsupported values fall back to `en`.
+ * @throws Error when called before {@link initI18n}
+ */
+export function setLanguage(lang: string): void {
+  if (!i18n.isInitialized) throw new Error('setLanguage() before initI18n()');
+  void i18n.changeLanguage(isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
+}
+
+/** The current language (`en` before {@link initI18n}). */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
+
+/** How many distinct keys were requested but missing so far (the `data-i18n-missing` count). */
+export function missingKeyCount(): number {
+  return missing.size;
+}
+
+/** Forgets the missing keys counted so far (tests). */
+export function resetMissingKeys(): void {
+  missing.clear();
+  publishMissingCount();
+}
+
+export { useTranslation, Trans } from 'react-i18next';
+export type { TFunction } from 'i18next';
