@@ -5,6 +5,11 @@ import { E2E } from './e2e/ports';
  * End-to-end tests in Debian's Chromium against the simulator and a REAL ActiveMQ
  * (started by e2e/global-setup.ts; reached through the WebSocket relay on 61614).
  * No browser is downloaded: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 and executablePath.
+ *
+ * One simulator and one broker for the whole run, one worker: spec files are isolated by
+ * resetting the simulator (`sim.reset()`, POST /sim/control/reset: seeded initial state,
+ * paused) before they use it, and move it only through its controls (docs/CONTRACTS.md
+ * "Simulator HTTP API"). `retries: 0`: a flaky test is fixed, never retried.
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const sim = (cmd: string) => `npx tsx ${cmd}`;

@@ -43,12 +43,18 @@ test('npm start: 20+ agents and 5+ queues, live and updating within 3 s of page 
   await page.goto(APP);
   await page.waitForLoadState('networkidle');
 
-  const t0 = Date.now();
   await page.goto(APP);
+  // "Within 3 s of page load": measured from the page's load event, as the browser recorded it
+  // (epoch ms; browser and test run on the same machine clock).
+  const loadedAt = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return performance.timeOrigin + (nav ? nav.loadEventEnd : performance.now());
+  });
+  const left = (): number => Math.max(100, loadedAt + 3_000 - Date.now());
   const agents = page.getByTestId('agent-tile');
   const queues = page.getByTestId('queue-tile');
-  await expect.poll(() => agents.count(), { timeout: 3_000, intervals: [50] }).toBeGreaterThanOrEqual(20);
-  await expect.poll(() => queues.count(), { timeout: Math.max(100, 3_000 - (Date.now() - t0)), intervals: [50] }).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => agents.count(), { timeout: left(), intervals: [50] }).toBeGreaterThanOrEqual(20);
+  await expect.poll(() => queues.count(), { timeout: left(), intervals: [50] }).toBeGreaterThanOrEqual(5);
 
   const snapshot = () =>
     page.$$eval('[data-testid="agent-tile"], [data-testid="queue-tile"]', (els) =>
@@ -56,10 +62,7 @@ test('npm start: 20+ agents and 5+ queues, live and updating within 3 s of page 
     );
   const first = await snapshot();
   await expect
-    .poll(async () => (await snapshot()).join('\n') !== first.join('\n'), {
-      timeout: Math.max(100, 3_000 - (Date.now() - t0)),
-      intervals: [100],
-    })
+    .poll(async () => (await snapshot()).join('\n') !== first.join('\n'), { timeout: left(), intervals: [100] })
     .toBe(true);
-  expect(Date.now() - t0).toBeLessThanOrEqual(3_000);
+  expect(Date.now() - loadedAt).toBeLessThanOrEqual(3_000);
 });

@@ -35,15 +35,48 @@ async function call(path: string, init?: RequestInit): Promise<Response> {
   return res;
 }
 
-/** Test controls of the simulator (docs/CONTRACTS.md "Simulator HTTP API"). */
+/** Answer of `POST /sim/control/step`: ticks run, agent state changes, simulated ms. */
+export interface StepResult {
+  steps: number;
+  events: number;
+  simulatedMs: number;
+  at: number;
+}
+
+async function post<T>(what: string, body?: unknown): Promise<T> {
+  const res = await call(`/sim/control/${what}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as T;
+}
+
+/**
+ * Test controls of the simulator (docs/CONTRACTS.md "Simulator HTTP API"). Every call throws
+ * on a non-2xx answer, with the simulator's error text.
+ */
 export const sim = {
   truth: async (): Promise<Truth> => (await call('/sim/truth')).json() as Promise<Truth>,
   control: async (what: string, body?: unknown): Promise<void> => {
-    await call(`/sim/control/${what}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    await post(what, body);
+  },
+  /** Re-seeds the model to its initial state (default seed: the simulator's), clears logs; paused unless `paused: false`. */
+  reset: async (opts: { seed?: number; paused?: boolean } = {}): Promise<void> => {
+    await post('reset', { paused: true, ...opts });
+  },
+  /** Advances the paused model by simulated seconds or agent state changes, at once. */
+  step: (by: { seconds: number } | { events: number }): Promise<StepResult> => post<StepResult>('step', by),
+  /**
+   * Puts an agent into a state at once, whatever it does (`force`: drops its call, no LOGIN
+   * needed); `reasonCodeId` NOT_READY 1..6, LOGOUT 20.
+   */
+  forceAgentState: async (id: string, state: 'READY' | 'NOT_READY' | 'LOGOUT', reasonCodeId?: string): Promise<void> => {
+    await post('agent-state', { id, state, force: true, ...(reasonCodeId !== undefined ? { reasonCodeId } : {}) });
+  },
+  /** The agent answers a new call at once and talks for `durationSec` simulated seconds. */
+  startCall: async (id: string, durationSec: number): Promise<void> => {
+    await post('agent-call', { id, durationSec });
   },
   hubLog: async (): Promise<{
     connections: { id: string; openedAt: number; closedAt?: number; invocations: { at: number; target: string; arguments: unknown[] }[] }[];

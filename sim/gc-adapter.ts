@@ -105,6 +105,17 @@ export class GcAdapter {
     this.log.length = 0;
   }
 
+  /**
+   * After a model reset (`POST /sim/control/reset`): clears the command log and a pending
+   * `failNext`, then republishes AgentInfo, TeamUsersList and QueueList at once, so a board
+   * has the new state without waiting for the periodic publications.
+   */
+  reset(): void {
+    this.resetLog();
+    this.failure = null;
+    this.publishAll();
+  }
+
   private publish(body: string): void {
     this.opts.transport.publish(this.events, body);
   }

@@ -1,7 +1,9 @@
 /**
  * The control / ground-truth / token server (docs/CONTRACTS.md "Simulator HTTP API", port 8788).
- * CORS is open (any origin, credentials). Every answer is JSON. Endpoints beyond the contract:
- * `GET /sim/info`, `GET /sim/stats`, `POST /sim/control/agent-state`, `?ttlSec=` on the token.
+ * CORS is open (any origin, credentials). Every answer is JSON. Errors answer
+ * `{"error":"…"}` with 400 (bad body), 404 (unknown agent or route), 409 (refused in the
+ * current state). Test controls for deterministic e2e: `reset`, `step`, `agent-state`
+ * (with `force`), `agent-call`. Extra: `GET /sim/info`, `GET /sim/stats`, `?ttlSec=` on the token.
  */
 import http from 'node:http';
 import type { GcAdapter } from './gc-adapter';
@@ -10,6 +12,7 @@ import type { SimModel } from './model';
 import type { RteHub } from './rte-hub';
 import type { StompBroker } from './stomp-broker';
 import type { TokenService } from './token';
+import type { CommandResult } from './types';
 import { buildStats, buildTruth } from './truth';
 
 /** What the control server drives. `broker` is null when a real broker is used. */
@@ -80,13 +83,60 @@ function routes(t: SimControlTargets): Map<string, Handler> {
     }],
     ['POST /sim/control/agent-state', (_req, _url, body) => {
       const b = (body ?? {}) as Record<string, unknown>;
-      if (typeof b['id'] !== 'string' || typeof b['state'] !== 'string') throw new HttpError(400, 'Body must be {"id":"…","state":"READY|NOT_READY|LOGOUT","reasonCodeId":"…"}');
+      if (typeof b['id'] !== 'string' || typeof b['state'] !== 'string') throw new HttpError(400, 'Body must be {"id":"…","state":"READY|NOT_READY|LOGOUT|LOGIN","reasonCodeId":"…","force":false}');
       const reason = typeof b['reasonCodeId'] === 'string' ? b['reasonCodeId'] : undefined;
-      const r = b['state'] === 'LOGIN' ? t.model.login(b['id']) : t.model.setAgentState(b['id'], b['state'], reason);
-      if (!r.ok) throw new HttpError(r.code === 'USER_NOT_FOUND' ? 404 : 409, `${r.code}: ${r.message}`);
-      return r;
+      const r =
+        b['force'] === true
+          ? t.model.forceAgentState(b['id'], b['state'], reason)
+          : b['state'] === 'LOGIN'
+            ? t.model.login(b['id'])
+            : t.model.setAgentState(b['id'], b['state'], reason);
+      return commandAnswer(r);
+    }],
+    ['POST /sim/control/agent-call', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const dur = b['durationSec'];
+      if (typeof b['id'] !== 'string' || (b['queueId'] !== undefined && typeof b['queueId'] !== 'string') || (dur !== undefined && !(typeof dur === 'number' && dur > 0 && dur <= 3600))) {
+        throw new HttpError(400, 'Body must be {"id":"…","queueId":"…" (optional),"durationSec":1..3600 (optional, default 60)}');
+      }
+      return commandAnswer(t.model.startCall(b['id'], {
+        ...(typeof b['queueId'] === 'string' ? { queueId: b['queueId'] } : {}),
+        ...(typeof dur === 'number' ? { durationSec: dur } : {}),
+      }));
+    }],
+    ['POST /sim/control/reset', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const seed = b['seed'];
+      if ((seed !== undefined && !(typeof seed === 'number' && Number.isInteger(seed) && seed >= 0)) || (b['paused'] !== undefined && typeof b['paused'] !== 'boolean')) {
+        throw new HttpError(400, 'Body must be {"seed":<non-negative integer> (optional),"paused":true|false (optional, default false)}');
+      }
+      t.model.reset({ ...(typeof seed === 'number' ? { seed } : {}), paused: b['paused'] === true });
+      t.hub.resetLog();
+      t.gc.reset();
+      return { ok: true, seed: t.model.seed, paused: t.model.paused, startedAt: t.model.startedAt };
+    }],
+    ['POST /sim/control/step', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const seconds = b['seconds'];
+      const events = b['events'];
+      if ((seconds !== undefined && typeof seconds !== 'number') || (events !== undefined && typeof events !== 'number')) {
+        throw new HttpError(400, 'Body must be {"seconds":0..3600} or {"events":1..1000}');
+      }
+      if (!t.model.paused) throw new HttpError(409, 'step needs a paused model (POST /sim/control/pause or reset with "paused":true first)');
+      try {
+        const r = t.model.step({ ...(seconds !== undefined ? { seconds } : {}), ...(events !== undefined ? { events } : {}) });
+        return { ok: true, ...r, at: t.model.now() };
+      } catch (err) {
+        throw new HttpError(400, err instanceof Error ? err.message : String(err));
+      }
     }],
   ]);
+}
+
+/** A model command's answer: the result, or 404 (unknown agent) / 409 (refused) with `<CODE>: <message>`. */
+function commandAnswer(r: CommandResult): CommandResult {
+  if (!r.ok) throw new HttpError(r.code === 'USER_NOT_FOUND' ? 404 : 409, `${r.code}: ${r.message}`);
+  return r;
 }
 
 function cors(req: http.IncomingMessage, res: http.ServerResponse): void {

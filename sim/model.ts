@@ -38,13 +38,14 @@ const SITES: readonly Site[] = ['rte', 'gc'];
 
 /** The simulator model. See the module comment for the time model. */
 export class SimModel {
-  readonly seed: number;
   readonly tickMs: number;
-  /** Epoch ms of construction (start of the step grid). */
-  readonly startedAt: number;
+  /** The seed given at construction: what {@link reset} uses when given none. */
+  readonly initialSeed: number;
+  private currentSeed: number;
+  private startTime: number;
   private readonly clock: Clock;
   private readonly maxCatchUpMs: number;
-  private readonly sites: Record<Site, SiteSim>;
+  private sites: Record<Site, SiteSim>;
   private readonly siteOfQueue = new Map<string, Site>();
   private readonly siteOfAgent = new Map<string, Site>();
   private readonly listeners = new Set<(c: ModelChange) => void>();
@@ -55,16 +56,14 @@ export class SimModel {
 
   /** Builds the model and draws the initial states (agents mid-call, a few calls waiting). */
   constructor(opts: ModelOptions = {}) {
-    this.seed = opts.seed ?? DEFAULT_SEED;
+    this.initialSeed = opts.seed ?? DEFAULT_SEED;
+    this.currentSeed = this.initialSeed;
     this.clock = opts.clock ?? systemClock;
     this.tickMs = opts.tickMs ?? 250;
     this.maxCatchUpMs = opts.maxCatchUpMs ?? 3_600_000;
-    this.startedAt = this.clock.now();
-    this.lastStepAt = this.startedAt;
-    this.sites = {
-      rte: new SiteSim('rte', { queues: rteQueues(), agents: rteUsers() }, mulberry32(deriveSeed(this.seed, 'rte')), this.startedAt),
-      gc: new SiteSim('gc', { queues: gcQueues(), agents: gcAgents() }, mulberry32(deriveSeed(this.seed, 'gc')), this.startedAt),
-    };
+    this.startTime = this.clock.now();
+    this.lastStepAt = this.startTime;
+    this.sites = buildSites(this.currentSeed, this.startTime);
     for (const s of SITES) {
       for (const q of this.sites[s].queues) this.siteOfQueue.set(q.id, s);
       for (const a of this.sites[s].agents) {
@@ -72,6 +71,16 @@ export class SimModel {
         this.lastSig.set(a.id, signature(a));
       }
     }
+  }
+
+  /** PRNG seed of the current run (the constructor's, or the last {@link reset}'s). */
+  get seed(): number {
+    return this.currentSeed;
+  }
+
+  /** Epoch ms of construction or of the last {@link reset} (start of the step grid). */
+  get startedAt(): number {
+    return this.startTime;
   }
 
   /** Current time of the injected clock (epoch ms). */
@@ -127,6 +136,64 @@ export class SimModel {
     this.pausedAt = null;
     this.skip(delta);
     this.flush(this.clock.now());
+  }
+
+  /**
+   * Test control (`POST /sim/control/reset`): re-seeds the model and draws its initial state
+   * again at the clock's now, exactly as a fresh model with that seed would, then announces
+   * every agent whose published state differs (and a `tick`) so protocol servers republish.
+   * Listeners stay attached.
+   * @param opts.seed PRNG seed (default the constructor's seed, see {@link initialSeed})
+   * @param opts.paused start paused (true) or running (default false)
+   */
+  reset(opts: { readonly seed?: number; readonly paused?: boolean } = {}): void {
+    this.currentSeed = opts.seed ?? this.initialSeed;
+    this.startTime = this.clock.now();
+    this.lastStepAt = this.startTime;
+    this.pausedAt = opts.paused ? this.startTime : null;
+    this.sites = buildSites(this.currentSeed, this.startTime);
+    for (const s of SITES) for (const a of this.sites[s].agents) this.sites[s].markDirtyId(a.id);
+    this.flush(this.startTime);
+  }
+
+  /**
+   * Test control (`POST /sim/control/step`): advances a paused model by `seconds` of simulated
+   * time, or until `events` agent state changes have happened (at most 3600 simulated s),
+   * at once and deterministically: the same seed, state and step give the same changes.
+   * The simulated time passes instantly: every schedule is brought nearer tick by tick
+   * (250 ms each), and what happens is stamped with the clock's now (calls arrive at most one
+   * tick before it). The model stays paused.
+   * @returns steps run (ticks), agent state changes counted, simulated ms
+   * @throws Error when the model is not paused, or when neither or both of `seconds`
+   *   (0..3600) and `events` (1..1000) are given
+   */
+  step(opts: { readonly seconds?: number; readonly events?: number }): { steps: number; events: number; simulatedMs: number } {
+    if (this.pausedAt === null) throw new Error('step needs a paused model (POST /sim/control/pause first)');
+    const { seconds, events } = opts;
+    if ((seconds === undefined) === (events === undefined)) throw new Error('give either seconds or events');
+    if (seconds !== undefined && !(Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600)) throw new Error('seconds must be 0..3600');
+    if (events !== undefined && !(Number.isInteger(events) && events >= 1 && events <= 1000)) throw new Error('events must be an integer 1..1000');
+    this.settlePause();
+    const at = Math.max(this.clock.now(), this.lastStepAt);
+    const maxSteps = seconds !== undefined ? Math.round((seconds * 1000) / this.tickMs) : Math.round(3_600_000 / this.tickMs);
+    let steps = 0;
+    let changes = 0;
+    while (steps < maxSteps && (events === undefined || changes < events)) {
+      steps += 1;
+      for (const s of SITES) {
+        const site = this.sites[s];
+        const before = site.agents.map((a) => a.state);
+        site.shift(-this.tickMs, false);
+        site.step(at);
+        site.agents.forEach((a, i) => {
+          if (a.state !== before[i]) changes += 1;
+        });
+      }
+      this.flush(at);
+    }
+    for (const s of SITES) this.sites[s].markWrapUpsDirty();
+    this.flush(at);
+    return { steps, events: changes, simulatedMs: steps * this.tickMs };
   }
 
   /**
@@ -187,6 +254,35 @@ export class SimModel {
     return r;
   }
 
+  /**
+   * Test control (`"force": true` on `POST /sim/control/agent-state`): puts the agent into
+   * `state` at once whatever it is doing (drops its call, clears a pending state, no LOGIN
+   * needed). Errors: USER_NOT_FOUND, INVALID_STATE, INVALID_REASON_CODE.
+   */
+  forceAgentState(id: string, state: SettableAgentState | string, reasonCodeId?: string): CommandResult {
+    const s = this.siteOfAgent.get(id);
+    if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
+    const at = this.commandTime();
+    const r = this.sites[s].force(id, state, reasonCodeId, at);
+    if (r.ok) this.flush(at);
+    return r;
+  }
+
+  /**
+   * Test control (`POST /sim/control/agent-call`): the agent answers a new call of `queueId`
+   * (default its first queue) at once and talks for `durationSec` (default 60) simulated s;
+   * a command meanwhile becomes its pending state. Errors: USER_NOT_FOUND, INVALID_STATE
+   * (logged out or on a call), UNKNOWN_QUEUE (a queue it does not serve).
+   */
+  startCall(id: string, opts: { readonly queueId?: string; readonly durationSec?: number } = {}): CommandResult {
+    const s = this.siteOfAgent.get(id);
+    if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
+    const at = this.commandTime();
+    const r = this.sites[s].startCall(id, opts.queueId, Math.round((opts.durationSec ?? 60) * 1000), at);
+    if (r.ok) this.flush(at);
+    return r;
+  }
+
   /** Finesse LOGIN: a logged-out agent becomes NOT_READY (reason -1). */
   login(id: string): CommandResult {
     const s = this.siteOfAgent.get(id);
@@ -203,7 +299,19 @@ export class SimModel {
    */
   private commandTime(): number {
     this.advance();
+    this.settlePause();
     return Math.max(this.clock.now(), this.lastStepAt);
+  }
+
+  /**
+   * While paused: moves every schedule by the pause so far, as if resumed and paused again
+   * now, so what a command or step schedules next is not moved by time paused before it.
+   */
+  private settlePause(): void {
+    if (this.pausedAt === null) return;
+    const now = this.clock.now();
+    this.skip(now - this.pausedAt);
+    this.pausedAt = now;
   }
 
   private skip(delta: number): void {
@@ -235,6 +343,13 @@ export class SimModel {
       }
     }
   }
+}
+
+function buildSites(seed: number, start: number): Record<Site, SiteSim> {
+  return {
+    rte: new SiteSim('rte', { queues: rteQueues(), agents: rteUsers() }, mulberry32(deriveSeed(seed, 'rte')), start),
+    gc: new SiteSim('gc', { queues: gcQueues(), agents: gcAgents() }, mulberry32(deriveSeed(seed, 'gc')), start),
+  };
 }
 
 function signature(a: SimAgent): string {

@@ -95,8 +95,12 @@ export class SiteSim {
     return ids;
   }
 
-  /** Shifts every scheduled time by `deltaMs` (pause/resume): nothing happens while paused. */
-  shift(deltaMs: number): void {
+  /**
+   * Shifts every scheduled time by `deltaMs` (pause/resume: nothing happens while paused;
+   * a negative delta brings every schedule nearer, as `SimModel.step` does).
+   * @param markDirty mark WORK agents changed (their wire `wrapUpEnd` moved); default true
+   */
+  shift(deltaMs: number, markDirty = true): void {
     this.waveUntil += deltaMs;
     for (const q of this.queues) q.nextArrivalAt += deltaMs;
     for (const c of this.calls.values()) c.abandonAt += deltaMs;
@@ -104,9 +108,19 @@ export class SiteSim {
       if (a.until !== null) a.until += deltaMs;
       if (a.wrapUpEnd !== null && a.state === 'WORK') {
         a.wrapUpEnd += deltaMs;
-        this.dirty.add(a.id);
+        if (markDirty) this.dirty.add(a.id);
       }
     }
+  }
+
+  /** Marks an agent changed, so the model compares and republishes it (after a reset). */
+  markDirtyId(id: string): void {
+    this.dirty.add(id);
+  }
+
+  /** Marks every agent in wrap-up changed (after shifts done with `markDirty` false). */
+  markWrapUpsDirty(): void {
+    for (const a of this.agents) if (a.wrapUpEnd !== null && a.state === 'WORK') this.dirty.add(a.id);
   }
 
   /** Advances the site to time `t` (one model tick): arrivals, abandons, timers, offering. */
@@ -192,6 +206,56 @@ export class SiteSim {
     if (!a) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
     if (a.state !== 'LOGOUT') return { ok: true, changed: false };
     this.enter(a, 'NOT_READY', t, '-1', { commanded: true });
+    return { ok: true, changed: true };
+  }
+
+  /**
+   * Test control (`"force": true` of `POST /sim/control/agent-state`): puts the agent into
+   * `target` at once whatever it does now. A call it handles is dropped (it leaves the queue
+   * unanswered), a pending state is cleared, a logged-out GC agent needs no LOGIN. The agent
+   * then stays as long as a commanded state does (paused model: until resumed or stepped).
+   * Errors: USER_NOT_FOUND, INVALID_STATE (not READY/NOT_READY/LOGOUT), INVALID_REASON_CODE.
+   * @param reasonCodeId NOT_READY `1`..`6`, LOGOUT `20`; `''`/undefined → `-1`
+   */
+  force(id: string, target: string, reasonCodeId: string | undefined, t: number): CommandResult {
+    const a = this.agentById.get(id);
+    if (!a) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
+    if (target !== 'READY' && target !== 'NOT_READY' && target !== 'LOGOUT') {
+      return { ok: false, code: 'INVALID_STATE', message: `Cannot set state ${target}` };
+    }
+    const reason = target === 'READY' ? '' : reasonCodeId === undefined || reasonCodeId === '' ? '-1' : reasonCodeId;
+    if (target !== 'READY' && reason !== '-1' && !reasonCode(reason, target)) {
+      return { ok: false, code: 'INVALID_REASON_CODE', message: `Reason code ${reason} is not a ${target} reason` };
+    }
+    if (a.callId !== null) this.calls.delete(a.callId);
+    a.callId = null;
+    a.after = null;
+    const changed = a.state !== target || a.reasonKey !== reason || a.pendingState !== null;
+    if (changed) this.enter(a, target, t, reason, { commanded: true });
+    return { ok: true, changed };
+  }
+
+  /**
+   * Test control (`POST /sim/control/agent-call`): a new call arrives in `queueId` (default the
+   * agent's first queue) and the agent answers it at once: TALKING (no RESERVED, no HOLD) until
+   * `t + durationMs`, then wrap-up as usual, or the pending state a command set meanwhile.
+   * Errors: USER_NOT_FOUND; INVALID_STATE when the agent is logged out or already on a call;
+   * UNKNOWN_QUEUE when the queue is not one the agent serves.
+   */
+  startCall(id: string, queueId: string | undefined, durationMs: number, t: number): CommandResult {
+    const a = this.agentById.get(id);
+    if (!a) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
+    if (a.state === 'LOGOUT' || a.callId !== null) {
+      return { ok: false, code: 'INVALID_STATE', message: `Agent ${id} is ${a.callId !== null ? 'on a call' : 'logged out'}` };
+    }
+    const qid = queueId ?? a.roster.queueIds[0];
+    const q = this.queues.find((x) => x.id === qid);
+    if (!q || !a.roster.queueIds.includes(q.id)) return { ok: false, code: 'UNKNOWN_QUEUE', message: `Agent ${id} does not serve queue ${qid ?? ''}` };
+    a.after = null;
+    const c = this.newCall(q, t);
+    this.answer(a, c, t);
+    a.holdDone = true;
+    a.until = t + durationMs;
     return { ok: true, changed: true };
   }
 
