@@ -190,6 +190,6 @@ describe('boot', () => {
     await act(async () => {
       await boot(container, 'http://h/agent');
     });
-    expect(container.textContent).toMatch(/coming/);
+    expect(container.textContent).toMatch(/not built yet/);
   });
 });

@@ -5,7 +5,7 @@ import { createBackoff } from '../connectors/transport/backoff';
 import { now } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
-import { initI18n, resolveLanguage, setLanguage } from '../i18n';
+import { i18n, initI18n, resolveLanguage, setLanguage } from '../i18n';
 import { initIngest } from '../stores';
 import { applyTheme, resolveTheme } from '../ui';
 import { App } from './App';
@@ -89,8 +89,8 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
 
   if (route === 'agent') {
     render(
-      <PageMessage title="Agent view">
-        <p>The agent self-service bar is coming. Use the supervisor board at the site root for now.</p>
+      <PageMessage title={i18n.t('board:agentPlaceholderTitle')}>
+        <p>{i18n.t('board:agentPlaceholder')}</p>
       </PageMessage>,
     );
     return;
