@@ -15,10 +15,11 @@ import { agentKeysView, queueKeysView, stores } from './wallboard';
  * `agentStateGroup`). Re-sorted at most once per second, on the shared clock's tick, and
  * only when membership, a state, a name or a team changed; the same array otherwise.
  * A key can outlive its agent by up to a second: `useAgent(key)` may return undefined.
- * Pass the filter inline freely; only its `source` and `teamId` values matter.
+ * Pass the filter inline freely; only its values matter (`state`, and `query` trimmed and
+ * lower-cased, narrow the list in the store, not in the component).
  */
 export function useAgentKeys(filter?: AgentKeysFilter): readonly EntityKey[] {
-  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId });
+  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query });
   return useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
 }
 

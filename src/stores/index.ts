@@ -25,6 +25,7 @@ export {
   sortAgentKeys,
   sortQueueKeys,
 } from './views';
+export { agentMatches } from './views';
 export type { AgentKeysFilter, AgentKeysViewOptions, KeysView, QueueKeysFilter } from './views';
 export {
   stores,

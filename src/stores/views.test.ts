@@ -142,3 +142,31 @@ describe('createQueueKeysView', () => {
     expect(gcOnly.getSnapshot()).toEqual(['gc:Sales']);
   });
 });
+
+describe('the filtered roster lives in the stores', () => {
+  it('filters by state and search text before sorting, and moves an agent in or out on the next tick', () => {
+    const sched = createFakeScheduler(EPOCH + 100);
+    const clock = createClock({ now: sched.now, scheduler: sched });
+    const stores = createWallboardStores();
+    apply(stores, [ag('agent2001', 'Ann Lee', 'READY', { teamId: '5' }), ag('agent2002', 'Bo Berg', 'NOT_READY'), ag('agent2019', 'Cy Dee', 'READY')]);
+    const a = () => stores.agents.getState().byKey.values();
+    expect(sortAgentKeys(a(), { state: 'READY' })).toEqual(['gc:agent2001', 'gc:agent2019']);
+    expect(sortAgentKeys(a(), { query: 'berg' })).toEqual(['gc:agent2002']);
+    expect(sortAgentKeys(a(), { query: '2019' })).toEqual(['gc:agent2019']);
+    expect(sortAgentKeys(a(), { state: 'READY', query: '5' })).toEqual(['gc:agent2001']); // team id
+    expect(sortAgentKeys(a(), { state: 'TALKING' })).toEqual([]);
+
+    const ready = createAgentKeysView(stores, { state: 'READY' }, { clock });
+    let notified = 0;
+    const off = ready.subscribe(() => notified++);
+    expect(ready.getSnapshot()).toEqual(['gc:agent2001', 'gc:agent2019']);
+    apply(stores, [ag('agent2002', 'Bo Berg', 'READY')]);
+    expect(ready.getSnapshot()).toEqual(['gc:agent2001', 'gc:agent2019']); // not before the tick
+    sched.advance(1_000);
+    expect(notified).toBe(1);
+    expect(ready.getSnapshot()).toEqual(['gc:agent2001', 'gc:agent2002', 'gc:agent2019']);
+    expect(ready.listenerCount()).toBe(1);
+    off();
+    expect(ready.listenerCount()).toBe(0);
+  });
+});

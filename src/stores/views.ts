@@ -32,6 +32,8 @@ export interface KeysView {
   getSnapshot(): readonly EntityKey[];
   /** How many times the list was recomputed (tests, perf probe). */
   computeCount(): number;
+  /** Current number of listeners (an unlistened view holds no subscription and may be dropped). */
+  listenerCount(): number;
 }
 
 /** Filter of {@link createAgentKeysView} / `useAgentKeys`. */
@@ -40,6 +42,25 @@ export interface AgentKeysFilter {
   readonly source?: SourceId;
   /** Only agents whose `teamId` is this, or whom a team with this id lists in `memberIds`. */
   readonly teamId?: string;
+  /** Only agents in this state. */
+  readonly state?: AgentState;
+  /**
+   * Only agents whose name, id, extension or team id contains this text (compared
+   * lower-cased; the caller passes it trimmed and lower-cased; empty matches everyone).
+   */
+  readonly query?: string;
+}
+
+/** True when an agent passes the `state` and `query` parts of a filter. */
+export function agentMatches(a: Agent, state: AgentState | undefined, query: string | undefined): boolean {
+  if (state !== undefined && a.state !== state) return false;
+  if (!query) return true;
+  return (
+    a.name.toLowerCase().includes(query) ||
+    a.id.toLowerCase().includes(query) ||
+    (a.extension !== undefined && a.extension.toLowerCase().includes(query)) ||
+    (a.teamId !== undefined && a.teamId.toLowerCase().includes(query))
+  );
 }
 
 /** Filter of {@link createQueueKeysView} / `useQueueKeys`. */
@@ -82,11 +103,12 @@ function sameKeys(a: readonly EntityKey[], b: readonly EntityKey[]): boolean {
 
 /**
  * Filters and sorts agents by {@link agentStateGroup}, then name (case-insensitive,
- * numeric-aware), then key. Pure; O(n log n).
+ * numeric-aware), then key. Pure; the filter runs first, so only the matching agents are
+ * sorted: O(n + m log m) for m matches.
  * @param teams needed only for a `teamId` filter (team `memberIds`)
  */
 export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter = {}, teams?: TeamsState): EntityKey[] {
-  const { source, teamId } = filter;
+  const { source, teamId, state, query } = filter;
   let members: Set<EntityKey> | undefined;
   if (teamId !== undefined && teams) {
     for (const t of teams.byKey.values()) {
@@ -99,6 +121,7 @@ export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter =
   for (const a of agents) {
     if (source !== undefined && a.source !== source) continue;
     if (teamId !== undefined && a.teamId !== teamId && !members?.has(a.key)) continue;
+    if (!agentMatches(a, state, query)) continue;
     rows.push({ key: a.key, group: agentStateGroup(a.state), name: a.name });
   }
   rows.sort((x, y) => x.group - y.group || collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
@@ -152,8 +175,10 @@ export interface AgentKeysViewOptions {
 }
 
 /**
- * A view of the agent keys matching `filter`, re-sorted at most once per clock tick (1 s)
- * and only when `agents.sortVersion` (or, with a team filter, `teams.version`) moved.
+ * A view of the agent keys matching `filter` (source, team, state, search text), re-sorted
+ * at most once per clock tick (1 s) and only when `agents.sortVersion` (or, with a team
+ * filter, `teams.version`) moved: the filtered and sorted roster lives here, in the stores,
+ * not in a component (ARCHITECTURE.md rule 4).
  * While nobody subscribes, `getSnapshot` recomputes on demand (a mounting component sees
  * current data); while subscribed it returns the cached list, and the clock tick is the
  * only thing that re-sorts.
@@ -163,7 +188,7 @@ export function createAgentKeysView(
   filter: AgentKeysFilter = {},
   options: AgentKeysViewOptions = {},
 ): KeysView {
-  const f: AgentKeysFilter = { source: filter.source, teamId: filter.teamId };
+  const f: AgentKeysFilter = { source: filter.source, teamId: filter.teamId, state: filter.state, query: filter.query || undefined };
   let keys: readonly EntityKey[] = EMPTY;
   let computed = false;
   let agentsVersion = -1;
@@ -203,6 +228,7 @@ export function createAgentKeysView(
       return keys;
     },
     computeCount: () => computes,
+    listenerCount: () => listeners.size,
   };
 }
 
@@ -241,5 +267,6 @@ export function createQueueKeysView(stores: Pick<WallboardStores, 'queues'>, fil
       return keys;
     },
     computeCount: () => computes,
+    listenerCount: () => listeners.size,
   };
 }

@@ -15,7 +15,8 @@ export const stores: WallboardStores = createWallboardStores();
 let bus: IngestBus | undefined;
 
 /**
- * Creates the app's ingest bus over {@link stores} with the configured cadence, or, when
+ * Creates the app's ingest bus over {@link stores} with the configured cadence, applying
+ * events in animation frames (`frameAligned`: at the pace of the screen), or, when
  * it exists already, changes its cadence and returns it (so calling it again, e.g. on a
  * route change to the kiosk, is safe).
  * @param flushIntervalMs base flush cadence in milliseconds (config `flushIntervalMs` /
@@ -27,7 +28,7 @@ export function initIngest(flushIntervalMs: number): IngestBus {
     bus.setFlushInterval(flushIntervalMs);
     return bus;
   }
-  bus = createIngestBus({ flushIntervalMs, stores });
+  bus = createIngestBus({ flushIntervalMs, stores, frameAligned: true });
   return bus;
 }
 
@@ -58,13 +59,28 @@ export function subscribeAgents(listener: (state: AgentsState, previous: AgentsS
 const agentViews = new Map<string, KeysView>();
 const queueViews = new Map<string, KeysView>();
 
-/** The shared agent-keys view of {@link stores} for `filter` (one per distinct filter). */
+/** How many unlistened agent-keys views are kept for reuse (a search creates one per text typed). */
+const MAX_IDLE_AGENT_VIEWS = 16;
+
+/**
+ * The shared agent-keys view of {@link stores} for `filter` (one per distinct filter; views
+ * nobody listens to are dropped beyond {@link MAX_IDLE_AGENT_VIEWS}, oldest first).
+ */
 export function agentKeysView(filter: AgentKeysFilter = {}): KeysView {
-  const id = `${filter.source ?? '*'}\u0000${filter.teamId ?? '*'}`;
+  const id = [filter.source ?? '*', filter.teamId ?? '*', filter.state ?? '*', filter.query ?? ''].join('\u0000');
   let v = agentViews.get(id);
   if (!v) {
     v = createAgentKeysView(stores, filter);
     agentViews.set(id, v);
+    let idle = 0;
+    for (const view of agentViews.values()) if (view.listenerCount() === 0) idle++;
+    for (const [key, view] of agentViews) {
+      if (idle <= MAX_IDLE_AGENT_VIEWS) break;
+      if (key !== id && view.listenerCount() === 0) {
+        agentViews.delete(key);
+        idle--;
+      }
+    }
   }
   return v;
 }

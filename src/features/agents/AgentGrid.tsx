@@ -3,13 +3,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Search } from 'lucide-react';
 import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
-import { useNow } from '../../lib/clock';
-import { getAgent, useAgentKeys, useStateCounts } from '../../stores';
+import { useAgentKeys, useStateCounts } from '../../stores';
 import { useFormat } from '../../ui';
 import { AgentTile } from './AgentTile';
 import { stateLabel } from './labels';
 import { StateIcon } from './StateIcon';
-import { isOpenFilter, matchesFilter, type AgentFilter } from './match';
+import { isOpenFilter, type AgentFilter } from './match';
 import './agents.css';
 
 /**
@@ -92,23 +91,20 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
       ) : isOpenFilter(filter) ? (
         <AgentTiles keys={keys} />
       ) : (
-        <FilteredAgentTiles keys={keys} filter={filter} />
+        <FilteredAgentTiles filter={filter} />
       )}
     </section>
   );
 }
 
 /**
- * The tiles of the agents passing `filter`. Re-filtered on the shared clock's tick (like
- * the stores re-sort), so a state change moves an agent in or out within a second.
+ * The tiles of the agents passing `filter`: the filtered, sorted list comes from the
+ * stores (`useAgentKeys` with `state`/`query`), re-sorted at most once a second there, so
+ * a state change moves an agent in or out within a second and nothing re-filters here.
  */
-function FilteredAgentTiles({ keys, filter }: { keys: readonly EntityKey[]; filter: AgentFilter }) {
-  useNow();
+function FilteredAgentTiles({ filter }: { filter: AgentFilter }) {
+  const visible = useAgentKeys({ state: filter.state ?? undefined, query: filter.query });
   const { t } = useTranslation('agents');
-  const visible = keys.filter((k) => {
-    const a = getAgent(k);
-    return a !== undefined && matchesFilter(a, filter);
-  });
   if (visible.length === 0) return <p className="panel__empty">{t('noMatch')}</p>;
   return <AgentTiles keys={visible} />;
 }

@@ -1,4 +1,4 @@
-import type { Agent, AgentState } from '../../domain';
+import type { AgentState } from '../../domain';
 
 /** What the agent grid is narrowed to: one state (or all) and a free-text search. */
 export interface AgentFilter {
@@ -10,11 +10,4 @@ export interface AgentFilter {
 /** True when no filter narrows the list. */
 export function isOpenFilter(f: AgentFilter): boolean {
   return f.state === null && f.query === '';
-}
-
-/** Whether an agent passes the filter: its state, and the query in its name, id, extension or team. */
-export function matchesFilter(a: Agent, f: AgentFilter): boolean {
-  if (f.state !== null && a.state !== f.state) return false;
-  if (f.query === '') return true;
-  return [a.name, a.id, a.extension, a.teamId].some((v) => v !== undefined && v.toLowerCase().includes(f.query));
 }

@@ -209,15 +209,52 @@ describe('createIngestBus: cadence and stretching', () => {
     expect(() => createIngestBus({ flushIntervalMs: -1, stores: createWallboardStores() })).toThrow(RangeError);
   });
 
-  it('frame-aligned: flushes in the frame after the timer, or after 100 ms without a frame', () => {
+  it('frame-aligned: an event after a quiet spell is applied in the very next frame (no timer turn first)', () => {
     const sched = createFakeScheduler(0);
     const stores = createWallboardStores();
     const bus = createIngestBus({ flushIntervalMs: 250, stores, scheduler: sched, frameAligned: true });
     bus.publish([agent('a')]);
-    sched.advance(0); // timer fires, waits for a frame (16 ms in the fake)
+    expect(sched.scheduled).toEqual([100]); // the frame (16 ms in the fake) and its 100 ms fallback, nothing else
+    sched.advance(15);
     expect(stores.agents.getState().byKey.size).toBe(0);
-    sched.advance(16);
+    sched.advance(1);
     expect(stores.agents.getState().byKey.size).toBe(1);
     expect(sched.pending()).toBe(0);
+  });
+
+  it('frame-aligned, base 16 ms: applies every frame while flushes are cheap, and stretches under load', () => {
+    const sched = createFakeScheduler(0);
+    const stores = createWallboardStores();
+    const flushAt: number[] = [];
+    const bus = createIngestBus({ flushIntervalMs: 16, stores, scheduler: sched, frameAligned: true, onFlush: () => flushAt.push(sched.now()) });
+    for (let i = 0; i < 6; i++) {
+      bus.publish([agent(`a${i}`)]);
+      sched.advance(16);
+    }
+    // One flush per 16 ms frame: a one-frame base never skips a frame.
+    expect(flushAt).toEqual([16, 32, 48, 64, 80, 96]);
+    // A flush that takes 20 ms (a heavy listener, like a slow render) stretches the next
+    // interval to 4 × 20 = 80 ms: the next flush waits for the first frame after it.
+    const slowStores = createWallboardStores();
+    slowStores.agents.subscribe(() => sched.elapse(20));
+    const infos: { at: number; next: number }[] = [];
+    const slow = createIngestBus({
+      flushIntervalMs: 16,
+      stores: slowStores,
+      scheduler: sched,
+      frameAligned: true,
+      onFlush: (info) => infos.push({ at: sched.now(), next: info.nextIntervalMs }),
+    });
+    slow.publish([agent('s0')]);
+    sched.advance(16);
+    expect(infos).toHaveLength(1);
+    expect(infos[0]!.next).toBe(80);
+    const end = infos[0]!.at;
+    slow.publish([agent('s1')]);
+    sched.advance(60); // end + 60: not yet (80 ms after the slow flush, less one frame)
+    expect(infos).toHaveLength(1);
+    sched.advance(40);
+    expect(infos).toHaveLength(2);
+    expect(infos[1]!.at - end).toBeGreaterThanOrEqual(80);
   });
 });

@@ -63,9 +63,13 @@ export interface IngestBusOptions {
   /** Upper bound of a stretched interval (ms). Default max(8 × base, 2000). */
   maxIntervalMs?: number;
   /**
-   * Run the flush in the animation frame after the timer fires, so store updates land
-   * just before a paint. A frame that does not come within 100 ms (hidden tab) is not
-   * waited for. Default false.
+   * Apply events in an animation frame, so store updates land just before a paint
+   * (ARCHITECTURE.md rule 1): when the bus is idle and the interval since the last flush
+   * has passed, an event is applied in the very next frame (no timer turn first); under
+   * load (a flush that takes more than its share, or a busy main thread delaying frames)
+   * the interval stretches and the flush runs in the first frame after it. A frame that
+   * does not come within 100 ms (hidden tab) is not waited for. Default false; the app
+   * turns it on (`initIngest`).
    */
   frameAligned?: boolean;
   /** Called after every flush (perf probe, benchmark). Exceptions are logged and swallowed. */
@@ -128,6 +132,8 @@ function checkInterval(ms: number): number {
 
 /** How long a frame-aligned flush waits for an animation frame before flushing anyway (ms). */
 const FRAME_WAIT_MS = 100;
+/** One display frame at 60 Hz (ms): a frame-aligned flush asks for its frame this long before it is due. */
+const FRAME_MS = 16;
 
 /**
  * Creates an ingest bus writing to `options.stores`.
@@ -170,7 +176,15 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
   function arm(): void {
     if (disposed || flushing || buffer.length === 0 || frameCancels.length > 0) return;
     const t = scheduler.now();
-    const due = Math.max(t, lastFlushEnd + interval);
+    // Frame-aligned: aim at the first animation frame at or after `lastFlushEnd + interval`:
+    // ask for a frame once the due time is less than a frame away (a frame never comes
+    // sooner than one frame later), so a base of one frame (16 ms) means "every frame".
+    const due = Math.max(t, lastFlushEnd + interval - (options.frameAligned ? FRAME_MS : 0));
+    if (options.frameAligned && due <= t && !timerCancel) {
+      timerDue = t;
+      awaitFrame(0);
+      return;
+    }
     if (timerCancel) {
       if (timerDue <= due) return;
       timerCancel();
@@ -186,6 +200,11 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
       flush(lateMs, false);
       return;
     }
+    awaitFrame(lateMs);
+  }
+
+  /** Flushes in the next animation frame, or after {@link FRAME_WAIT_MS} when no frame comes (hidden tab). */
+  function awaitFrame(lateMs: number): void {
     let done = false;
     const run = (): void => {
       if (done) return;
