@@ -28,16 +28,29 @@ const DEEP_CONNECTOR_IMPORT = {
   message: "Import a connector only through its index.ts (its module); its other files are private to src/connectors/<backend>/.",
 };
 
-/** One `no-restricted-imports` setting per zone: the wrapper libraries, plus deep connector imports outside src/connectors/. */
+/**
+ * Classic zod is refused everywhere in src/ (tests included): schemas use `zod/mini`
+ * through src/domain/zod.ts (docs/PERFORMANCE.md "Kiosk bundle budget").
+ */
+const CLASSIC_ZOD = { name: 'zod', message: 'use zod/mini (kiosk bundle budget)' };
+/** Classic zod by its other entry points (`zod/v4`, `zod/v4/classic`, `zod/v3`). */
+const CLASSIC_ZOD_ENTRIES = { regex: '^zod/(v3|v4|v4/classic)$', message: CLASSIC_ZOD.message };
+
+/**
+ * One `no-restricted-imports` setting per zone: the wrapper libraries, classic zod, plus
+ * deep connector imports outside src/connectors/.
+ */
 function restrict(except, outsideConnectors) {
   const paths = WRAPPERS.filter((w) => w.folder !== except).map((w) => ({
     name: w.pkg,
     message: `Only ${w.folder}/ may import ${w.pkg}.`,
   }));
+  paths.push(CLASSIC_ZOD);
   const patterns = WRAPPERS.filter((w) => w.folder !== except).map((w) => ({
     group: [`${w.pkg}/*`],
     message: `Only ${w.folder}/ may import ${w.pkg}.`,
   }));
+  patterns.push(CLASSIC_ZOD_ENTRIES);
   if (outsideConnectors) patterns.push(DEEP_CONNECTOR_IMPORT);
   return { 'no-restricted-imports': ['error', { paths, patterns }] };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { securitySchema } from './security';
 
 /**
@@ -8,57 +8,66 @@ import { securitySchema } from './security';
  * module list (`src/app/modules.ts` → {@link buildConfigSchema}). Every vendor destination,
  * path and verb is configuration, never a constant (shared/protocols/NOTES.md). Durations
  * carry their unit in the name (`...Ms` milliseconds, `...Sec` seconds). URLs may be
- * relative: they resolve against the page's own address.
+ * relative: they resolve against the page's own address. The schemas are `zod/mini`
+ * (`src/domain/zod.ts`: functional API, zod's English messages).
  */
+
+/** A number ≥ 0. */
+const nonNegative = () => z.number().check(z.nonnegative());
+/** A number in [0, 100]. */
+const percent = () => z.number().check(z.gte(0), z.lte(100));
+/** An integer in [min, max], `fallback` when absent. */
+const intIn = (min: number, max: number, fallback: number) => z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
 
 const reasonCode = z.strictObject({
   /** Reason code id as the vendor takes it (Finesse: sent in the NOT_READY / LOGOUT command body). */
-  id: z.string().min(1).regex(/^[^,#|]+$/, 'must not contain , # or |'),
+  id: z.string().check(z.minLength(1), z.regex(/^[^,#|]+$/, 'must not contain , # or |')),
   /** Label shown in menus and on tiles. */
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
 });
 
 const thresholds = z.strictObject({
-  callsWaitingWarn: z.number().nonnegative().optional(),
-  callsWaitingAlarm: z.number().nonnegative().optional(),
-  longestWaitingWarnSec: z.number().nonnegative().optional(),
-  longestWaitingAlarmSec: z.number().nonnegative().optional(),
-  serviceLevelWarnPct: z.number().min(0).max(100).optional(),
-  serviceLevelAlarmPct: z.number().min(0).max(100).optional(),
+  callsWaitingWarn: z.optional(nonNegative()),
+  callsWaitingAlarm: z.optional(nonNegative()),
+  longestWaitingWarnSec: z.optional(nonNegative()),
+  longestWaitingAlarmSec: z.optional(nonNegative()),
+  serviceLevelWarnPct: z.optional(percent()),
+  serviceLevelAlarmPct: z.optional(percent()),
   /** An agent NOT_READY longer than this is highlighted (seconds). */
-  notReadyWarnSec: z.number().nonnegative().optional(),
+  notReadyWarnSec: z.optional(nonNegative()),
 });
 
 /** The settings every board has, whatever its backends (everything but `sources`). */
 export const baseConfigShape = {
-  title: z.string().default('Contact centre'),
+  title: z._default(z.string(), 'Contact centre'),
   /**
    * Shortest interval between two applications of buffered events on the supervisor desk
    * (ms). The bus applies them in animation frames: the default, 16, means every frame
    * while the main thread has headroom; it stretches by itself under load.
    */
-  flushIntervalMs: z.number().int().min(16).max(5_000).default(16),
+  flushIntervalMs: intIn(16, 5_000, 16),
   /** Flush cadence on the kiosk route (ms). */
-  kioskFlushIntervalMs: z.number().int().min(16).max(10_000).default(1_000),
-  reasonCodes: z
-    .strictObject({
-      notReady: z.array(reasonCode).default([]),
-      logout: z.array(reasonCode).default([]),
-    })
-    .default({ notReady: [], logout: [] }),
-  thresholds: thresholds.default({}),
+  kioskFlushIntervalMs: intIn(16, 10_000, 1_000),
+  reasonCodes: z._default(
+    z.strictObject({
+      notReady: z._default(z.array(reasonCode), []),
+      logout: z._default(z.array(reasonCode), []),
+    }),
+    { notReady: [], logout: [] },
+  ),
+  thresholds: z._default(thresholds, {}),
   /** Optional link to the simulator's controls and ground truth (demo only). */
-  simulatorUrl: z.string().optional(),
+  simulatorUrl: z.optional(z.string()),
   /** Language of the board's words (`en` | `de`); `?lang=` overrides it; absent: the browser's language, else English. */
-  language: z.enum(['en', 'de']).optional(),
+  language: z.optional(z.enum(['en', 'de'])),
   /** Colour theme (`dark` | `light`); `?theme=` overrides it. */
-  theme: z.enum(['dark', 'light']).default('dark'),
+  theme: z._default(z.enum(['dark', 'light']), 'dark'),
   /** Origins `?config=` may load from and send credentials to (read from the served file only; security.ts). */
   security: securitySchema,
 };
 
 /** The schema of one backend's block: its output always says whether the source is enabled. */
-export type SourceSchema = z.ZodType<{ readonly enabled: boolean }>;
+export type SourceSchema = z.ZodMiniType<{ readonly enabled: boolean }>;
 
 /**
  * Builds the board configuration schema from the backends' own schemas: the base settings
@@ -67,13 +76,13 @@ export type SourceSchema = z.ZodType<{ readonly enabled: boolean }>;
  * @param sources `{ <source id>: <that backend's config schema> }`, from the module list
  */
 export function buildConfigSchema<S extends Record<string, SourceSchema>>(sources: S) {
-  const shape = {} as { [K in keyof S]: z.ZodOptional<S[K]> };
-  for (const key of Object.keys(sources) as (keyof S)[]) shape[key] = (sources[key] as S[keyof S]).optional() as z.ZodOptional<S[keyof S]>;
+  const shape = {} as { [K in keyof S]: z.ZodMiniOptional<S[K]> };
+  for (const key of Object.keys(sources) as (keyof S)[]) shape[key] = z.optional(sources[key] as S[keyof S]);
   return z.strictObject({ ...baseConfigShape, sources: z.strictObject(shape) });
 }
 
 /** A schema built by {@link buildConfigSchema} (what `parseConfig` and `loadBoardConfig` take). */
-export type BoardConfigSchema = z.ZodType<BoardConfig>;
+export type BoardConfigSchema = z.ZodMiniType<BoardConfig>;
 
 /**
  * A validated board configuration, as code outside `app/` sees it: the base settings, and

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../domain/zod';
 
 /**
  * The `security` block of the board configuration. It is read only from the *served*
@@ -28,7 +28,7 @@ export function isBareOrigin(value: string): boolean {
 
 const origin = z
   .string()
-  .refine(isBareOrigin, 'must be an origin like https://boards.example.com (scheme, host, optional port; no path)');
+  .check(z.refine(isBareOrigin, 'must be an origin like https://boards.example.com (scheme, host, optional port; no path)'));
 
 /**
  * Schema of `security` (both lists default to empty: only the page's own origin).
@@ -38,12 +38,13 @@ const origin = z
  *   (and so tokens and credentials) at, besides the page's origin and the origins of the
  *   served configuration's own endpoint URLs. `ws:`/`wss:` count as `http:`/`https:`.
  */
-export const securitySchema = z
-  .strictObject({
-    allowedConfigOrigins: z.array(origin).default([]),
-    allowedOrigins: z.array(origin).default([]),
-  })
-  .default({ allowedConfigOrigins: [], allowedOrigins: [] });
+export const securitySchema = z._default(
+  z.strictObject({
+    allowedConfigOrigins: z._default(z.array(origin), []),
+    allowedOrigins: z._default(z.array(origin), []),
+  }),
+  { allowedConfigOrigins: [], allowedOrigins: [] },
+);
 
 /** The validated `security` block. */
 export type SecurityConfig = z.infer<typeof securitySchema>;

@@ -1,29 +1,32 @@
-import { z } from 'zod';
+import { z } from '../../domain/zod';
+
+/** A non-empty string. */
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /**
  * Configuration of the Enreach RTE backend, `sources.rte` in `config.json`
  * (rte-enreach-realtime-engine-signalr.txt "Client authentication", "Establishing a
  * connection", "Subscribing to events"; NOTES.md §1). URLs may be relative to the page.
- * Durations: `...Ms` milliseconds.
+ * Durations: `...Ms` milliseconds. A `zod/mini` schema (`src/domain/zod.ts`).
  */
 export const rteConfigSchema = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: z._default(z.boolean(), true),
   /** EnreachAPI endpoint handing out the RTE JWT: `POST` answers `{ token, rteUrl? }` (NOTES.md §1). */
-  tokenUrl: z.string().min(1),
+  tokenUrl: nonEmpty(),
   /** Hub URL (http/https); the token answer's `rteUrl` wins when present. */
-  hubUrl: z.string().min(1),
+  hubUrl: nonEmpty(),
   /** Queue ids (GUIDs) to subscribe (rte doc "Subscribing to events"). */
-  queueIds: z.array(z.string().min(1)).default([]),
+  queueIds: z._default(z.array(nonEmpty()), []),
   /** User ids (GUIDs) to subscribe. */
-  userIds: z.array(z.string().min(1)).default([]),
+  userIds: z._default(z.array(nonEmpty()), []),
   /** Event names subscribed per queue id. */
-  queueEvents: z.array(z.string().min(1)).default(['QueueStatus']),
+  queueEvents: z._default(z.array(nonEmpty()), ['QueueStatus']),
   /** Event names subscribed per user id. */
-  userEvents: z.array(z.string().min(1)).default(['UserStatus', 'UserAvailability']),
+  userEvents: z._default(z.array(nonEmpty()), ['UserStatus', 'UserAvailability']),
   /** Unit of QueueStatus `MaxWaitTime` (the vendor table says only "long"; NOTES.md §1). */
-  maxWaitTimeUnit: z.enum(['seconds', 'milliseconds']).default('seconds'),
+  maxWaitTimeUnit: z._default(z.enum(['seconds', 'milliseconds']), 'seconds'),
   /** No message (pings included) for this long marks the source stale (ms). */
-  staleAfterMs: z.number().int().positive().default(35_000),
+  staleAfterMs: z._default(z.number().check(z.int(), z.positive()), 35_000),
 });
 
 /** Validated RTE settings (`sources.rte`, defaults applied). */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../domain/zod';
 import type { ReasonCodeLabels, SourceId, SourcePorts } from '../../domain';
 import type { Scheduler } from '../../lib/scheduler';
 import type { StompSessions } from '../stomp/shared';
@@ -42,12 +42,13 @@ export interface ConnectorInstance {
  * One backend, as the app's module list holds it (`src/app/modules.ts`): each
  * `src/connectors/<backend>/index.ts` exports exactly one.
  *
- * @typeParam Schema zod schema of the backend's configuration block, `sources.<source>` in
- *   `config.json`; its output must carry `enabled` (a disabled source is not created).
+ * @typeParam Schema `zod/mini` schema (`src/domain/zod.ts`) of the backend's configuration
+ *   block, `sources.<source>` in `config.json`; its output must carry `enabled` (a disabled
+ *   source is not created).
  * @typeParam Source the source id, as a literal type (`'rte'`)
  */
 export interface ConnectorModule<
-  Schema extends z.ZodType<{ readonly enabled: boolean }> = z.ZodType<{ readonly enabled: boolean }>,
+  Schema extends z.ZodMiniType<{ readonly enabled: boolean }> = z.ZodMiniType<{ readonly enabled: boolean }>,
   Source extends SourceId = SourceId,
 > {
   /** The source id: the key under `sources` in the configuration and of every entity it delivers. */
