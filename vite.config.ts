@@ -24,15 +24,23 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // dist/.vite/manifest.json: the chunk graph scripts/bundle-budget.mjs measures the kiosk's
+    // eager JavaScript from (docs/PERFORMANCE.md "Kiosk bundle budget").
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change far less often than the app: separate chunks stay cached on a
-        // wall of screens across app releases.
+        // wall of screens across app releases. The kiosk loads only the entry and its static
+        // imports, so no group may pull a supervisor-only library into them: react-query and
+        // sonner (the agents' commands, toasts) get a chunk of their own, loaded with the
+        // supervisor's lazy chunks, and `vendor` takes only libraries the entry imports
+        // statically (`$initial`); any other lazily used library stays with its lazy chunk.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'protocols', test: /node_modules[\\/](@microsoft[\\/]signalr|@stomp[\\/]stompjs)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'commands', test: /node_modules[\\/](@tanstack[\\/](react-query|query-core)|sonner)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'] },
           ],
         },
       },

@@ -20,6 +20,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Checks on the production build (the kiosk bundle budget): scripts/test-all.sh runs
+        // them right after `npm run build`.
+        test: {
+          name: 'build',
+          include: ['scripts/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
 });

@@ -4,7 +4,8 @@
 #   - type check and lint (import boundaries included)
 #   - unit tests, connector integration tests against a real ActiveMQ and the simulator's hub
 #   - Playwright end-to-end tests in Debian's Chromium against the simulator and a real ActiveMQ
-#   - production build
+#   - production build, then the kiosk entry bundle budget (scripts/bundle-budget.mjs; its own
+#     tests, vitest project `build`, run against that build)
 # Ends with one line "N passed, N failed" over all test runners; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,14 @@ npx vitest run --project integration --reporter=default --reporter=json --output
 step "end-to-end tests (Chromium, simulator, real ActiveMQ)"
 npx playwright test
 step "production build"; npm run -s build
+# The kiosk's eager JavaScript against package.json bundleBudget.kioskKbGzip (docs/PERFORMANCE.md
+# "Kiosk bundle budget"): counted as one check in the closing line, passed or failed.
+step "kiosk bundle budget"
+budget_rc=0
+node scripts/bundle-budget.mjs || budget_rc=$?
+echo "$budget_rc" > .tmp/results/budget.rc
+step "build checks (the budget script's tests)"
+npx vitest run --project build --reporter=default --reporter=json --outputFile.json=.tmp/results/build.json
 
 # A fresh clone must stay clean after install and tests (issue 5 acceptance 6): whatever the
 # tests write belongs in .gitignore. Only inside a git checkout.
@@ -60,12 +69,13 @@ summary_rc=0
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
-for (const f of ["unit", "integration"]) {
+for (const f of ["unit", "integration", "build"]) {
   const r = JSON.parse(fs.readFileSync(`.tmp/results/${f}.json`, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests;
 }
 const e = JSON.parse(fs.readFileSync("test-results/e2e-results.json", "utf8"));
 passed += e.stats.expected; failed += e.stats.unexpected + (e.stats.flaky || 0);
+if (fs.readFileSync(".tmp/results/budget.rc", "utf8").trim() === "0") passed += 1; else failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 ' || summary_rc=$?

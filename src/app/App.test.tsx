@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../config';
 import { boardConfigSchema } from './modules';
 import type { DomainEvent } from '../domain';
 import { T0, publishNow, setupTestWallboard } from '../stores/test-support';
 import type { AgentStatePort } from '../ui';
 import '../ui/test-support'; // English catalogues
-import { App } from './App';
+import { App, loadSupervisor } from './App';
 
 const config = parseConfig({
   title: 'Test centre',
@@ -16,6 +16,8 @@ const config = parseConfig({
 }, 'config.json', boardConfigSchema);
 const port: AgentStatePort = { source: 'gc', setAgentState: vi.fn(async () => {}) };
 setupTestWallboard();
+// The supervisor's lazy chunks (react-query, toasts, the command menu), as boot loads them before rendering.
+beforeAll(() => loadSupervisor());
 
 beforeEach(() => {
   const events: DomainEvent[] = [

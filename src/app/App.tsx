@@ -1,44 +1,53 @@
-import { useMemo, type ReactNode } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Toaster } from 'sonner';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { BoardConfig } from '../config';
 import { createPortDirectory, type SourceId, type SourcePorts } from '../domain';
-import { BoardContext, currentTheme, type BoardContextValue } from '../ui';
+import { loadAgentCommands, loadVirtualAgentRows } from '../features/agents';
+import { lazyModule, useLazyModule } from '../lib/lazy-module';
+import { createLogger } from '../lib/logger';
+import { BoardContext, type BoardContextValue } from '../ui';
 import { Board } from './Board';
 import type { Route } from './routes';
 
 /**
- * The providers every page needs: the board context (configuration and command ports),
- * react-query, and the toaster (not on the kiosk: nothing there can fail a command, and a
- * kiosk shows no animations). The toaster follows the page's theme (`<html data-theme>`,
- * applied by boot before rendering).
+ * The supervisor-only providers (react-query, the toaster: `supervisor.tsx`), a chunk the
+ * kiosk never loads (docs/PERFORMANCE.md "Kiosk bundle budget").
  */
-export function Providers(props: {
+const supervisorModule = lazyModule(() => import('./supervisor'));
+
+const log = createLogger('app');
+
+/**
+ * Loads what the supervisor page needs beyond the kiosk (its providers, the agents'
+ * command menu and the virtualised agent rows), so that its first render shows the whole board at once. Boot awaits it
+ * before rendering the supervisor route; the kiosk never calls it.
+ * @throws (rejects) when a chunk cannot be downloaded
+ */
+export async function loadSupervisor(): Promise<void> {
+  await Promise.all([supervisorModule.load(), loadAgentCommands(), loadVirtualAgentRows()]);
+}
+
+/**
+ * The providers every page needs: the board context (configuration and command ports).
+ * With `readOnly` (the kiosk) the panels find no port, so they show no command UI.
+ */
+export function BoardProvider(props: {
   config: BoardConfig;
   /** The ports each running source offers. */
   ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
   /** True on a screen that may send no command (the kiosk): panels find no port. */
   readOnly: boolean;
-  toasts: boolean;
   children: ReactNode;
 }) {
-  const { config, ports, readOnly, toasts, children } = props;
-  const queryClient = useMemo(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }), []);
+  const { config, ports, readOnly, children } = props;
   const board = useMemo<BoardContextValue>(() => ({ config, ports: createPortDirectory(ports, readOnly) }), [config, ports, readOnly]);
-  const theme = currentTheme();
-  return (
-    <QueryClientProvider client={queryClient}>
-      <BoardContext.Provider value={board}>
-        {children}
-        {toasts && <Toaster theme={theme} position="bottom-right" closeButton visibleToasts={5} />}
-      </BoardContext.Provider>
-    </QueryClientProvider>
-  );
+  return <BoardContext.Provider value={board}>{children}</BoardContext.Provider>;
 }
 
 /**
  * The app for a loaded configuration: the supervisor board on `/`, the read-only board on
- * `/kiosk` (read-only: the panels find no command port, so no command UI).
+ * `/kiosk` (read-only: the panels find no command port, so no command UI). The supervisor
+ * board also needs react-query and the toaster, loaded lazily ({@link loadSupervisor}):
+ * it renders nothing until they are there (boot loads them before the first render).
  */
 export function App(props: {
   route: Exclude<Route, 'agent'>;
@@ -48,10 +57,27 @@ export function App(props: {
   ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
 }) {
   const { route, config, sources, ports } = props;
-  const kiosk = route === 'kiosk';
+  if (route === 'kiosk') {
+    return (
+      <BoardProvider config={config} ports={{}} readOnly>
+        <Board title={config.title} sources={sources} kiosk />
+      </BoardProvider>
+    );
+  }
   return (
-    <Providers config={config} ports={kiosk ? {} : ports} readOnly={kiosk} toasts={!kiosk}>
-      <Board title={config.title} sources={sources} kiosk={kiosk} />
-    </Providers>
+    <SupervisorApp>
+      <BoardProvider config={config} ports={ports} readOnly={false}>
+        <Board title={config.title} sources={sources} kiosk={false} />
+      </BoardProvider>
+    </SupervisorApp>
   );
+}
+
+/** `children` inside the supervisor providers once their chunk has loaded (nothing before). */
+function SupervisorApp({ children }: { children: ReactNode }) {
+  const supervisor = useLazyModule(supervisorModule);
+  useEffect(() => {
+    loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`));
+  }, []);
+  return supervisor ? <supervisor.SupervisorProviders>{children}</supervisor.SupervisorProviders> : null;
 }

@@ -8,7 +8,7 @@ import { realScheduler, type Scheduler } from '../lib/scheduler';
 import { i18n, initI18n, resolveLanguage, setLanguage } from '../i18n';
 import { initIngest } from '../stores';
 import { applyTheme, resolveTheme } from '../ui';
-import { App } from './App';
+import { App, loadSupervisor } from './App';
 import { ConfigErrorView, ConfigLoadingView, PageMessage } from './ConfigErrorView';
 import { appBaseHref, routeOf } from './routes';
 import { boardConfigSchema } from './modules';
@@ -98,6 +98,9 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
 
   render(<ConfigLoadingView />);
   const appHref = appBaseHref(pageHref);
+  // The supervisor's own chunks (react-query, toasts, the command menu) download while the
+  // configuration loads; the kiosk never loads them (docs/PERFORMANCE.md "Kiosk bundle budget").
+  const supervisorReady = route === 'supervisor' ? loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`)) : Promise.resolve();
   const config = await obtainConfig(appHref, route === 'kiosk', render, options);
   if (!config) return;
   document.title = config.title;
@@ -108,5 +111,6 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   const wiring = startConnectors(config, (events) => bus.publish(events), appHref);
   window.addEventListener('pagehide', () => void wiring.stop(), { once: true });
 
+  await supervisorReady;
   render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} />);
 }

@@ -1,11 +1,12 @@
 /**
  * The Enreach RTE backend module: the only importable file of `connectors/rte/`
  * (ARCHITECTURE.md "Rooms"; docs/ADDING-A-BACKEND.md). RTE is a read-only event stream
- * (rte-enreach-realtime-engine-signalr.txt): it offers no command port.
+ * (rte-enreach-realtime-engine-signalr.txt): it offers no command port. The connector's
+ * code and SignalR load on demand (`deferConnector`), when the source is configured.
  */
+import { deferConnector } from '../transport/deferred';
 import type { ConnectorModule } from '../transport/module';
 import { rteConfigSchema } from './config';
-import { createRteConnector } from './rte-connector';
 
 export type { RteConnectorConfig } from './config';
 
@@ -16,7 +17,10 @@ export const rteModule: ConnectorModule<typeof rteConfigSchema, 'rte'> = {
   configSchema: rteConfigSchema,
   offers: [],
   create(config, context) {
-    const connector = createRteConnector(config, context.emit, { baseUrl: context.baseUrl, scheduler: context.scheduler });
-    return { start: () => connector.start(), stop: () => connector.stop(), ports: {} };
+    return deferConnector(context, 'rte', [], async () => {
+      const { createRteConnector } = await import('./rte-connector');
+      const connector = createRteConnector(config, context.emit, { baseUrl: context.baseUrl, scheduler: context.scheduler });
+      return { start: () => connector.start(), stop: () => connector.stop(), ports: {} };
+    });
   },
 };

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgentState, AgentUpsertEvent, DomainEvent } from '../../domain';
 import { T0, publishNow, setupTestWallboard } from '../../stores/test-support';
 import { TestBoard } from '../../ui/test-support';
-import { AgentGrid, VIRTUALISE_ABOVE } from './AgentGrid';
+import { AgentGrid, loadVirtualAgentRows, VIRTUALISE_ABOVE } from './AgentGrid';
+
+// The virtualised rows are a lazy chunk (the supervisor page preloads it, as here).
+beforeAll(() => loadVirtualAgentRows());
 
 const board = setupTestWallboard();
 const publish = (events: DomainEvent[]) => publishNow(...events);

@@ -1,8 +1,8 @@
-import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Search } from 'lucide-react';
 import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
+import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { useAgentKeys, useStateCounts } from '../../stores';
 import { useFormat } from '../../ui';
 import { AgentTile } from './AgentTile';
@@ -16,9 +16,6 @@ import './agents.css';
  * at or below it every tile is in the DOM.
  */
 export const VIRTUALISE_ABOVE = 300;
-/** Smallest tile width, in rem (the grid fits as many columns as this allows). */
-const TILE_MIN_REM = 14;
-const GAP_REM = 0.5;
 
 /**
  * Every agent of every source, in the stores' order (state group, then name; re-sorted at
@@ -111,7 +108,11 @@ function FilteredAgentTiles({ filter }: { filter: AgentFilter }) {
 
 /** The tiles for `keys`: all in the DOM up to {@link VIRTUALISE_ABOVE}, else virtualised rows. */
 function AgentTiles({ keys }: { keys: readonly EntityKey[] }) {
-  if (keys.length > VIRTUALISE_ABOVE) return <VirtualAgentRows keys={keys} />;
+  if (keys.length > VIRTUALISE_ABOVE) return <LazyVirtualRows keys={keys} />;
+  return <PlainAgentTiles keys={keys} />;
+}
+
+function PlainAgentTiles({ keys }: { keys: readonly EntityKey[] }) {
   return (
     <div className="agent-grid">
       {keys.map((k) => (
@@ -121,55 +122,28 @@ function AgentTiles({ keys }: { keys: readonly EntityKey[] }) {
   );
 }
 
-/** The agent tiles in rows, rendering only the rows in (and near) view. */
-function VirtualAgentRows({ keys }: { keys: readonly EntityKey[] }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { width, remPx } = useBoxWidth(scrollRef);
-  const cols = Math.max(1, Math.floor((width + GAP_REM * remPx) / ((TILE_MIN_REM + GAP_REM) * remPx)));
-  const rows = Math.ceil(keys.length / cols);
-  const virtualizer = useVirtualizer({
-    count: rows,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 7.5 * remPx,
-    overscan: 3,
-  });
-  return (
-    <div className="agent-scroll" ref={scrollRef} data-testid="agent-virtual">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => (
-          <div
-            key={row.key}
-            data-index={row.index}
-            ref={virtualizer.measureElement}
-            className="agent-row"
-            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
-          >
-            {keys.slice(row.index * cols, (row.index + 1) * cols).map((k) => (
-              <AgentTile key={k} agentKey={k} />
-            ))}
-          </div>
-        ))}
-      </div>
-    </div>
-  );
+/**
+ * The virtualiser and its rows: a chunk of its own, loaded only when a board has more
+ * than {@link VIRTUALISE_ABOVE} agents to show (the kiosk's eager bundle stays small;
+ * docs/PERFORMANCE.md "Kiosk bundle budget"). The supervisor page preloads it.
+ */
+const virtualRows = lazyModule(() => import('./VirtualAgentRows'));
+
+/** Starts loading the virtualised rows (idempotent); resolves when they can render. */
+export function loadVirtualAgentRows(): Promise<unknown> {
+  return virtualRows.load();
 }
 
-/** Content width of an element (px), kept current by a ResizeObserver, and the root font size. */
-function useBoxWidth(ref: RefObject<HTMLElement | null>): { width: number; remPx: number } {
-  const [box, setBox] = useState({ width: 1200, remPx: 16 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      const width = el.clientWidth;
-      setBox((b) => (b.width === width && b.remPx === remPx ? b : { width, remPx }));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return box;
+/** Virtualised rows once their chunk is there; until then (a few ms) the first rows, unvirtualised. */
+function LazyVirtualRows({ keys }: { keys: readonly EntityKey[] }) {
+  const mod = useLazyModule(virtualRows);
+  useEffect(() => {
+    virtualRows.load().catch(() => undefined);
+  }, []);
+  if (mod) return <mod.VirtualAgentRows keys={keys} />;
+  return <PlainAgentTiles keys={keys.slice(0, FIRST_ROWS_TILES)} />;
 }
+
+/** Tiles shown while the virtualiser's chunk loads. */
+const FIRST_ROWS_TILES = 60;
+

@@ -1,17 +1,19 @@
 // @vitest-environment jsdom
 import type * as Sonner from 'sonner';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentUpsertEvent } from '../../domain';
 import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import type { AgentStatePort, AgentStateRequest } from '../../ui';
 import { TestBoard } from '../../ui/test-support';
-import { AgentTile } from './AgentTile';
+import { AgentTile, loadAgentCommands } from './AgentTile';
 
 const toastError = vi.hoisted(() => vi.fn());
 vi.mock('sonner', async (importOriginal) => ({ ...(await importOriginal<typeof Sonner>()), toast: { error: toastError } }));
 
 const board = setupTestWallboard();
+// The command menu is a lazy chunk (never on the kiosk); the supervisor page loads it before rendering.
+beforeAll(() => loadAgentCommands());
 beforeEach(() => {
   toastError.mockReset();
 });

@@ -1,10 +1,9 @@
-import { memo, useState, type ReactNode } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { EllipsisVertical, X } from 'lucide-react';
-import { toast } from 'sonner';
+import { memo, useEffect, type ReactNode } from 'react';
+import { EllipsisVertical } from 'lucide-react';
 import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type EntityKey, type NoPortReason } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
+import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { useAgent, useIsSourceLive, useTeam } from '../../stores';
 import {
   Badge,
@@ -14,14 +13,27 @@ import {
   useBoard,
   usePort,
   useFormat,
-  type AgentStatePort,
-  type AgentStateRequest,
-  type BoardSettings,
 } from '../../ui';
-import { ActionsMenu } from './ActionsMenu';
-import { describeCommand, pendingLabel, stateLabelOf } from './labels';
+import { pendingLabel, stateLabelOf } from './labels';
 import { StateIcon } from './StateIcon';
 import './agents.css';
+
+/**
+ * The command menu and its react-query mutation (`AgentCommands.tsx`): a chunk of its own,
+ * loaded only where a command port exists, so the kiosk never downloads it, nor react-query
+ * and sonner (docs/PERFORMANCE.md "Kiosk bundle budget").
+ */
+const agentCommands = lazyModule(() => import('./AgentCommands'));
+
+/**
+ * Loads the agent command menu (resolves when tiles can render it without waiting). The
+ * supervisor page awaits it before its first render; tiles load it on their own otherwise
+ * (showing no menu until it has arrived).
+ * @throws (rejects) when the chunk cannot be downloaded
+ */
+export function loadAgentCommands(): Promise<void> {
+  return agentCommands.load().then(() => undefined);
+}
 
 /**
  * One agent: name, state (colour and word), reason, time in state ticking on the shared
@@ -35,78 +47,18 @@ export const AgentTile = memo(function AgentTile({ agentKey }: { agentKey: Entit
   const live = useIsSourceLive(sourceOfKey(agentKey));
   const { config } = useBoard();
   const { port, whyNot } = usePort(sourceOfKey(agentKey), 'agentState');
+  const commands = useLazyModule(agentCommands);
+  useEffect(() => {
+    if (port) void agentCommands.load();
+  }, [port]);
   if (!agent) return null;
-  if (port) {
-    return <CommandableAgentTile agent={agent} stale={!live} port={port} config={config} />;
+  if (port && commands) {
+    return <commands.CommandableAgentTile agent={agent} stale={!live} port={port} config={config} />;
   }
   // A read-only screen (kiosk) shows no command UI at all; elsewhere say why there is none.
   const actions = whyNot && whyNot !== 'read-only' ? <NoCommand agent={agent} why={whyNot} /> : undefined;
   return <AgentTileView agent={agent} stale={!live} notReadyWarnSec={config.thresholds.notReadyWarnSec} actions={actions} />;
 });
-
-/** An agent tile with the command menu: sends through a react-query mutation, shows pending and errors. */
-function CommandableAgentTile(props: { agent: Agent; stale: boolean; port: AgentStatePort; config: BoardSettings }) {
-  const { agent, stale, port, config } = props;
-  // The agent's `updatedAt` when the command was sent: after the vendor confirmed, the tile
-  // stays "pending" until that confirming event has reached the store too.
-  const [sentAt, setSentAt] = useState<number | null>(null);
-  const { t } = useTranslation('agents');
-  const mutation = useMutation<void, Error, AgentStateRequest>({
-    mutationFn: (cmd) => port.setAgentState(cmd),
-    onError: (err, cmd) => {
-      toast.error(t('commandFailed', { name: agent.name, command: describeCommand(cmd, config.reasonCodes, t) }), {
-        description: err.message,
-      });
-    },
-  });
-  const sent = mutation.variables;
-  const waitingForStore =
-    mutation.isSuccess &&
-    sent !== undefined &&
-    sentAt === agent.updatedAt &&
-    !(agent.state === sent.state && agent.reasonCodeId === sent.reasonCodeId);
-  const pending = mutation.isPending || waitingForStore;
-
-  let status: ReactNode = null;
-  if (pending && sent) {
-    status = (
-      <p className="agent-tile__pending" data-testid="agent-pending" role="status">
-        {t('pending', { command: describeCommand(sent, config.reasonCodes, t) })}
-      </p>
-    );
-  } else if (mutation.isError) {
-    status = (
-      <div className="agent-tile__error" data-testid="agent-command-error" role="alert">
-        <span>{messageOf(mutation.error)}</span>
-        <button type="button" className="icon-button icon-button--small" aria-label={t('dismissError')} onClick={() => mutation.reset()}>
-          <X aria-hidden="true" size={14} />
-        </button>
-      </div>
-    );
-  }
-
-  return (
-    <AgentTileView
-      agent={agent}
-      stale={stale}
-      notReadyWarnSec={config.thresholds.notReadyWarnSec}
-      pending={pending}
-      actions={
-        <ActionsMenu
-          agentId={agent.id}
-          agentName={agent.name}
-          disabled={pending}
-          reasonCodes={config.reasonCodes}
-          onCommand={(cmd) => {
-            setSentAt(agent.updatedAt);
-            mutation.mutate(cmd);
-          }}
-        />
-      }
-      status={status}
-    />
-  );
-}
 
 /**
  * In place of the command menu where the agent's source offers no agent-state port: a
@@ -131,12 +83,8 @@ function NoCommand({ agent, why }: { agent: Agent; why: NoPortReason }) {
   );
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** The tile itself (presentation only). */
-function AgentTileView(props: {
+/** The tile itself (presentation only; `AgentCommands.tsx` adds the command menu to it). */
+export function AgentTileView(props: {
   agent: Agent;
   stale: boolean;
   notReadyWarnSec?: number;

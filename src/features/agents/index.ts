@@ -1,2 +1,2 @@
-export { AgentGrid } from './AgentGrid';
-export { AgentTile } from './AgentTile';
+export { AgentGrid, loadVirtualAgentRows } from './AgentGrid';
+export { AgentTile, loadAgentCommands } from './AgentTile';

@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CommandError, type DomainEvent } from '../../domain';
+import { createFakeScheduler } from '../../lib/scheduler';
+import type { StompSessions } from '../stomp/shared';
+import { deferConnector } from './deferred';
+import type { ConnectorContext, ConnectorInstance } from './module';
+
+function context() {
+  const scheduler = createFakeScheduler(1_000_000);
+  const events: DomainEvent[] = [];
+  const ctx: ConnectorContext = {
+    emit: (es) => events.push(...es),
+    baseUrl: 'http://h/',
+    scheduler,
+    reasonCodes: { notReady: [], logout: [] },
+    stomp: {} as StompSessions,
+  };
+  const statuses = () => events.flatMap((e) => (e.kind === 'connection.status' ? [`${e.status}${e.reason ? `: ${e.reason}` : ''}`] : []));
+  return { ctx, scheduler, statuses };
+}
+
+function realInstance() {
+  const setAgentState = vi.fn(async () => undefined);
+  const inst: ConnectorInstance & { started: number; stopped: number } = {
+    started: 0,
+    stopped: 0,
+    start() {
+      inst.started++;
+    },
+    async stop() {
+      inst.stopped++;
+    },
+    ports: { agentState: { source: 'gc', setAgentState } },
+  };
+  return { inst, setAgentState };
+}
+
+const flushPromises = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+describe('deferConnector: a connector whose code loads on demand', () => {
+  it('reports connecting, loads, starts the real connector, and forwards commands sent before it was there', async () => {
+    const { ctx, statuses } = context();
+    const { inst, setAgentState } = realInstance();
+    let resolve!: (i: ConnectorInstance) => void;
+    const c = deferConnector(ctx, 'gc', ['agentState'], () => new Promise((r) => (resolve = r)));
+    c.start();
+    expect(statuses()).toEqual(['connecting']);
+    const sent = c.ports.agentState!.setAgentState({ agentId: 'agent2001', state: 'READY' });
+    resolve(inst);
+    await sent;
+    expect(inst.started).toBe(1);
+    expect(setAgentState).toHaveBeenCalledWith({ agentId: 'agent2001', state: 'READY' });
+    await c.stop();
+    expect(inst.stopped).toBe(1);
+    await expect(c.ports.agentState!.setAgentState({ agentId: 'a', state: 'READY' })).rejects.toBeInstanceOf(CommandError);
+  });
+
+  it('shows down with the reason when the chunk cannot be downloaded, fails waiting commands, and retries with backoff', async () => {
+    const { ctx, scheduler, statuses } = context();
+    const { inst } = realInstance();
+    let fail = true;
+    const load = vi.fn(async () => {
+      if (fail) throw new Error('Failed to fetch dynamically imported module');
+      return inst;
+    });
+    const c = deferConnector(ctx, 'gc', ['agentState'], load);
+    c.start();
+    const sent = c.ports.agentState!.setAgentState({ agentId: 'agent2001', state: 'READY' });
+    await expect(sent).rejects.toMatchObject({ code: 'not-connected' });
+    expect(statuses().at(-1)).toMatch(/^down: could not load the connector code: Failed to fetch/);
+    expect(inst.started).toBe(0);
+    fail = false;
+    scheduler.advance(4_000);
+    await flushPromises();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(inst.started).toBe(1);
+    await c.stop();
+  });
+
+  it('offers only the ports it was told the real connector offers', () => {
+    const { ctx } = context();
+    expect(Object.keys(deferConnector(ctx, 'rte', [], async () => realInstance().inst).ports)).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * A connector whose code is loaded on demand (a dynamic `import()`): the module's
+ * `index.ts` stays small (config schema, metadata), and the wire parser, mapper, transport
+ * and protocol library (SignalR, STOMP) arrive in a chunk of their own when the source is
+ * configured. The kiosk's eager bundle carries none of it (docs/PERFORMANCE.md "Kiosk
+ * bundle budget"), and a board never downloads a backend it does not use.
+ */
+import { CommandError, type AgentCommandPort, type AgentStateCommand, type SourcePorts } from '../../domain';
+import { createBackoff } from './backoff';
+import { statusEvent, safeEmit } from './events';
+import type { ConnectorContext, ConnectorInstance } from './module';
+
+/**
+ * Wraps a loader as a {@link ConnectorInstance}, synchronously:
+ * - `start()` reports the source `connecting`, loads the connector's code (`load`), creates
+ *   the real instance and starts it (from then on the real connector reports its status);
+ *   when the chunk cannot be downloaded, the source shows `down` with the reason and the
+ *   load is retried with backoff (500 ms doubling to 4 s, jitter), forever, until `stop()`.
+ * - `stop()` stops the real instance if it exists, and any pending retry.
+ * - `ports`: one forwarding port per kind in `offers`. A command before the code is there
+ *   waits for it; a command while it cannot be loaded, or after `stop()`, rejects with
+ *   `CommandError('not-connected')`.
+ * @param offers the port kinds the real instance offers (`ConnectorModule.offers`)
+ * @param load resolves with the real (not started) instance
+ */
+export function deferConnector(
+  context: ConnectorContext,
+  source: AgentCommandPort['source'],
+  offers: readonly (keyof SourcePorts)[],
+  load: () => Promise<ConnectorInstance>,
+): ConnectorInstance {
+  const backoff = createBackoff();
+  let real: ConnectorInstance | undefined;
+  let running = false;
+  let loading: Promise<ConnectorInstance | undefined> | undefined;
+  let cancelRetry: (() => void) | undefined;
+  const waiters = new Set<{ resolve: (i: ConnectorInstance) => void; reject: (e: CommandError) => void }>();
+
+  const failWaiters = (message: string) => {
+    for (const w of [...waiters]) w.reject(new CommandError('not-connected', message));
+    waiters.clear();
+  };
+
+  function attempt(): void {
+    if (!running || real || loading) return;
+    loading = load().then(
+      (instance) => {
+        loading = undefined;
+        if (!running) return undefined;
+        real = instance;
+        backoff.reset();
+        instance.start();
+        for (const w of [...waiters]) w.resolve(instance);
+        waiters.clear();
+        return instance;
+      },
+      (e: unknown) => {
+        loading = undefined;
+        if (!running) return undefined;
+        const reason = `could not load the connector code: ${e instanceof Error ? e.message : String(e)}`;
+        safeEmit(context.emit, [statusEvent(source, 'down', context.scheduler.wallNow(), reason)]);
+        failWaiters(reason);
+        cancelRetry = context.scheduler.setTimeout(() => {
+          cancelRetry = undefined;
+          attempt();
+        }, backoff.next());
+        return undefined;
+      },
+    );
+  }
+
+  const instance = (): Promise<ConnectorInstance> =>
+    !running
+      ? Promise.reject(new CommandError('not-connected', 'connector not running'))
+      : real
+        ? Promise.resolve(real)
+        : new Promise((resolve, reject) => waiters.add({ resolve, reject }));
+
+  const ports: { agentState?: AgentCommandPort } = {};
+  if (offers.includes('agentState')) {
+    ports.agentState = {
+      source,
+      async setAgentState(cmd: AgentStateCommand) {
+        const port = (await instance()).ports.agentState;
+        if (!port) throw new CommandError('invalid', `${source} offers no agent-state command`);
+        return port.setAgentState(cmd);
+      },
+    };
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      if (real) {
+        real.start();
+        return;
+      }
+      safeEmit(context.emit, [statusEvent(source, 'connecting', context.scheduler.wallNow())]);
+      attempt();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      cancelRetry?.();
+      cancelRetry = undefined;
+      failWaiters('connector stopped');
+      await real?.stop();
+    },
+    ports,
+  };
+}

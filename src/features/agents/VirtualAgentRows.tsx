@@ -1,0 +1,64 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { EntityKey } from '../../domain';
+import { AgentTile } from './AgentTile';
+
+/** Smallest tile width, in rem (the grid fits as many columns as this allows). */
+const TILE_MIN_REM = 14;
+const GAP_REM = 0.5;
+
+/**
+ * The agent tiles in rows, rendering only the rows in (and near) view (`data-testid="agent-virtual"`).
+ * Loaded lazily by the agent grid (its own chunk, with the virtualiser).
+ */
+export function VirtualAgentRows({ keys }: { keys: readonly EntityKey[] }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { width, remPx } = useBoxWidth(scrollRef);
+  const cols = Math.max(1, Math.floor((width + GAP_REM * remPx) / ((TILE_MIN_REM + GAP_REM) * remPx)));
+  const rows = Math.ceil(keys.length / cols);
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 7.5 * remPx,
+    overscan: 3,
+  });
+  return (
+    <div className="agent-scroll" ref={scrollRef} data-testid="agent-virtual">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <div
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            className="agent-row"
+            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
+          >
+            {keys.slice(row.index * cols, (row.index + 1) * cols).map((k) => (
+              <AgentTile key={k} agentKey={k} />
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Content width of an element (px), kept current by a ResizeObserver, and the root font size. */
+function useBoxWidth(ref: RefObject<HTMLElement | null>): { width: number; remPx: number } {
+  const [box, setBox] = useState({ width: 1200, remPx: 16 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const width = el.clientWidth;
+      setBox((b) => (b.width === width && b.remPx === remPx ? b : { width, remPx }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return box;
+}
