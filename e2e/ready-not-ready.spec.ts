@@ -104,8 +104,9 @@ test.describe('Ready / Not Ready through the Generic Connector', () => {
     await expect(tile.getByTestId('agent-command-error')).toHaveCount(0);
     expect((await sim.truth()).gc.agents.find((a) => a.id === AGENT)!.state).toBe('TALKING');
 
-    // The call ends after its 30 simulated seconds; the pending state applies (no wrap-up).
-    await sim.step({ seconds: 30 });
+    // The call ends after its 30 simulated seconds (stepped past them, so the end is never on
+    // the step boundary); the pending state applies (no wrap-up).
+    await sim.step({ seconds: 31 });
     await expect(tile).toHaveAttribute('data-state', 'NOT_READY');
     await expect(tile.getByTestId('agent-reason')).toHaveText('Lunch');
     const agent = (await sim.truth()).gc.agents.find((a) => a.id === AGENT)!;
