@@ -64,7 +64,8 @@ const APP = `http://127.0.0.1:${APP_PORT}`;
 const CONFIG = '/sim/load/config.json';
 /** Same flags as playwright.config.ts. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PAGES: readonly PageName[] = ['board', 'kiosk', 'vanilla'];
+/** Pages to run, in this order (`BENCH_PAGES=board,vanilla` to run fewer while investigating). */
+const PAGES: readonly PageName[] = (env['BENCH_PAGES'] ?? 'board,kiosk,vanilla').split(',').filter((p): p is PageName => p === 'board' || p === 'kiosk' || p === 'vanilla');
 const URLS: Record<PageName, string> = {
   board: `${APP}/?probe=1&config=${encodeURIComponent(CONFIG)}`,
   kiosk: `${APP}/kiosk?probe=1&config=${encodeURIComponent(CONFIG)}`,
@@ -163,7 +164,13 @@ async function runPage(browser: Browser, name: PageName, run: number, charts: Ma
     await sleep(WARMUP * 1000);
     await take(page);
     const before = await metrics(page, cdp);
+    const profiling = env['BENCH_PROFILE'] === name;
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await sleep(SECONDS * 1000);
+    if (profiling) await reportProfile(name, run, (await cdp.send('Profiler.stop')) as { profile: CpuProfile });
     await sim('/sim/load/stop');
     const after = await metrics(page, cdp);
     await until(page, () => (window as unknown as { __probe: PerfProbe }).__probe.pending() === 0, 3000);
@@ -220,6 +227,41 @@ const timeInPage = (page: Page, action: string, done: string): Promise<number> =
     const check = () => ((${done}) ? resolve(performance.now() - t0) : performance.now() - t0 > 5000 ? resolve(-1) : requestAnimationFrame(check));
     requestAnimationFrame(check);
   })`) as Promise<number>;
+
+/** A V8 CPU profile as CDP's `Profiler.stop` returns it. */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * `BENCH_PROFILE=<page>`: writes the sustained phase's CPU profile to
+ * `bench/results/profile-<page>-<run>.cpuprofile` (open it in Chromium's DevTools) and
+ * prints the 25 functions with the most self time.
+ */
+async function reportProfile(name: PageName, run: number, r: { profile: CpuProfile }): Promise<void> {
+  const { profile } = r;
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  const file = path.join(ROOT, `bench/results/profile-${name}-${run}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  const self = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
+  const byFn = new Map<string, number>();
+  let total = 0;
+  for (const n of profile.nodes) {
+    const ms = self.get(n.id) ?? 0;
+    total += ms;
+    const f = n.callFrame;
+    const where = f.url ? `${f.url.replace(/^.*\/assets\//, '')}:${f.lineNumber + 1}` : '';
+    const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
+    byFn.set(key, (byFn.get(key) ?? 0) + ms);
+  }
+  log(`${name} run ${run}: CPU profile ${path.relative(ROOT, file)} (${total.toFixed(0)} ms sampled); most self time:`);
+  for (const [k, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`);
+}
 
 async function runScale(browser: Browser, run: number): Promise<ScaleRun> {
   await sim('/sim/load/reset', { users: SCALE_USERS });
@@ -307,6 +349,10 @@ async function main(): Promise<number> {
           scale.push({ run: r, scrollFps: Number.NaN, filterMs: Number.NaN, searchMs: Number.NaN });
         }
       }
+    }
+    if (PAGES.length < 3) {
+      log(`BENCH_PAGES=${PAGES.join(',')}: an investigation run; no table, no targets (they need every page)`);
+      return 0;
     }
     const med = Object.fromEntries(PAGES.map((p) => [p, pageMedians(runs.filter((r) => r.page === p))])) as Record<PageName, PageMedians>;
     const scaleMed = scale.length

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Search } from 'lucide-react';
 import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
@@ -25,7 +25,6 @@ export const VIRTUALISE_ABOVE = 300;
  */
 export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
   const keys = useAgentKeys();
-  const counts = useStateCounts();
   const [state, setState] = useState<AgentState | null>(null);
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim().toLowerCase());
@@ -39,36 +38,7 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
         <h2 id="agents-title" className="panel__title">
           {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
         </h2>
-        <div className="chips" role="group" aria-label={t('filterGroup')}>
-          <button
-            type="button"
-            className="chip"
-            aria-pressed={state === null}
-            data-testid="state-filter"
-            data-state=""
-            onClick={() => setState(null)}
-          >
-            {t('all')} <span className="chip__count">{format.number(keys.length)}</span>
-          </button>
-          {AGENT_STATES.filter((s) => s !== 'UNKNOWN' || counts.UNKNOWN > 0).map((s) => (
-            <button
-              key={s}
-              type="button"
-              className={`chip state--${s}`}
-              aria-pressed={state === s}
-              data-testid="state-filter"
-              data-state={s}
-              onClick={() => setState(state === s ? null : s)}
-            >
-              <span className="chip__swatch" aria-hidden="true" />
-              <StateIcon state={s} />
-              {stateLabel(s, t)}{' '}
-              <span className="chip__count" data-testid="state-count" data-value={String(counts[s])}>
-                {format.number(counts[s])}
-              </span>
-            </button>
-          ))}
-        </div>
+        <StateChips total={keys.length} state={state} onState={setState} />
         {searchable && (
           <label className="search">
             <Search aria-hidden="true" size={16} />
@@ -93,6 +63,53 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
     </section>
   );
 }
+
+/**
+ * The filter chips with the count per state: their own component, so that the counts,
+ * which change with nearly every flush, re-render only the chips and not the grid.
+ */
+const StateChips = memo(function StateChips(props: {
+  total: number;
+  state: AgentState | null;
+  onState: (s: AgentState | null) => void;
+}) {
+  const { total, state, onState } = props;
+  const counts = useStateCounts();
+  const { t } = useTranslation('agents');
+  const format = useFormat();
+  return (
+    <div className="chips" role="group" aria-label={t('filterGroup')}>
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={state === null}
+        data-testid="state-filter"
+        data-state=""
+        onClick={() => onState(null)}
+      >
+        {t('all')} <span className="chip__count">{format.number(total)}</span>
+      </button>
+      {AGENT_STATES.filter((s) => s !== 'UNKNOWN' || counts.UNKNOWN > 0).map((s) => (
+        <button
+          key={s}
+          type="button"
+          className={`chip state--${s}`}
+          aria-pressed={state === s}
+          data-testid="state-filter"
+          data-state={s}
+          onClick={() => onState(state === s ? null : s)}
+        >
+          <span className="chip__swatch" aria-hidden="true" />
+          <StateIcon state={s} />
+          {stateLabel(s, t)}{' '}
+          <span className="chip__count" data-testid="state-count" data-value={String(counts[s])}>
+            {format.number(counts[s])}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+});
 
 /**
  * The tiles of the agents passing `filter`: the filtered, sorted list comes from the

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { elapsedSeconds, SOURCE_LABELS, type SourceHealth, type SourceId, type SubscriptionResult } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
@@ -40,8 +40,10 @@ export function HealthPanel({ sources }: { sources: readonly SourceId[] }) {
 const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: SourceId }) {
   const h = useSourceHealth(source);
   const errors = totalErrors(h);
-  const subs = Object.values(h.subscriptions);
-  const refused = subs.filter((s) => !s.subscribed);
+  // `h` is replaced on every message (its `lastMessageAt`); the subscription list (thousands
+  // of entries on a large board) only when a subscription answer changes it.
+  const subs = useMemo(() => Object.values(h.subscriptions), [h.subscriptions]);
+  const refused = useMemo(() => subs.filter((s) => !s.subscribed), [subs]);
   const label = SOURCE_LABELS[source];
   const { t } = useTranslation('health');
   const statusLabel = useConnectionStatusLabel();
@@ -111,7 +113,7 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
 });
 
 /** Subscription results: the refused ones in full, then the count of accepted ones. */
-function Subscriptions({ all, refused }: { all: readonly SubscriptionResult[]; refused: readonly SubscriptionResult[] }) {
+const Subscriptions = memo(function Subscriptions({ all, refused }: { all: readonly SubscriptionResult[]; refused: readonly SubscriptionResult[] }) {
   const { t } = useTranslation('health');
   return (
     <>
@@ -140,7 +142,7 @@ function Subscriptions({ all, refused }: { all: readonly SubscriptionResult[]; r
       )}
     </>
   );
-}
+});
 
 /** "12:03:04 (2:10 ago)" (`health:ago`), ticking on the shared clock. */
 function Ago({ at }: { at: number }) {

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { elapsedSeconds, QueueOpenStatus, type EntityKey, type Queue } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
@@ -18,6 +18,23 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const { thresholds } = useBoard().config;
   const { t } = useTranslation('queues');
   const format = useFormat();
+  // The tile's fixed words, looked up once per language (`t` changes identity with it):
+  // a busy queue re-renders many times a second.
+  const words = useMemo(
+    () => ({
+      callsWaiting: t('callsWaiting'),
+      serviceLevel: t('serviceLevel'),
+      noServiceLevelTitle: t('noServiceLevelTitle'),
+      serviceLevelTitle: t('serviceLevelTitle'),
+      agentsReady: t('agentsReady'),
+      agentsNotReady: t('agentsNotReady'),
+      agentsTalking: t('agentsTalking'),
+      agentsWrapUp: t('agentsWrapUp'),
+      callsHandled: t('callsHandled'),
+      callsAbandoned: t('callsAbandoned'),
+    }),
+    [t],
+  );
   if (!queue) return null;
   const stale = !live;
   const cwSev = callsWaitingSeverity(queue, thresholds);
@@ -44,7 +61,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
       <div className="queue-tile__main">
         <Figure
           size="large"
-          label={t('callsWaiting')}
+          label={words.callsWaiting}
           testId="queue-calls-waiting"
           value={queue.callsWaiting}
           severity={cwSev}
@@ -52,27 +69,27 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         <LongestWaiting queue={queue} thresholds={thresholds} />
         <Figure
           size="medium"
-          label={t('serviceLevel')}
+          label={words.serviceLevel}
           testId="queue-service-level"
           value={queue.serviceLevelPct === undefined ? undefined : Math.round(queue.serviceLevelPct)}
           display={queue.serviceLevelPct === undefined ? undefined : format.percent(queue.serviceLevelPct)}
           severity={slSev}
-          title={queue.serviceLevelPct === undefined ? t('noServiceLevelTitle') : t('serviceLevelTitle')}
+          title={queue.serviceLevelPct === undefined ? words.noServiceLevelTitle : words.serviceLevelTitle}
         />
       </div>
       <div className="queue-tile__agents">
-        <Figure label={t('agentsReady')} testId="queue-agents-ready" value={queue.agentsReady} />
-        <Figure label={t('agentsNotReady')} testId="queue-agents-not-ready" value={queue.agentsNotReady} />
-        <Figure label={t('agentsTalking')} testId="queue-agents-talking" value={queue.agentsTalking} />
-        <Figure label={t('agentsWrapUp')} testId="queue-agents-wrapup" value={queue.agentsWrapUp} />
+        <Figure label={words.agentsReady} testId="queue-agents-ready" value={queue.agentsReady} />
+        <Figure label={words.agentsNotReady} testId="queue-agents-not-ready" value={queue.agentsNotReady} />
+        <Figure label={words.agentsTalking} testId="queue-agents-talking" value={queue.agentsTalking} />
+        <Figure label={words.agentsWrapUp} testId="queue-agents-wrapup" value={queue.agentsWrapUp} />
       </div>
       {(queue.callsHandled !== undefined || queue.callsAbandoned !== undefined) && (
         <div className="queue-tile__foot">
           {queue.callsHandled !== undefined && (
-            <Figure label={t('callsHandled')} testId="queue-calls-handled" value={queue.callsHandled} />
+            <Figure label={words.callsHandled} testId="queue-calls-handled" value={queue.callsHandled} />
           )}
           {queue.callsAbandoned !== undefined && (
-            <Figure label={t('callsAbandoned')} testId="queue-calls-abandoned" value={queue.callsAbandoned} />
+            <Figure label={words.callsAbandoned} testId="queue-calls-abandoned" value={queue.callsAbandoned} />
           )}
         </div>
       )}
