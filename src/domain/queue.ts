@@ -49,26 +49,29 @@ export interface Queue {
   readonly updatedAt: number;
 }
 
+/** Every statistic key of a {@link Queue}, in display order: the one list the schema and the reducer use. */
+export const QUEUE_STAT_KEYS = [
+  'callsWaiting',
+  'longestWaitingSince',
+  'agentsReady',
+  'agentsNotReady',
+  'agentsTalking',
+  'agentsWrapUp',
+  'agentsReserved',
+  'agentsLoggedIn',
+  'callsConnected',
+  'callsHandled',
+  'callsAbandoned',
+  'callsOffered',
+  'serviceLevelPct',
+  'openStatus',
+] as const satisfies readonly (keyof Queue)[];
+
+/** One statistic key of a {@link Queue}. */
+export type QueueStatKey = (typeof QUEUE_STAT_KEYS)[number];
+
 /** Numeric statistics of a {@link Queue} that an event may carry. */
-export type QueueStats = Partial<
-  Pick<
-    Queue,
-    | 'callsWaiting'
-    | 'longestWaitingSince'
-    | 'agentsReady'
-    | 'agentsNotReady'
-    | 'agentsTalking'
-    | 'agentsWrapUp'
-    | 'agentsReserved'
-    | 'agentsLoggedIn'
-    | 'callsConnected'
-    | 'callsHandled'
-    | 'callsAbandoned'
-    | 'callsOffered'
-    | 'serviceLevelPct'
-    | 'openStatus'
-  >
->;
+export type QueueStats = Partial<Pick<Queue, QueueStatKey>>;
 
 /**
  * RTE QueueStatus `OpenStatus` values (rte doc, "Event: QueueStatus"):

@@ -22,7 +22,7 @@ import { z } from './zod';
 import { AGENT_STATES } from './agent';
 import { CONNECTION_STATUSES } from './connection';
 import type { DomainEvent, DomainEventKind } from './events';
-import type { QueueStats } from './queue';
+import { QUEUE_STAT_KEYS, type QueueStats } from './queue';
 import { SOURCE_IDS, type SourceId } from './source';
 
 type Assert<T extends true> = T;
@@ -78,26 +78,7 @@ const agentUpsert = strictObject({
 
 const agentRemove = strictObject({ kind: z.literal('agent.remove'), ...envelope, id });
 
-/**
- * Every statistic key of {@link QueueStats} (compile-checked both ways against the type:
- * a key added to QueueStats and not here, or a key here that QueueStats lacks, fails).
- */
-const STAT_KEYS = [
-  'callsWaiting',
-  'longestWaitingSince',
-  'agentsReady',
-  'agentsNotReady',
-  'agentsTalking',
-  'agentsWrapUp',
-  'agentsReserved',
-  'agentsLoggedIn',
-  'callsConnected',
-  'callsHandled',
-  'callsAbandoned',
-  'callsOffered',
-  'serviceLevelPct',
-  'openStatus',
-] as const satisfies readonly (keyof QueueStats)[];
+const STAT_KEYS = QUEUE_STAT_KEYS;
 /** `true` when {@link STAT_KEYS} lists every key of QueueStats. */
 export type StatKeysComplete = Assert<[Exclude<keyof QueueStats, (typeof STAT_KEYS)[number]>] extends [never] ? true : false>;
 

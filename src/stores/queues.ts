@@ -2,7 +2,7 @@
  * Queues: pure reducer over one flush's batch (ARCHITECTURE.md rules 1 and 2). The Map is
  * copied at most once per batch and a Queue object is replaced only when a field changes.
  */
-import { entityKey, type EntityKey, type EventOfKind, type Queue, type QueueStats, type QueueUpsertEvent } from '../domain';
+import { entityKey, QUEUE_STAT_KEYS, type EntityKey, type EventOfKind, type Queue, type QueueStats, type QueueUpsertEvent } from '../domain';
 import { defineSlice } from './slice';
 
 /** State of the queues store. Replaced as a whole, once per flush, only when something changed. */
@@ -15,23 +15,8 @@ export interface QueuesState {
   readonly sortVersion: number;
 }
 
-/** Every statistic key of {@link QueueStats}, in display order. */
-export const QUEUE_STAT_KEYS = [
-  'callsWaiting',
-  'longestWaitingSince',
-  'agentsReady',
-  'agentsNotReady',
-  'agentsTalking',
-  'agentsWrapUp',
-  'agentsReserved',
-  'agentsLoggedIn',
-  'callsConnected',
-  'callsHandled',
-  'callsAbandoned',
-  'callsOffered',
-  'serviceLevelPct',
-  'openStatus',
-] as const satisfies readonly (keyof QueueStats)[];
+/** Every statistic key of a queue, in display order (the domain's list). */
+export { QUEUE_STAT_KEYS };
 
 /** A fresh, empty queues state (version 0). */
 export function initialQueuesState(): QueuesState {
