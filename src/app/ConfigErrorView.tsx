@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ConfigError } from '../config';
+import { useTranslation } from '../i18n';
 import { useNow } from '../lib/clock';
 import './app.css';
 

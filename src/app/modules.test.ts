@@ -8,7 +8,7 @@ import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
 import { parseConfig } from '../config';
 import { SOURCE_LABELS } from '../domain';
-import { boardConfigSchema, CONNECTOR_MODULES, moduleOf } from './modules';
+import { boardConfigSchema, CONNECTOR_MODULES } from './modules';
 import { enabledSources } from './wiring';
 
 const RTE = { tokenUrl: '/api/rte/token', hubUrl: '/rte', queueIds: ['q1'] };
@@ -17,9 +17,9 @@ const GC = { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' };
 describe('connector modules', () => {
   it('registers RTE and the Generic Connector through the module list', () => {
     expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc']);
-    expect(moduleOf('rte')).toBe(rteModule);
-    expect(moduleOf('gc')).toBe(gcModule);
-    expect(moduleOf('bct')).toBeUndefined();
+    expect(CONNECTOR_MODULES.find((m) => m.source === 'rte')).toBe(rteModule);
+    expect(CONNECTOR_MODULES.find((m) => m.source === 'gc')).toBe(gcModule);
+    expect(CONNECTOR_MODULES.find((m) => (m.source as string) === 'bct')).toBeUndefined();
     for (const m of CONNECTOR_MODULES) expect(m.displayName, m.source).toBe(SOURCE_LABELS[m.source]);
     expect(gcModule.offers).toEqual(['agentState']);
     expect(rteModule.offers).toEqual([]);

@@ -1,14 +1,12 @@
 /**
  * The one list of backend modules (ARCHITECTURE.md "Rooms"; docs/ADDING-A-BACKEND.md):
  * adding a backend is one folder under `src/connectors/` plus one line here. The board's
- * configuration schema (`sources.<source>` per module) and the connection-health names
- * are built from this list.
+ * configuration schema (`sources.<source>` per module) and the wiring are built from it.
  */
 import { buildConfigSchema } from '../config';
 import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
 import type { ConnectorModule } from '../connectors/transport/module';
-import type { SourceId } from '../domain';
 
 /** Every backend the wallboard can read from, in display order. */
 export const CONNECTOR_MODULES = [rteModule, gcModule] as const satisfies readonly ConnectorModule[];
@@ -27,8 +25,3 @@ function sourceSchemas(modules: Modules): SourceSchemas {
  * block per module, validated by that module's own schema; an unknown source key is refused.
  */
 export const boardConfigSchema = buildConfigSchema(sourceSchemas(CONNECTOR_MODULES));
-
-/** The module of a source, or undefined when no module has that id. */
-export function moduleOf(source: SourceId): ConnectorModule | undefined {
-  return CONNECTOR_MODULES.find((m) => m.source === source);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configUrlFor } from '../config';
+import { classifyConfigRequest } from '../config';
 import { appBaseHref, routeOf } from './routes';
 
 describe('routes', () => {
@@ -14,10 +14,11 @@ describe('routes', () => {
   });
 
   it('reads the same config.json from every route, keeping ?config=', () => {
-    expect(configUrlFor(appBaseHref('http://h:5173/kiosk'))).toBe('http://h:5173/config.json');
-    expect(configUrlFor(appBaseHref('http://h:5173/kiosk/'))).toBe('http://h:5173/config.json');
-    expect(configUrlFor(appBaseHref('http://h/wall/kiosk#x'))).toBe('http://h/wall/config.json');
-    expect(configUrlFor(appBaseHref('http://h/?config=/other.json'))).toBe('/other.json');
-    expect(configUrlFor(appBaseHref('http://h/kiosk?config=/other.json'))).toBe('/other.json');
+    const configUrl = (page: string) => classifyConfigRequest(appBaseHref(page)).url;
+    expect(configUrl('http://h:5173/kiosk')).toBe('http://h:5173/config.json');
+    expect(configUrl('http://h:5173/kiosk/')).toBe('http://h:5173/config.json');
+    expect(configUrl('http://h/wall/kiosk#x')).toBe('http://h/wall/config.json');
+    expect(configUrl('http://h/?config=/other.json')).toBe('http://h/other.json');
+    expect(configUrl('http://h/kiosk?config=/other.json')).toBe('http://h/other.json');
   });
 });

@@ -107,16 +107,6 @@ export function parseConfig<T>(raw: unknown, url: string, schema: ConfigValidato
 }
 
 /**
- * The configuration URL for a page address: `?config=<url>` if given (as written), else
- * `config.json` beside the app. Says nothing about whether it may be used: see
- * {@link loadBoardConfig}.
- */
-export function configUrlFor(pageUrl: string): string {
-  const u = new URL(pageUrl);
-  return u.searchParams.get('config') ?? new URL('config.json', u).toString();
-}
-
-/**
  * True when a successful answer is really a "not found": an HTML page (a dev server or SPA
  * host answers unknown paths with the app's page) for a request whose path ends in `.json`.
  */
@@ -169,10 +159,10 @@ export async function loadConfig<T>(url: string, opts: LoadOptions<T>): Promise<
 
 /** The served configuration, or the error that kept it from loading. */
 async function tryServed<T>(appHref: string, opts: LoadOptions<T>): Promise<T | ConfigError> {
+  const url = servedConfigUrl(appHref);
   try {
-    return await loadConfig(servedConfigUrl(appHref), opts);
+    return await loadConfig(url, opts);
   } catch (e) {
-    const url = servedConfigUrl(appHref);
     return e instanceof ConfigError ? e : new ConfigError(`Could not load ${url}`, [String(e)], url, 'unreachable');
   }
 }
@@ -188,12 +178,11 @@ async function tryServed<T>(appHref: string, opts: LoadOptions<T>): Promise<T | 
  *   of the served configuration's endpoints, or its `security.allowedOrigins` (the served
  *   file is fetched only when an endpoint is off the page's origin).
  * @param appHref the app's own address with its query (`appBaseHref(location.href)`)
- * @param opts the schema both the served and the `?config=` file are validated with, and a
+ * @param o the schema both the served and the `?config=` file are validated with, and a
  *   `fetch` (default the global one)
  * @throws ConfigError with a {@link ConfigErrorReason}
  */
-export async function loadBoardConfig<T extends OriginRulesConfig>(appHref: string, opts: LoadOptions<T>): Promise<T> {
-  const o = opts;
+export async function loadBoardConfig<T extends OriginRulesConfig>(appHref: string, o: LoadOptions<T>): Promise<T> {
   const req = classifyConfigRequest(appHref);
   switch (req.kind) {
     case 'served':
@@ -254,11 +243,4 @@ function checkEndpoints(
     'endpoint-refused',
     { refused, servedUrl, ...(served instanceof ConfigError ? { servedReason: served.reason } : {}) },
   );
-}
-
-/** Resolves a possibly relative URL against the page; `ws` turns http(s) into ws(s). */
-export function resolveUrl(url: string, base: string, ws = false): string {
-  const u = new URL(url, base);
-  if (ws && (u.protocol === 'http:' || u.protocol === 'https:')) u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
-  return u.toString();
 }

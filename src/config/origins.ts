@@ -58,21 +58,12 @@ export function comparableOrigin(url: URL): string {
 
 /**
  * {@link comparableOrigin} of `value` resolved against `baseHref` (relative URLs resolve
- * against the page, as the connectors do).
+ * against the page, as the connectors do; without `baseHref` only absolute URLs have one).
  * @returns the origin, or `'null'` when `value` is not a URL or has no network origin
  */
-export function originOf(value: string, baseHref: string): string {
+export function originOf(value: string, baseHref?: string): string {
   try {
     return comparableOrigin(new URL(value, baseHref));
-  } catch {
-    return 'null';
-  }
-}
-
-/** {@link comparableOrigin} of an absolute URL; `'null'` when `value` is not one. */
-function absoluteOrigin(value: string): string {
-  try {
-    return comparableOrigin(new URL(value));
   } catch {
     return 'null';
   }
@@ -156,7 +147,7 @@ export interface OriginRulesConfig {
 export function isConfigOriginAllowed(origin: string, served: OriginRulesConfig | null): boolean {
   const allowed = served?.security?.allowedConfigOrigins ?? [];
   const wanted = origin.toLowerCase();
-  return wanted !== 'null' && allowed.some((o) => absoluteOrigin(o) === wanted);
+  return wanted !== 'null' && allowed.some((o) => originOf(o) === wanted);
 }
 
 /**
@@ -170,7 +161,7 @@ export function allowedEndpointOrigins(served: OriginRulesConfig | null, appHref
   const out = new Set<string>([comparableOrigin(new URL(appHref))]);
   if (served) {
     for (const e of endpointUrls(served.sources)) out.add(originOf(e.value, appHref));
-    for (const o of served.security?.allowedOrigins ?? []) out.add(absoluteOrigin(o));
+    for (const o of served.security?.allowedOrigins ?? []) out.add(originOf(o));
   }
   out.delete('null');
   return out;

@@ -81,9 +81,6 @@ export function buildConfigSchema<S extends Record<string, SourceSchema>>(source
   return z.strictObject({ ...baseConfigShape, sources: z.strictObject(shape) });
 }
 
-/** A schema built by {@link buildConfigSchema} (what `parseConfig` and `loadBoardConfig` take). */
-export type BoardConfigSchema = z.ZodMiniType<BoardConfig>;
-
 /**
  * A validated board configuration, as code outside `app/` sees it: the base settings, and
  * each configured source's block (validated by its backend's schema; only `enabled` is

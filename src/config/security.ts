@@ -46,5 +46,3 @@ export const securitySchema = z._default(
   { allowedConfigOrigins: [], allowedOrigins: [] },
 );
 
-/** The validated `security` block. */
-export type SecurityConfig = z.infer<typeof securitySchema>;

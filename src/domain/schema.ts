@@ -22,7 +22,7 @@ import { z } from './zod';
 import { AGENT_STATES } from './agent';
 import { CONNECTION_STATUSES } from './connection';
 import type { DomainEvent, DomainEventKind } from './events';
-import { QUEUE_STAT_KEYS, type QueueStats } from './queue';
+import { QUEUE_STAT_KEYS } from './queue';
 import { SOURCE_IDS, type SourceId } from './source';
 
 type Assert<T extends true> = T;
@@ -36,11 +36,16 @@ function hasOwnProtoKey(v: unknown): boolean {
   return typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, '__proto__');
 }
 
-/** A string → string record that refuses an own `__proto__` key (zod would drop it silently). */
-const safeStringRecord = z.pipe(
-  z.unknown().check(z.refine((v) => !hasOwnProtoKey(v), 'has a "__proto__" key')),
-  z.record(z.string(), z.string()),
-);
+/**
+ * `schema` behind a guard that refuses an own `__proto__` key (zod's records would drop it
+ * silently): for records built from vendor keys.
+ */
+function withoutProtoKey<S extends z.core.$ZodType>(schema: S) {
+  return z.pipe(z.unknown().check(z.refine((v) => !hasOwnProtoKey(v), 'has a "__proto__" key')), schema);
+}
+
+/** A string → string record that refuses an own `__proto__` key. */
+const safeStringRecord = withoutProtoKey(z.record(z.string(), z.string()));
 
 /**
  * A strict object (an unknown key is an error) parsed by zod core's compiled object parser
@@ -78,19 +83,12 @@ const agentUpsert = strictObject({
 
 const agentRemove = strictObject({ kind: z.literal('agent.remove'), ...envelope, id });
 
-const STAT_KEYS = QUEUE_STAT_KEYS;
-/** `true` when {@link STAT_KEYS} lists every key of QueueStats. */
-export type StatKeysComplete = Assert<[Exclude<keyof QueueStats, (typeof STAT_KEYS)[number]>] extends [never] ? true : false>;
-
 /**
- * Queue statistics: a partial record over the known keys (an unknown key is an error; only
- * the keys present are visited, so sparse statistics stay cheap), finite numbers, and no
- * own `__proto__` key.
+ * Queue statistics: a partial record over the known keys (`QUEUE_STAT_KEYS`, from which
+ * `QueueStats` is derived; an unknown key is an error; only the keys present are visited,
+ * so sparse statistics stay cheap), finite numbers, and no own `__proto__` key.
  */
-const queueStats = z.pipe(
-  z.unknown().check(z.refine((v) => !hasOwnProtoKey(v), 'has a "__proto__" key')),
-  z.partialRecord(z.enum(STAT_KEYS), z.optional(finite)),
-);
+const queueStats = withoutProtoKey(z.partialRecord(z.enum(QUEUE_STAT_KEYS), z.optional(finite)));
 
 const queueUpsert = strictObject({
   kind: z.literal('queue.upsert'),

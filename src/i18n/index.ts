@@ -91,9 +91,11 @@ export function catalogues(): Resource {
   return out as Resource;
 }
 
-/** The namespaces found under `locales/` (file names without `.json`), sorted. */
-export function namespaces(): string[] {
-  const res = catalogues();
+/**
+ * The namespaces found under `locales/` (file names without `.json`), sorted.
+ * @param res the catalogues to read (default {@link catalogues})
+ */
+export function namespaces(res: Resource = catalogues()): string[] {
   return [...new Set(Object.values(res).flatMap((byNs) => Object.keys(byNs)))].sort();
 }
 
@@ -147,15 +149,16 @@ export function initI18n(language: string = DEFAULT_LANGUAGE): I18n {
     return i18n;
   }
   i18n.on('languageChanged', syncHtmlLang);
+  const resources = catalogues();
   void i18n
     .use(initReactI18next)
     .use(fallbackCounter)
     .init({
-      resources: catalogues(),
+      resources,
       lng,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: [...SUPPORTED_LANGUAGES],
-      ns: namespaces(),
+      ns: namespaces(resources),
       defaultNS: DEFAULT_NAMESPACE,
       initAsync: false,
       returnNull: false,

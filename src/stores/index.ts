@@ -12,7 +12,7 @@ export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
 export type { Team, TeamsState } from './teams';
 export { defineSlice } from './slice';
 export type { StoreSlice } from './slice';
-export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS, isUrgentKind } from './slices';
+export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS } from './slices';
 export type { AnySlice, ErasedSlice, SliceName, SliceState, EveryKindTaken } from './slices';
 export { createWallboardStores } from './create';
 export type { WallboardStores } from './create';

@@ -69,8 +69,3 @@ export const KNOWN_EVENT_KINDS: ReadonlySet<DomainEventKind> = new Set(SLICES_BY
 
 /** Kinds that flush the bus at once: the union of the slices' `urgentKinds`. */
 export const URGENT_KINDS: ReadonlySet<DomainEventKind> = new Set(ERASED.flatMap((s) => s.urgentKinds));
-
-/** True when `kind` must not wait for the next flush tick (ARCHITECTURE.md rule 1). */
-export function isUrgentKind(kind: DomainEventKind): boolean {
-  return URGENT_KINDS.has(kind);
-}

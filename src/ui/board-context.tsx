@@ -6,15 +6,14 @@ import {
   type NoPortReason,
   type PortDirectory,
   type PortKind,
+  type ReasonCodeLabel,
+  type ReasonCodeLabels,
   type SourceId,
   type SourcePorts,
 } from '../domain';
 
-/** One reason code the board offers (configured `reasonCodes.*[]`). */
-export interface ReasonOption {
-  readonly id: string;
-  readonly label: string;
-}
+/** One reason code the board offers (configured `reasonCodes.*[]`; the domain's {@link ReasonCodeLabel}). */
+export type ReasonOption = ReasonCodeLabel;
 
 /** Threshold settings the panels colour figures by (configured `thresholds`). */
 export interface BoardThresholds {
@@ -34,10 +33,7 @@ export interface BoardThresholds {
 export interface BoardSettings {
   readonly title: string;
   readonly thresholds: BoardThresholds;
-  readonly reasonCodes: {
-    readonly notReady: readonly ReasonOption[];
-    readonly logout: readonly ReasonOption[];
-  };
+  readonly reasonCodes: ReasonCodeLabels;
   /** Link to the simulator's controls (demo only; configured `simulatorUrl`), shown in the supervisor header. */
   readonly simulatorUrl?: string;
 }

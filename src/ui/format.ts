@@ -33,10 +33,10 @@ const percentFormat = (locale: string) => cached(`pct|${locale}`, () => new Intl
  * Local wall-clock time of an epoch-ms instant, 24-hour with seconds (`09:05:03`), in the
  * locale's own form.
  * @param ms epoch milliseconds
- * @param locale BCP 47 tag (`en`, `de`); the runtime default when omitted
+ * @param locale BCP 47 tag (`en`, `de`)
  */
-export function clockTime(ms: number, locale?: string): string {
-  return clockFormat(locale ?? Intl.DateTimeFormat().resolvedOptions().locale).format(ms);
+export function clockTime(ms: number, locale: string): string {
+  return clockFormat(locale).format(ms);
 }
 
 /**

@@ -18,7 +18,7 @@ export const gcModule: ConnectorModule<typeof gcConfigSchema, 'gc'> = {
   configSchema: gcConfigSchema,
   offers: ['agentState'],
   create(config, context) {
-    return deferConnector(context, 'gc', ['agentState'], async () => {
+    return deferConnector(context, gcModule, async () => {
       const [{ createGcConnector }, session] = await Promise.all([import('./gc-connector'), context.stomp.get(config)]);
       const connector = createGcConnector(config, context.emit, {
         session,

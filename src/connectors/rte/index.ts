@@ -17,7 +17,7 @@ export const rteModule: ConnectorModule<typeof rteConfigSchema, 'rte'> = {
   configSchema: rteConfigSchema,
   offers: [],
   create(config, context) {
-    return deferConnector(context, 'rte', [], async () => {
+    return deferConnector(context, rteModule, async () => {
       const { createRteConnector } = await import('./rte-connector');
       const connector = createRteConnector(config, context.emit, { baseUrl: context.baseUrl, scheduler: context.scheduler });
       return { start: () => connector.start(), stop: () => connector.stop(), ports: {} };

@@ -1,19 +1,11 @@
 import type { Scheduler } from '../../lib/scheduler';
 import type { StompSession, StompSessionOptions, WebSocketConstructor } from './stomp-session';
 
-/** What identifies one broker session: the same broker, account and virtual host share one WebSocket. */
-export interface StompSessionSettings {
-  /** STOMP-over-WebSocket URLs, tried in turn (may be relative to the page). */
-  readonly brokerUrls: readonly string[];
-  /** STOMP CONNECT login (memory only, never logged). */
-  readonly login?: string | undefined;
-  /** STOMP CONNECT passcode (memory only, never logged). */
-  readonly passcode?: string | undefined;
-  /** STOMP CONNECT `host` header. */
-  readonly vhost?: string | undefined;
-  /** Heart-beat both ways (ms); 0 disables. */
-  readonly heartbeatMs?: number;
-}
+/**
+ * What a broker session is made from: the same broker, account and virtual host share one
+ * WebSocket (the session options' own fields: URLs, login, passcode, vhost, heart-beat).
+ */
+export type StompSessionSettings = Pick<StompSessionOptions, 'brokerUrls' | 'login' | 'passcode' | 'vhost' | 'heartbeatMs'>;
 
 /**
  * The board's broker sessions (ARCHITECTURE.md: `connectors/stomp/` owns the shared broker

@@ -44,7 +44,7 @@ describe('deferConnector: a connector whose code loads on demand', () => {
     const { ctx, statuses } = context();
     const { inst, setAgentState } = realInstance();
     let resolve!: (i: ConnectorInstance) => void;
-    const c = deferConnector(ctx, 'gc', ['agentState'], () => new Promise((r) => (resolve = r)));
+    const c = deferConnector(ctx, { source: 'gc', offers: ['agentState'] }, () => new Promise((r) => (resolve = r)));
     c.start();
     expect(statuses()).toEqual(['connecting']);
     const sent = c.ports.agentState!.setAgentState({ agentId: 'agent2001', state: 'READY' });
@@ -65,7 +65,7 @@ describe('deferConnector: a connector whose code loads on demand', () => {
       if (fail) throw new Error('Failed to fetch dynamically imported module');
       return inst;
     });
-    const c = deferConnector(ctx, 'gc', ['agentState'], load);
+    const c = deferConnector(ctx, { source: 'gc', offers: ['agentState'] }, load);
     c.start();
     const sent = c.ports.agentState!.setAgentState({ agentId: 'agent2001', state: 'READY' });
     await expect(sent).rejects.toMatchObject({ code: 'not-connected' });
@@ -81,6 +81,6 @@ describe('deferConnector: a connector whose code loads on demand', () => {
 
   it('offers only the ports it was told the real connector offers', () => {
     const { ctx } = context();
-    expect(Object.keys(deferConnector(ctx, 'rte', [], async () => realInstance().inst).ports)).toEqual([]);
+    expect(Object.keys(deferConnector(ctx, { source: 'rte', offers: [] }, async () => realInstance().inst).ports)).toEqual([]);
   });
 });

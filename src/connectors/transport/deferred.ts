@@ -5,10 +5,10 @@
  * configured. The kiosk's eager bundle carries none of it (docs/PERFORMANCE.md "Kiosk
  * bundle budget"), and a board never downloads a backend it does not use.
  */
-import { CommandError, type AgentCommandPort, type AgentStateCommand, type SourcePorts } from '../../domain';
+import { CommandError, type AgentStateCommand, type SourcePorts } from '../../domain';
 import { createBackoff } from './backoff';
 import { statusEvent, safeEmit } from './events';
-import type { ConnectorContext, ConnectorInstance } from './module';
+import type { ConnectorContext, ConnectorInstance, ConnectorModule } from './module';
 
 /**
  * Wraps a loader as a {@link ConnectorInstance}, synchronously:
@@ -20,15 +20,16 @@ import type { ConnectorContext, ConnectorInstance } from './module';
  * - `ports`: one forwarding port per kind in `offers`. A command before the code is there
  *   waits for it; a command while it cannot be loaded, or after `stop()`, rejects with
  *   `CommandError('not-connected')`.
- * @param offers the port kinds the real instance offers (`ConnectorModule.offers`)
+ * @param module the backend's declaration: its source and the port kinds the real instance
+ *   offers (`ConnectorModule.source`, `.offers`)
  * @param load resolves with the real (not started) instance
  */
 export function deferConnector(
   context: ConnectorContext,
-  source: AgentCommandPort['source'],
-  offers: readonly (keyof SourcePorts)[],
+  module: Pick<ConnectorModule, 'source' | 'offers'>,
   load: () => Promise<ConnectorInstance>,
 ): ConnectorInstance {
+  const { source, offers } = module;
   const backoff = createBackoff();
   let real: ConnectorInstance | undefined;
   let running = false;
@@ -76,7 +77,7 @@ export function deferConnector(
         ? Promise.resolve(real)
         : new Promise((resolve, reject) => waiters.add({ resolve, reject }));
 
-  const ports: { agentState?: AgentCommandPort } = {};
+  const ports: { -readonly [K in keyof SourcePorts]: SourcePorts[K] } = {};
   if (offers.includes('agentState')) {
     ports.agentState = {
       source,

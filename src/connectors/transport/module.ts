@@ -2,7 +2,7 @@ import type { z } from '../../domain/zod';
 import type { ReasonCodeLabels, SourceId, SourcePorts } from '../../domain';
 import type { Scheduler } from '../../lib/scheduler';
 import type { StompSessions } from '../stomp/shared';
-import type { Emit } from './types';
+import type { Connector, Emit } from './types';
 
 /**
  * What the app hands every connector it creates (docs/ADDING-A-BACKEND.md).
@@ -29,11 +29,7 @@ export interface ConnectorContext {
  * with backoff after `start()`, reports `connection.status` events for its source, and
  * offers the command ports its vendor supports.
  */
-export interface ConnectorInstance {
-  /** Begins connecting. Idempotent. Never throws: failures become status and error events. */
-  start(): void;
-  /** Closes the link and stops retrying; resolves when closed. */
-  stop(): Promise<void>;
+export interface ConnectorInstance extends Omit<Connector, 'source'> {
   /** The commands this backend offers the panels (none for a read-only source). */
   readonly ports: SourcePorts;
 }

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import { Search } from 'lucide-react';
 import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
@@ -8,7 +8,6 @@ import { useFormat } from '../../ui';
 import { AgentTile } from './AgentTile';
 import { stateLabel } from './labels';
 import { StateIcon } from './StateIcon';
-import { isOpenFilter, type AgentFilter } from './match';
 import './agents.css';
 
 /**
@@ -28,7 +27,7 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
   const [state, setState] = useState<AgentState | null>(null);
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim().toLowerCase());
-  const filter = useMemo<AgentFilter>(() => ({ state, query }), [state, query]);
+
   const { t } = useTranslation('agents');
   const format = useFormat();
 
@@ -55,10 +54,10 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
       </div>
       {keys.length === 0 ? (
         <p className="panel__empty">{t('empty')}</p>
-      ) : isOpenFilter(filter) ? (
+      ) : state === null && query === '' ? (
         <AgentTiles keys={keys} />
       ) : (
-        <FilteredAgentTiles filter={filter} />
+        <FilteredAgentTiles state={state ?? undefined} query={query} />
       )}
     </section>
   );
@@ -112,12 +111,12 @@ const StateChips = memo(function StateChips(props: {
 });
 
 /**
- * The tiles of the agents passing `filter`: the filtered, sorted list comes from the
+ * The tiles of the agents in `state` and matching `query` (trimmed, lower-cased): the filtered, sorted list comes from the
  * stores (`useAgentKeys` with `state`/`query`), re-sorted at most once a second there, so
  * a state change moves an agent in or out within a second and nothing re-filters here.
  */
-function FilteredAgentTiles({ filter }: { filter: AgentFilter }) {
-  const visible = useAgentKeys({ state: filter.state ?? undefined, query: filter.query });
+function FilteredAgentTiles({ state, query }: { state: AgentState | undefined; query: string }) {
+  const visible = useAgentKeys({ state, query });
   const { t } = useTranslation('agents');
   if (visible.length === 0) return <p className="panel__empty">{t('noMatch')}</p>;
   return <AgentTiles keys={visible} />;
