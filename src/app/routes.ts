@@ -11,7 +11,7 @@ export function routeOf(pathname: string): Route {
 
 /**
  * The app's own address for a page address: the route segment removed, the query kept.
- * `configUrlFor` resolves `config.json` against it, so `/kiosk` and `/kiosk/` read the same
+ * `servedConfigUrl` and `classifyConfigRequest` resolve `config.json` against it, so `/kiosk` and `/kiosk/` read the same
  * `/config.json` as `/`, and a board served under `/wall/` reads `/wall/config.json`.
  */
 export function appBaseHref(pageHref: string): string {
