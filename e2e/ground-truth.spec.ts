@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { E2E } from './ports';
-import { diffQueues, expectAllLive, readBoardAgents, readBoardQueues, sim, waitForRoster } from './sim-client';
+import { diffQueues, expectAllLive, readBoardAgents, readBoardQueues, resetPausedForEachTest, sim, waitForRoster } from './sim-client';
 
 // Acceptance 3: queue tile values equal the simulator's ground truth within 2 s, over repeated
 // samples. Deterministic: every test starts from the seeded initial state, paused, and moves
 // the model only by `step` (simulated seconds pass at once), never by waiting for it.
 test.describe('board equals ground truth', () => {
-  test.afterAll(async () => {
-    // Leave the simulator as a run starts it (seeded, running) for specs that do not reset it.
-    await sim.reset({ paused: false });
-  });
-  test.beforeEach(async () => {
-    await sim.reset({ paused: true });
-  });
+  resetPausedForEachTest();
 
   test('queue tiles equal the simulator within 2 s, step after step', async ({ page }) => {
     await page.goto(`/?config=${E2E.activemqConfig}`);

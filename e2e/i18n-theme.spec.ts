@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from './ports';
-import { expectAllLive, sim, waitForRoster } from './sim-client';
+import { expectAllLive, gcTile, resetPausedForEachTest, sim, waitForRoster } from './sim-client';
 
 // Issue 5, acceptance 4: `?lang=de` renders the supervisor board and the kiosk in German
 // (every word from the `de` catalogues: `<html data-i18n-missing="0">` counts any key the
@@ -29,10 +29,6 @@ const ENGLISH_UI_WORDS = [
   /\bLogged out\b/,
   /\bSimulator controls\b/,
 ];
-
-function gcTile(page: Page, id: string): Locator {
-  return page.locator(`[data-testid="agent-tile"][data-source="gc"][data-agent-id="${id}"]`);
-}
 
 /** Opens a board and waits until every source is live and the whole roster is shown. */
 async function openBoard(page: Page, path: string, query: string): Promise<void> {
@@ -63,12 +59,8 @@ async function expectGerman(page: Page, board: Locator): Promise<void> {
 }
 
 test.describe('language and theme', () => {
-  test.afterAll(async () => {
-    // Leave the simulator as a run starts it (seeded, running) for specs that do not reset it.
-    await sim.reset({ paused: false });
-  });
+  resetPausedForEachTest();
   test.beforeEach(async () => {
-    await sim.reset({ paused: true });
     await sim.forceAgentState(NOT_READY_AGENT, 'NOT_READY', '2');
     await sim.forceAgentState(READY_AGENT, 'READY');
   });

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E } from './ports';
-import { expectAllLive, sim, waitForRoster } from './sim-client';
+import { expectAllLive, gcTile, resetPausedForEachTest, sim, waitForRoster } from './sim-client';
 
 // Acceptance 4: Not Ready with a reason travels over the real ActiveMQ as `type: NOT_READY#<X>`,
 // the simulator answers with a State event, and the tile shows it; a failed command shows an
@@ -12,10 +12,6 @@ import { expectAllLive, sim, waitForRoster } from './sim-client';
 const AGENT = 'agent2005';
 /** Another GC agent, moved by the simulator to prove that earlier events have arrived. */
 const SENTINEL = 'agent2030';
-
-function gcTile(page: Page, id: string): Locator {
-  return page.locator(`[data-testid="agent-tile"][data-source="gc"][data-agent-id="${id}"]`);
-}
 
 /** Opens the agent's action menu and picks Not Ready with `reasonId`. */
 async function notReady(page: Page, id: string, reasonId: string): Promise<void> {
@@ -33,12 +29,8 @@ async function receivedCommands(type: string, count = 1) {
 }
 
 test.describe('Ready / Not Ready through the Generic Connector', () => {
-  test.afterAll(async () => {
-    // Leave the simulator as a run starts it (seeded, running) for specs that do not reset it.
-    await sim.reset({ paused: false });
-  });
+  resetPausedForEachTest();
   test.beforeEach(async ({ page }) => {
-    await sim.reset({ paused: true });
     await sim.forceAgentState(AGENT, 'READY');
     await sim.forceAgentState(SENTINEL, 'READY');
     await page.goto(`/?config=${E2E.activemqConfig}`);

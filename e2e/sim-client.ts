@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from './ports';
 
 /** Ground truth as `GET /sim/truth` answers it (docs/CONTRACTS.md). */
@@ -84,6 +84,27 @@ export const sim = {
   gcCommands: async (): Promise<{ at: number; headers: Record<string, string>; body: string }[]> =>
     (await call('/sim/gc/commands')).json(),
 };
+
+/**
+ * Registers the usual pair of hooks of a spec that drives the model itself: before each test
+ * the simulator is reset to its seeded initial state, paused (the model moves only by `step`
+ * and the controls); after all tests it is reset running, as a run starts it, for specs that
+ * do not reset it. Call it at the top of the file or of a `test.describe`, before any other
+ * `beforeEach`, so the reset runs first.
+ */
+export function resetPausedForEachTest(): void {
+  test.beforeEach(async () => {
+    await sim.reset({ paused: true });
+  });
+  test.afterAll(async () => {
+    await sim.reset({ paused: false });
+  });
+}
+
+/** The tile of Generic Connector agent `id` (e.g. `agent2005`). */
+export function gcTile(page: Page, id: string): Locator {
+  return page.locator(`[data-testid="agent-tile"][data-source="gc"][data-agent-id="${id}"]`);
+}
 
 /** A queue tile's figures as the board shows them (`data-value` of each figure). */
 export interface BoardQueue extends Omit<TruthQueue, 'name'> {

@@ -148,7 +148,11 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse): void {
   res.setHeader('Vary', 'Origin');
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
+/**
+ * Reads a request body as JSON: `undefined` when empty. Throws an error with a `status`
+ * (413 over 64 KB, 400 for invalid JSON).
+ */
+export async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -24,7 +24,8 @@ import type { AgentState } from '../src/domain';
 import { mulberry32, type Rng } from './prng';
 import { RTE_ORGANIZATION_ID } from './roster';
 import { DOTNET_MAX_DATE, deriveRteUser } from './rte-wire';
-import type { HubMethodResult } from './signalr-connection';
+import { readJson } from './http';
+import { SignalRConnection, type HubMethodResult } from './signalr-connection';
 import { bearerToken, createTokenService, type TokenService } from './token';
 
 /** Default size of the load organisation (issue 6 targets). */
@@ -144,11 +145,6 @@ export class LoadGenerator {
   /** The state the board derives for user `i` now (CONTRACTS.md rules 1–7). */
   userState(i: number): AgentState {
     return deriveRteUser(this.availabilityData(i), this.statusData(i))?.state ?? 'UNKNOWN';
-  }
-
-  /** Calls waiting of queue `i` now. */
-  callsWaiting(i: number): number {
-    return this.q[i]?.callsWaiting ?? 0;
   }
 
   /** Current data of one subscription (any casing of the event name), or undefined for an unknown item. */
@@ -280,13 +276,11 @@ function indexOf(id: string, prefix: string): number | undefined {
  * The board configuration matching a load world (served at `/sim/load/config.json`): the
  * RTE source only, same-origin token and hub paths (proxied by the app's preview server),
  * every user and queue id. `flushIntervalMs`/`kioskFlushIntervalMs` are left to the app's
- * defaults unless given.
+ * defaults.
  */
-export function loadBoardConfig(gen: { users: number; queues: number }, opts: { flushIntervalMs?: number; kioskFlushIntervalMs?: number } = {}): Record<string, unknown> {
+export function loadBoardConfig(gen: { users: number; queues: number }): Record<string, unknown> {
   return {
     title: `Load ${gen.users} agents / ${gen.queues} queues`,
-    ...(opts.flushIntervalMs !== undefined ? { flushIntervalMs: opts.flushIntervalMs } : {}),
-    ...(opts.kioskFlushIntervalMs !== undefined ? { kioskFlushIntervalMs: opts.kioskFlushIntervalMs } : {}),
     sources: {
       rte: {
         enabled: true,
@@ -311,9 +305,6 @@ export interface LoadSimOptions {
   readonly seed?: number;
   /** Events per second while running (default 1,000). */
   readonly rate?: number;
-  /** Flush cadences written into the served board configuration (omitted: the app's defaults). */
-  readonly flushIntervalMs?: number;
-  readonly kioskFlushIntervalMs?: number;
   readonly tokens?: TokenService;
 }
 
@@ -353,7 +344,7 @@ export interface LoadStatus {
 export class LoadSim {
   private gen: LoadGenerator;
   private readonly tokens: TokenService;
-  private readonly conns = new Map<LoadConnection, LoadConn>();
+  private readonly conns = new Map<SignalRConnection, LoadConn>();
   private readonly pending = new Map<string, string>();
   private server: http.Server | null = null;
   private wss: WebSocketServer | null = null;
@@ -488,13 +479,13 @@ export class LoadSim {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       if (req.method === 'OPTIONS') return void res.writeHead(204).end();
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const body = req.method === 'POST' ? await readJson(req) : {};
+      const body = req.method === 'POST' ? await readBody(req) : {};
       const num = (k: string): number | undefined => (typeof body[k] === 'number' ? (body[k] as number) : undefined);
       switch (url.pathname) {
         case '/api/rte/token':
           return json(200, { token: await this.tokens.issue() });
         case '/sim/load/config.json':
-          return json(200, loadBoardConfig(this.gen, this.opts));
+          return json(200, loadBoardConfig(this.gen));
         case '/sim/load/status':
           return json(200, this.status());
         case '/sim/load/start':
@@ -547,8 +538,11 @@ export class LoadSim {
 
   private accept(ws: WebSocket, id: string): void {
     const st: LoadConn = { subs: new Set(), toPush: [] };
-    void id;
-    const conn = new LoadConnection(ws, {
+    const conn = new SignalRConnection(id, ws, {
+      pingMs: 15_000,
+      // One `Subscribe` for 10,000 users (20,300 items) is about 1.5 MB; ws's maxPayload
+      // (4 MB, see start) bounds each frame.
+      maxBufferChars: Number.POSITIVE_INFINITY,
       onInvoke: (_c, target, args) => this.invoke(st, target, args),
       afterInvoke: (c) => {
         for (const [eventName, entityId] of st.toPush.splice(0)) {
@@ -591,84 +585,10 @@ export class LoadSim {
   }
 }
 
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (!text) return {};
-  const v = JSON.parse(text) as unknown;
+/** A POST body as a JSON object (`{}` when empty), read by sim/http.ts `readJson`. */
+async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const v = await readJson(req);
+  if (v === undefined) return {};
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('body must be a JSON object');
   return v as Record<string, unknown>;
-}
-
-const RS = '\u001e';
-
-/**
- * A minimal server side of one SignalR JSON-protocol connection (same wire as
- * sim/signalr-connection.ts: handshake, invocations answered by completions, pings every
- * 15 s), without that class's 1 MB message limit: one `Subscribe` for 10,000 users
- * (20,300 items) is about 1.5 MB.
- */
-class LoadConnection {
-  private handshaken = false;
-  private buffer = '';
-  private readonly ping: ReturnType<typeof setInterval>;
-
-  constructor(
-    private readonly ws: WebSocket,
-    private readonly opts: {
-      onInvoke: (c: LoadConnection, target: string, args: unknown[]) => HubMethodResult;
-      afterInvoke: (c: LoadConnection) => void;
-      onClose: (c: LoadConnection) => void;
-    },
-  ) {
-    this.ping = setInterval(() => this.handshaken && this.send({ type: 6 }), 15_000);
-    ws.on('message', (data) => this.onText(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8')));
-    ws.on('error', () => ws.terminate());
-    ws.on('close', () => {
-      clearInterval(this.ping);
-      opts.onClose(this);
-    });
-  }
-
-  /** Sends one hub message (JSON + 0x1E) while open. */
-  send(msg: unknown): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(msg) + RS);
-  }
-
-  /** Calls a client method (type 1, no invocationId) once the handshake is done. */
-  invokeClient(target: string, args: unknown[]): void {
-    if (this.handshaken) this.send({ type: 1, target, arguments: args });
-  }
-
-  /** Drops the connection abruptly. */
-  terminate(): void {
-    this.ws.terminate();
-  }
-
-  private onText(text: string): void {
-    this.buffer += text;
-    let i: number;
-    while ((i = this.buffer.indexOf(RS)) >= 0) {
-      const record = this.buffer.slice(0, i);
-      this.buffer = this.buffer.slice(i + 1);
-      let m: Record<string, unknown>;
-      try {
-        m = JSON.parse(record) as Record<string, unknown>;
-      } catch {
-        this.ws.close(1000);
-        return;
-      }
-      if (!this.handshaken) {
-        this.handshaken = true;
-        this.send({});
-        continue;
-      }
-      if (m['type'] === 7) return void this.ws.close(1000);
-      if (m['type'] !== 1 || typeof m['target'] !== 'string') continue;
-      const r = this.opts.onInvoke(this, m['target'], Array.isArray(m['arguments']) ? (m['arguments'] as unknown[]) : []);
-      if (typeof m['invocationId'] === 'string') this.send({ type: 3, invocationId: m['invocationId'], ...r });
-      if ('result' in r) this.opts.afterInvoke(this);
-    }
-  }
 }

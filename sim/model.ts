@@ -246,12 +246,7 @@ export class SimModel {
    * @param reasonCodeId NOT_READY `1`..`6`, LOGOUT `20`; empty/absent → `-1`
    */
   setAgentState(id: string, state: SettableAgentState | string, reasonCodeId?: string): CommandResult {
-    const s = this.siteOfAgent.get(id);
-    if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
-    const at = this.commandTime();
-    const r = this.sites[s].command(id, state, reasonCodeId, at);
-    if (r.ok) this.flush(at);
-    return r;
+    return this.agentCommand(id, (site, at) => site.command(id, state, reasonCodeId, at));
   }
 
   /**
@@ -260,12 +255,7 @@ export class SimModel {
    * needed). Errors: USER_NOT_FOUND, INVALID_STATE, INVALID_REASON_CODE.
    */
   forceAgentState(id: string, state: SettableAgentState | string, reasonCodeId?: string): CommandResult {
-    const s = this.siteOfAgent.get(id);
-    if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
-    const at = this.commandTime();
-    const r = this.sites[s].force(id, state, reasonCodeId, at);
-    if (r.ok) this.flush(at);
-    return r;
+    return this.agentCommand(id, (site, at) => site.force(id, state, reasonCodeId, at));
   }
 
   /**
@@ -275,20 +265,25 @@ export class SimModel {
    * (logged out or on a call), UNKNOWN_QUEUE (a queue it does not serve).
    */
   startCall(id: string, opts: { readonly queueId?: string; readonly durationSec?: number } = {}): CommandResult {
-    const s = this.siteOfAgent.get(id);
-    if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
-    const at = this.commandTime();
-    const r = this.sites[s].startCall(id, opts.queueId, Math.round((opts.durationSec ?? 60) * 1000), at);
-    if (r.ok) this.flush(at);
-    return r;
+    return this.agentCommand(id, (site, at) =>
+      site.startCall(id, opts.queueId, Math.round((opts.durationSec ?? 60) * 1000), at),
+    );
   }
 
   /** Finesse LOGIN: a logged-out agent becomes NOT_READY (reason -1). */
   login(id: string): CommandResult {
+    return this.agentCommand(id, (site, at) => site.login(id, at));
+  }
+
+  /**
+   * Runs an agent command on the agent's site at the command's time (see commandTime) and,
+   * when it succeeds, publishes the changes. Errors: USER_NOT_FOUND for an unknown agent.
+   */
+  private agentCommand(id: string, run: (site: SiteSim, at: number) => CommandResult): CommandResult {
     const s = this.siteOfAgent.get(id);
     if (!s) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
     const at = this.commandTime();
-    const r = this.sites[s].login(id, at);
+    const r = run(this.sites[s], at);
     if (r.ok) this.flush(at);
     return r;
   }

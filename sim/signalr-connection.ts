@@ -17,6 +17,11 @@ export type HubMethodResult = { readonly result: unknown } | { readonly error: s
 export interface SignalRConnectionOptions {
   /** Ping interval, ms. */
   readonly pingMs: number;
+  /**
+   * Most characters of received text buffered before a record separator; more closes the
+   * connection with "Message too large." (default 1,048,576, i.e. 1 MB of ASCII).
+   */
+  readonly maxBufferChars?: number;
   /** Hub method dispatch (called for every invocation, after the handshake). */
   readonly onInvoke: (conn: SignalRConnection, target: string, args: unknown[]) => HubMethodResult;
   /** Runs after the completion of an invocation has been sent (e.g. to push current values). */
@@ -80,7 +85,7 @@ export class SignalRConnection {
 
   private onText(text: string): void {
     this.buffer += text;
-    if (this.buffer.length > 1024 * 1024) return this.closeWithError('Message too large.');
+    if (this.buffer.length > (this.opts.maxBufferChars ?? 1024 * 1024)) return this.closeWithError('Message too large.');
     let i: number;
     while ((i = this.buffer.indexOf(RS)) >= 0) {
       const record = this.buffer.slice(0, i);

@@ -24,13 +24,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import type { PerfProbe, ProbeSnapshot } from '../../src/lib/perf-probe';
+import { median, type PerfProbe, type ProbeSnapshot } from '../../src/lib/perf-probe';
 import { loadUserId, loadUserName } from '../../sim/load';
 import {
   burstMs,
   evaluateTargets,
   latencySvg,
-  median,
   pageMedians,
   summariseSustained,
   type PageMedians,
@@ -139,8 +138,7 @@ async function waitSubscribed(users: number): Promise<void> {
   throw new Error(`the page did not subscribe to everything within 60 s (${last.connections} connection(s), ${last.subscriptions} of ${users * 2 + QUEUES} subscriptions)`);
 }
 
-async function metrics(page: Page, cdp: Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>): Promise<Record<string, number>> {
-  void page;
+async function metrics(cdp: Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>): Promise<Record<string, number>> {
   const r = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return Object.fromEntries(r.metrics.map((m) => [m.name, m.value]));
 }
@@ -163,7 +161,7 @@ async function runPage(browser: Browser, name: PageName, run: number, charts: Ma
     await sim('/sim/load/start', { rate: RATE });
     await sleep(WARMUP * 1000);
     await take(page);
-    const before = await metrics(page, cdp);
+    const before = await metrics(cdp);
     const profiling = env['BENCH_PROFILE'] === name;
     if (profiling) {
       await cdp.send('Profiler.enable');
@@ -172,7 +170,7 @@ async function runPage(browser: Browser, name: PageName, run: number, charts: Ma
     await sleep(SECONDS * 1000);
     if (profiling) await reportProfile(name, run, (await cdp.send('Profiler.stop')) as { profile: CpuProfile });
     await sim('/sim/load/stop');
-    const after = await metrics(page, cdp);
+    const after = await metrics(cdp);
     await until(page, () => (window as unknown as { __probe: PerfProbe }).__probe.pending() === 0, 3000);
     const snap = await take(page);
     const sustained = summariseSustained(snap);
@@ -281,7 +279,7 @@ async function runScale(browser: Browser, run: number): Promise<ScaleRun> {
     for (let dy = 400; Date.now() < end; ) {
       await page.mouse.wheel(0, dy);
       await sleep(30);
-      if ((await grid.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2 || el.scrollTop <= 0)) && Date.now() > 0) dy = -dy;
+      if ((await grid.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2 || el.scrollTop <= 0))) dy = -dy;
     }
     const s = await take(page);
     const scrollFps = summariseSustained(s).fpsMedian;

@@ -5,8 +5,6 @@
  */
 import { median, percentile, type ProbeSnapshot } from '../../src/lib/perf-probe';
 
-export { median, percentile };
-
 /** The pages measured. `board` = supervisor `/`, `kiosk` = `/kiosk`, `vanilla` = the reference page. */
 export type PageName = 'board' | 'kiosk' | 'vanilla';
 

@@ -9,6 +9,7 @@
  * (src/lib/perf-probe.ts) is installed first, exactly as `?probe=1` does on the board.
  */
 import { installPerfProbe } from '../../../src/lib/perf-probe';
+import { deriveRteUser } from '../../../sim/rte-wire';
 
 installPerfProbe();
 
@@ -52,17 +53,6 @@ const agents = new Map<string, AgentView>();
 const queues = new Map<string, QueueView>();
 let buffer: Msg[] = [];
 
-/** The connector's derivation of one state from UserAvailability + UserStatus (docs/CONTRACTS.md "RTE mappings"). */
-function derive(av: Data | undefined, st: Data | undefined): string {
-  const a = av?.['availability'];
-  if (a === 'OffWork') return 'LOGOUT';
-  if (st?.['talking'] === true) return 'TALKING';
-  if (st && st['wrapUpEnd'] != null) return 'WORK';
-  if (a === 'DoNotDisturb' || a === 'Busy') return 'NOT_READY';
-  if (st) return st['serving'] === true ? 'READY' : 'NOT_READY';
-  return av ? 'READY' : 'UNKNOWN';
-}
-
 function el(tag: string, attrs: Record<string, string>, text = ''): HTMLElement {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -70,9 +60,11 @@ function el(tag: string, attrs: Record<string, string>, text = ''): HTMLElement 
   return e;
 }
 
+/** Where the tiles go (bench/browser/vanilla/index.html). */
+const qRoot = document.getElementById('queues')!;
+const aRoot = document.getElementById('agents')!;
+
 function build(cfg: RteConfig): void {
-  const qRoot = document.getElementById('queues')!;
-  const aRoot = document.getElementById('agents')!;
   for (const id of cfg.queueIds) {
     const tile = el('section', { class: 'tile', 'data-testid': 'queue-tile', 'data-queue-id': id, 'data-source': 'rte' });
     const name = el('b', {});
@@ -94,13 +86,9 @@ function build(cfg: RteConfig): void {
     agents.set(id, { el: tile, state, time, derived: 'UNKNOWN', since: Date.now() });
   }
   // Tiles enter the DOM once their first data arrives (as on the board); see apply().
-  void qRoot;
-  void aRoot;
 }
 
 function apply(batch: Msg[]): void {
-  const qRoot = document.getElementById('queues')!;
-  const aRoot = document.getElementById('agents')!;
   for (const m of batch) {
     const id = m.subscription.entityId;
     const ev = m.subscription.eventName.toLowerCase();
@@ -127,7 +115,8 @@ function apply(batch: Msg[]): void {
       const name = String(m.data['userName'] ?? id);
       if (a.el.firstChild!.textContent !== name) a.el.firstChild!.textContent = name;
     } else a.st = m.data;
-    const s = derive(a.av, a.st);
+    // The connector's derivation (docs/CONTRACTS.md "RTE mappings"), as the simulator mirrors it.
+    const s = deriveRteUser(a.av, a.st)?.state ?? 'UNKNOWN';
     if (s !== a.derived) {
       a.derived = s;
       a.since = Date.now();
