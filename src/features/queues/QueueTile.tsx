@@ -63,6 +63,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           size="large"
           label={words.callsWaiting}
           testId="queue-calls-waiting"
+          stat="callsWaiting"
           value={queue.callsWaiting}
           severity={cwSev}
         />
@@ -71,6 +72,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           size="medium"
           label={words.serviceLevel}
           testId="queue-service-level"
+          stat="serviceLevelPct"
           value={queue.serviceLevelPct === undefined ? undefined : Math.round(queue.serviceLevelPct)}
           display={queue.serviceLevelPct === undefined ? undefined : format.percent(queue.serviceLevelPct)}
           severity={slSev}
@@ -78,18 +80,24 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         />
       </div>
       <div className="queue-tile__agents">
-        <Figure label={words.agentsReady} testId="queue-agents-ready" value={queue.agentsReady} />
-        <Figure label={words.agentsNotReady} testId="queue-agents-not-ready" value={queue.agentsNotReady} />
-        <Figure label={words.agentsTalking} testId="queue-agents-talking" value={queue.agentsTalking} />
-        <Figure label={words.agentsWrapUp} testId="queue-agents-wrapup" value={queue.agentsWrapUp} />
+        <Figure label={words.agentsReady} testId="queue-agents-ready"
+          stat="agentsReady" value={queue.agentsReady} />
+        <Figure label={words.agentsNotReady} testId="queue-agents-not-ready"
+          stat="agentsNotReady" value={queue.agentsNotReady} />
+        <Figure label={words.agentsTalking} testId="queue-agents-talking"
+          stat="agentsTalking" value={queue.agentsTalking} />
+        <Figure label={words.agentsWrapUp} testId="queue-agents-wrapup"
+          stat="agentsWrapUp" value={queue.agentsWrapUp} />
       </div>
       {(queue.callsHandled !== undefined || queue.callsAbandoned !== undefined) && (
         <div className="queue-tile__foot">
           {queue.callsHandled !== undefined && (
-            <Figure label={words.callsHandled} testId="queue-calls-handled" value={queue.callsHandled} />
+            <Figure label={words.callsHandled} testId="queue-calls-handled"
+          stat="handled" value={queue.callsHandled} />
           )}
           {queue.callsAbandoned !== undefined && (
-            <Figure label={words.callsAbandoned} testId="queue-calls-abandoned" value={queue.callsAbandoned} />
+            <Figure label={words.callsAbandoned} testId="queue-calls-abandoned"
+          stat="abandoned" value={queue.callsAbandoned} />
           )}
         </div>
       )}
@@ -114,6 +122,7 @@ function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: Board
       size="large"
       label={t('longestWaiting')}
       testId="queue-longest-waiting"
+          stat="longestWaitingSec"
       value={seconds}
       display={seconds === undefined ? undefined : format.duration(seconds)}
       severity={sev}
