@@ -17,7 +17,7 @@
  * `BENCH_BURST` (10000), `BENCH_SCALE_USERS` (10000; 0 skips the scale check), `BENCH_QUICK=1`
  * (1 run, 5 s, 2 s warm-up, 2,000-event burst), `BENCH_APP_PORT` (19773), `LOAD_SIM_PORT`
  * (19790), `CHROMIUM_PATH` (/usr/bin/chromium), `BENCH_NO_JSON=1`; investigation: `BENCH_PAGES`,
- * `BENCH_PROFILE=<page>` (CPU profile), `BENCH_TRACE=<page>` (self time per trace event).
+ * `BENCH_PROFILE=<page>` (CPU profile), `BENCH_TRACE=<page>` (self time per trace event), `BENCH_LOAF=1` (where long frames' time went).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -183,6 +183,17 @@ async function runPage(browser: Browser, name: PageName, run: number, charts: Ma
     await until(page, () => (window as unknown as { __probe: PerfProbe }).__probe.pending() === 0, 3000);
     const snap = await take(page);
     const sustained = summariseSustained(snap);
+    if (env['BENCH_LOAF'] === '1' && snap.longFrameDetail.length) {
+      const d = snap.longFrameDetail;
+      const sum = (i: 1 | 2 | 3) => d.reduce((a, r) => a + r[i], 0);
+      log(`${name} run ${run}: ${d.length} long frames, ${sum(1).toFixed(0)} ms script, ${sum(2).toFixed(0)} ms style and layout, ${sum(3).toFixed(0)} ms rendering; longest scripts:`);
+      const tops = new Map<string, number>();
+      for (const r of d) {
+        const k = r[4].replace(/ \d+$/, '');
+        tops.set(k, (tops.get(k) ?? 0) + 1);
+      }
+      for (const [k, n] of [...tops].sort((a, b) => b[1] - a[1]).slice(0, 8)) log(`  ${String(n).padStart(4)} × ${k}`);
+    }
     charts.set(name, snap.events.map((e) => [e[1] - snap.from, e[4] - e[1]]));
     const cdpDelta: Record<string, number> = {};
     for (const k of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount']) cdpDelta[k] = (after[k] ?? 0) - (before[k] ?? 0);
