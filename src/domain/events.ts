@@ -1,6 +1,7 @@
 import type { AgentState } from './agent';
 import type { ConnectionStatus, IngestError, SubscriptionResult } from './connection';
 import type { QueueStats } from './queue';
+import type { RouterStats } from './router';
 import type { SourceId } from './source';
 
 /**
@@ -20,7 +21,9 @@ export type DomainEvent =
   | SnapshotEvent
   | ConnectionStatusEvent
   | IngestErrorEvent
-  | SubscriptionResultEvent;
+  | SubscriptionResultEvent
+  | RouterUpsertEvent
+  | EmergencyCallEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -129,6 +132,29 @@ export type DomainEventKind = DomainEvent['kind'];
 export type EventOfKind<K extends DomainEventKind> = Extract<DomainEvent, { readonly kind: K }>;
 
 // One entry per kind; the mapped type makes a kind missing here (or unknown) a compile error.
+/**
+ * Creates or updates a router (BCT RouterStatus). Figures present replace the stored ones;
+ * absent figures keep theirs, except that `queueLength: 0` also clears `maxWaitingSince`
+ * (nothing waits; routers reducer).
+ */
+export interface RouterUpsertEvent extends EventBase {
+  readonly kind: 'router.upsert';
+  /** The vendor's `routerName`. */
+  readonly id: string;
+  readonly stats: RouterStats;
+}
+
+/** A call to a monitored emergency number (BCT EmergencyCall); flushed at once. */
+export interface EmergencyCallEvent extends EventBase {
+  readonly kind: 'emergency.call';
+  /** The wallboard's id of this call (see `EmergencyCall.id`). */
+  readonly id: string;
+  readonly calledNumber: string;
+  readonly callingNumber: string;
+  readonly callerName?: string;
+  readonly callerLocation?: string;
+}
+
 const KINDS: { readonly [K in DomainEventKind]: true } = {
   'agent.upsert': true,
   'agent.remove': true,
@@ -139,6 +165,8 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'connection.status': true,
   'ingest.error': true,
   'subscription.result': true,
+  'router.upsert': true,
+  'emergency.call': true,
 };
 
 /**

@@ -23,6 +23,7 @@ import { AGENT_STATES } from './agent';
 import { CONNECTION_STATUSES } from './connection';
 import type { DomainEvent, DomainEventKind } from './events';
 import { QUEUE_STAT_KEYS } from './queue';
+import { ROUTER_COUNT_KEYS } from './router';
 import { SOURCE_IDS, type SourceId } from './source';
 
 type Assert<T extends true> = T;
@@ -142,6 +143,25 @@ const subscriptionResult = strictObject({
   ),
 });
 
+const routerStats = withoutProtoKey(z.partialRecord(z.enum([...ROUTER_COUNT_KEYS, 'maxWaitingSince']), z.optional(finite)));
+
+const routerUpsert = strictObject({
+  kind: z.literal('router.upsert'),
+  ...envelope,
+  id,
+  stats: routerStats,
+});
+
+const emergencyCall = strictObject({
+  kind: z.literal('emergency.call'),
+  ...envelope,
+  id,
+  calledNumber: text,
+  callingNumber: text,
+  callerName: z.optional(text),
+  callerLocation: z.optional(text),
+});
+
 /** The zod schema of the whole {@link DomainEvent} union, discriminated on `kind`. */
 export const domainEventSchema = z.discriminatedUnion('kind', [
   agentUpsert,
@@ -153,6 +173,8 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   connectionStatus,
   ingestError,
   subscriptionResult,
+  routerUpsert,
+  emergencyCall,
 ]);
 
 /** Result of {@link checkDomainEvent}. */

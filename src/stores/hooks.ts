@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import { SOURCE_IDS, type Agent, type EntityKey, type Queue, type SourceHealth, type SourceId, type StateCounts, type Team } from '../domain';
+import { SOURCE_IDS, type Agent, type EmergencyCall, type EntityKey, type Queue, type Router, type SourceHealth, type SourceId, type StateCounts, type Team } from '../domain';
 import { idleHealth, type ConnectionsState } from './connections';
 import type { AgentKeysFilter, QueueKeysFilter } from './views';
 import { agentKeysView, queueKeysView, stores } from './wallboard';
@@ -102,4 +102,34 @@ export function useTeams(): readonly Team[] {
     }
     return lastTeams;
   });
+}
+
+let lastRoutersMap: ReadonlyMap<EntityKey, Router> | undefined;
+let lastRouterKeys: readonly EntityKey[] = [];
+
+/**
+ * Keys of every router, sorted by source then name; the same array while no router is
+ * added (figures changing do not change it).
+ */
+export function useRouterKeys(): readonly EntityKey[] {
+  return useStore(stores.routers, (s) => {
+    if (s.byKey !== lastRoutersMap) {
+      const keys = [...s.byKey.values()]
+        .sort((a, b) => SOURCE_IDS.indexOf(a.source) - SOURCE_IDS.indexOf(b.source) || a.name.localeCompare(b.name))
+        .map((r) => r.key);
+      lastRoutersMap = s.byKey;
+      if (keys.length !== lastRouterKeys.length || keys.some((k, i) => k !== lastRouterKeys[i])) lastRouterKeys = keys;
+    }
+    return lastRouterKeys;
+  });
+}
+
+/** The router with this key, re-rendering only when that router object is replaced. */
+export function useRouter(key: EntityKey): Router | undefined {
+  return useStore(stores.routers, (s) => s.byKey.get(key));
+}
+
+/** Every emergency call the board has seen (bounded), newest first; a new array only when one arrives. */
+export function useEmergencyCalls(): readonly EmergencyCall[] {
+  return useStore(stores.emergencies, (s) => s.calls);
 }

@@ -10,6 +10,10 @@ export { connectionsSlice, initialConnectionsState, reduceConnections, idleHealt
 export type { ConnectionsState } from './connections';
 export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
 export type { Team, TeamsState } from './teams';
+export { routersSlice, initialRoutersState, reduceRouters, applyRouterUpsert } from './routers';
+export type { RoutersState } from './routers';
+export { emergenciesSlice, initialEmergenciesState, reduceEmergencies, MAX_EMERGENCY_CALLS } from './emergencies';
+export type { EmergenciesState } from './emergencies';
 export { defineSlice } from './slice';
 export type { StoreSlice } from './slice';
 export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS } from './slices';
@@ -48,5 +52,8 @@ export {
   useIsSourceLive,
   useTeam,
   useTeams,
+  useRouterKeys,
+  useRouter,
+  useEmergencyCalls,
   selectHealthList,
 } from './hooks';

@@ -23,6 +23,8 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'connection.status': { kind: 'connection.status', source: 'gc', status: 'live', at: T0 },
   'ingest.error': { kind: 'ingest.error', source: 'gc', error: { code: 'malformed-frame', message: 'x', at: T0 }, at: T0 },
   'subscription.result': { kind: 'subscription.result', source: 'rte', results: [{ entityId: 'u', eventName: 'userstatus', subscribed: true }], at: T0 },
+  'router.upsert': { kind: 'router.upsert', source: 'bct', id: 'Sales', stats: { queueLength: 2 }, at: T0 },
+  'emergency.call': { kind: 'emergency.call', source: 'bct', id: 'bct:1', calledNumber: '112', callingNumber: '2001', at: T0 },
 };
 
 afterEach(() => {
@@ -37,11 +39,11 @@ describe('the slice list drives routing', () => {
     expect([...KNOWN_EVENT_KINDS].sort()).toEqual([...DOMAIN_EVENT_KINDS].sort());
   });
 
-  it('names are unique; urgent kinds are a subset of each slice own kinds; only connection.status is urgent today', () => {
+  it('names are unique; urgent kinds are a subset of each slice own kinds; connection loss and emergency calls are urgent', () => {
     const names = SLICES.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const s of SLICES) for (const k of s.urgentKinds) expect((s.kinds as readonly string[]).includes(k), `${s.name} ${k}`).toBe(true);
-    expect([...URGENT_KINDS]).toEqual(['connection.status']);
+    expect([...URGENT_KINDS].sort()).toEqual(['connection.status', 'emergency.call']);
   });
 
   it('each event reaches only the reducers of the slices that take its kind, once per flush', () => {
@@ -100,6 +102,8 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.queues.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.teams.getState()).sort()).toEqual(['byKey', 'version']);
     expect(Object.keys(s.connections.getState()).sort()).toEqual(['bySource', 'version']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'queues', 'teams']);
+    expect(Object.keys(s.routers.getState()).sort()).toEqual(['byKey', 'version']);
+    expect(Object.keys(s.emergencies.getState()).sort()).toEqual(['calls', 'version']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'emergencies', 'queues', 'routers', 'teams']);
   });
 });

@@ -13,9 +13,11 @@ import { agentsSlice } from './agents';
 import { connectionsSlice } from './connections';
 import { queuesSlice } from './queues';
 import { teamsSlice } from './teams';
+import { routersSlice } from './routers';
+import { emergenciesSlice } from './emergencies';
 
 /** Every store slice, in the order the bus sets them after a flush. */
-export const SLICES = [connectionsSlice, teamsSlice, queuesSlice, agentsSlice] as const;
+export const SLICES = [connectionsSlice, teamsSlice, queuesSlice, agentsSlice, routersSlice, emergenciesSlice] as const;
 
 /** Any slice of {@link SLICES}. */
 export type AnySlice = (typeof SLICES)[number];
