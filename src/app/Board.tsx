@@ -1,5 +1,7 @@
 import { ExternalLink } from 'lucide-react';
 import { AgentGrid } from '../features/agents';
+import { EmergencyBanner } from '../features/emergency';
+import { RouterPanel } from '../features/routers';
 import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
 import type { SourceId } from '../domain';
@@ -24,8 +26,10 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         {!kiosk && simulatorUrl && <SimulatorLink url={simulatorUrl} />}
         <Clock />
       </header>
+      <EmergencyBanner kiosk={kiosk} />
       <main className="board__main">
         <QueuePanel />
+        <RouterPanel />
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>
