@@ -74,6 +74,7 @@ interface Draft {
   errorCounts: Record<string, number> | undefined; // copied on first write
   newErrors: IngestError[]; // oldest first
   subscriptions: Record<string, SubscriptionResult> | undefined; // copied on first write
+  noticeCounts: Record<string, number> | undefined; // copied on first write
   dirty: boolean;
 }
 
@@ -97,6 +98,7 @@ function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
  *   edge, `malformed-frame` from a wire parser); kept in `recentErrors` (newest first, at
  *   most {@link MAX_RECENT_ERRORS}).
  * - `subscription.result`: stored by `"<eventName>:<entityId>"`.
+ * - `vendor.notice`: counted by event name in `noticeCounts`.
  * Events are trusted to match their types (validated at the connector edge).
  * @returns the same `state` object when nothing changed
  */
@@ -118,6 +120,7 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         errorCounts: undefined,
         newErrors: [],
         subscriptions: undefined,
+        noticeCounts: undefined,
         dirty: prev === undefined,
       };
       drafts.set(source, d);
@@ -164,6 +167,13 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         touch(d, at);
         break;
       }
+      case 'vendor.notice': {
+        d.noticeCounts ??= { ...(d.prev?.noticeCounts ?? {}) };
+        setOwn(d.noticeCounts, e.eventName, ownNumber(d.noticeCounts, e.eventName) + 1);
+        d.dirty = true;
+        touch(d, at);
+        break;
+      }
       default:
         touch(d, at);
     }
@@ -204,6 +214,7 @@ function finish(source: SourceId, d: Draft): SourceHealth {
     errorCounts: d.errorCounts ?? prev?.errorCounts ?? {},
     recentErrors,
     subscriptions: d.subscriptions ?? prev?.subscriptions ?? {},
+    ...(d.noticeCounts ? { noticeCounts: d.noticeCounts } : prev?.noticeCounts ? { noticeCounts: prev.noticeCounts } : {}),
   };
 }
 

@@ -13,9 +13,22 @@ import { agentsSlice } from './agents';
 import { connectionsSlice } from './connections';
 import { queuesSlice } from './queues';
 import { teamsSlice } from './teams';
+import { alarmsSlice } from './alarms';
+import { callbacksSlice } from './callbacks';
+import { queueCallsSlice, queueDayStatsSlice, queueMembersSlice } from './calls';
 
 /** Every store slice, in the order the bus sets them after a flush. */
-export const SLICES = [connectionsSlice, teamsSlice, queuesSlice, agentsSlice] as const;
+export const SLICES = [
+  connectionsSlice,
+  teamsSlice,
+  queuesSlice,
+  agentsSlice,
+  alarmsSlice,
+  callbacksSlice,
+  queueCallsSlice,
+  queueDayStatsSlice,
+  queueMembersSlice,
+] as const;
 
 /** Any slice of {@link SLICES}. */
 export type AnySlice = (typeof SLICES)[number];
