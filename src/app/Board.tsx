@@ -2,6 +2,8 @@ import { ExternalLink } from 'lucide-react';
 import { AgentGrid } from '../features/agents';
 import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
+import { AlarmsPanel } from '../features/alarms';
+import { CallbacksPanel } from '../features/callbacks';
 import type { SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -25,7 +27,9 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         <Clock />
       </header>
       <main className="board__main">
+        <AlarmsPanel />
         <QueuePanel />
+        <CallbacksPanel />
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>
