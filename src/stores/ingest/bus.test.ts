@@ -21,7 +21,7 @@ function setup(opts: Partial<IngestBusOptions> = {}) {
   const stores = createWallboardStores();
   const sets = { agents: 0, queues: 0, connections: 0, teams: 0 };
   const notified = { agents: 0, queues: 0, connections: 0, teams: 0 };
-  for (const name of Object.keys(sets) as (keyof WallboardStores)[]) {
+  for (const name of Object.keys(sets) as (keyof typeof sets & keyof WallboardStores)[]) {
     const store = stores[name] as { setState: (...a: unknown[]) => void; subscribe: (l: () => void) => () => void };
     const orig = store.setState.bind(store);
     store.setState = vi.fn((...a: unknown[]) => {
