@@ -166,6 +166,11 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     return out;
   };
   const setSeeing = (seeing: boolean) => safeEmit(emit, stats.setSeeing(seeing, now()));
+  /** The page is going away (closed, reloaded, navigated): the span it saw ends now, kept for the next page. */
+  const onPageHide = () => setSeeing(false);
+  const onPageShow = () => {
+    if (running && status.current === 'live') setSeeing(true);
+  };
   const restartBackoff = createBackoff(opts.backoff);
   const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
   const log = (level: RteLogLevel, message: string) => {
@@ -441,6 +446,8 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       running = true;
       restartBackoff.reset();
       statsTick();
+      globalThis.addEventListener?.('pagehide', onPageHide);
+      globalThis.addEventListener?.('pageshow', onPageShow);
       void connect();
     },
     async stop() {
@@ -451,6 +458,8 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       restartTimer = undefined;
       statsTimer?.();
       statsTimer = undefined;
+      globalThis.removeEventListener?.('pagehide', onPageHide);
+      globalThis.removeEventListener?.('pageshow', onPageShow);
       for (const cancel of alarmTimers.values()) cancel();
       alarmTimers.clear();
       liveness.stop();

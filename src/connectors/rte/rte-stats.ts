@@ -72,7 +72,7 @@ interface DayRecord {
 }
 
 /** Gaps shorter than this between seen spans are not reported (ms). */
-const GAP_TOLERANCE_MS = 3_000;
+const GAP_TOLERANCE_MS = 1_500;
 /** A tracked call older than this is forgotten (ms). */
 const MAX_CALL_AGE_MS = 6 * 3_600_000;
 
