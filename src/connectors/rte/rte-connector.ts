@@ -68,6 +68,25 @@ export interface RteConnectorOptions {
   readonly unsubscribeTimeoutMs?: number;
 }
 
+/** The entities an RTE board follows (GUIDs). */
+export interface RteEntities {
+  readonly queueIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly callListIds: readonly string[];
+}
+
+/** The RTE connector: a {@link Connector} whose followed entities can change while it runs. */
+export interface RteConnector extends Connector {
+  /**
+   * Changes the followed entities (e.g. a board that stops showing a queue). While
+   * connected: `Unsubscribe` for every item no longer needed (its queue / agent removed
+   * from the board), then `Subscribe` for the new ones (rte doc "Subscribing to events",
+   * "Unsubscribing"); otherwise the next connect subscribes the new set. Absent fields keep
+   * their lists. Never throws; failures are counted in connection health.
+   */
+  setEntities(next: Partial<RteEntities>): Promise<void>;
+}
+
 /** How often the day statistics' seen span is extended and persisted (ms). */
 const STATS_TICK_MS = 2_000;
 
@@ -119,10 +138,15 @@ class HubUrlChanged extends Error {
  *   after `staleAfterMs` without any hub message (pings included), `idle` after `stop()`.
  * - `MessageReceived` → `parseMessageReceived` → RTE mapper → `emit`; never throws.
  */
-export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): Connector {
+export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): RteConnector {
   const scheduler = opts.scheduler ?? realScheduler;
   const now = () => scheduler.wallNow();
   const status = createStatusReporter('rte', emit, now);
+  let entities: RteEntities = { queueIds: config.queueIds, userIds: config.userIds, callListIds: config.callListIds };
+  /** Lower-cased names the hub offers (last AvailableSubscriptions), if known. */
+  let offeredNow: ReadonlySet<string> | undefined;
+  /** Items being unsubscribed: their late messages are dropped silently (not counted as unsubscribed). */
+  const leaving = new Set<string>();
   /** `"<eventname>|<entityid>"` (lower-cased) of every item requested and not refused on this connection. */
   const subscribed = new Set<string>();
   const subKey = (eventName: string, entityId: string) => `${eventName.trim().toLowerCase()}|${entityId.trim().toLowerCase()}`;
@@ -210,14 +234,12 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   const subscriptionItems = (offered?: ReadonlySet<string>) => {
     const items: Array<{ EntityId: string; EventName: string }> = [];
     const add = (ids: readonly string[], events: readonly string[]) => {
-      for (const ev of events) {
-        if (offered && !offered.has(ev.trim().toLowerCase())) continue;
-        for (const id of ids) items.push({ EntityId: id, EventName: ev });
-      }
+      const wanted = offered ? events.filter((ev) => offered.has(ev.trim().toLowerCase())) : events;
+      for (const id of ids) for (const ev of wanted) items.push({ EntityId: id, EventName: ev });
     };
-    add(config.queueIds, config.queueEvents);
-    add(config.userIds, config.userEvents);
-    add(config.callListIds, config.callListEvents);
+    add(entities.queueIds, config.queueEvents);
+    add(entities.userIds, config.userEvents);
+    add(entities.callListIds, config.callListEvents);
     return items;
   };
 
@@ -332,7 +354,9 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       if (gen !== generation) return;
       const at = now();
       liveness.touch();
-      safeEmit(emit, afterMap(mapper.message(parseMessageReceived(arg), at)));
+      const parsed = parseMessageReceived(arg);
+      if (parsed.ok && leaving.size > 0 && leaving.has(subKey(parsed.message.eventName, parsed.message.entityId))) return;
+      safeEmit(emit, afterMap(mapper.message(parsed, at)));
     });
     c.onclose((err) => {
       if (gen !== generation || !running) return;
@@ -351,8 +375,10 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   async function subscribeAll(c: HubConnection, gen: number): Promise<void> {
     const offered = await availableEvents(c, gen);
     if (gen !== generation || !running) return;
+    offeredNow = offered;
     const items = subscriptionItems(offered);
     subscribed.clear();
+    leaving.clear();
     for (const i of items) subscribed.add(subKey(i.EventName, i.EntityId));
     if (items.length > 0) {
       let answer: unknown;
@@ -372,7 +398,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
       safeEmit(emit, mapper.subscriptionResults(parsed, now()));
     }
-    safeEmit(emit, stats.load(config.queueIds, now()));
+    safeEmit(emit, stats.load(entities.queueIds, now()));
     if (c.state !== HubConnectionState.Connected) return;
     restartBackoff.reset();
     status.set('live');
@@ -439,8 +465,55 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     await subscribeAll(c, gen);
   }
 
+  async function setEntities(next: Partial<RteEntities>): Promise<void> {
+    const before = subscriptionItems(offeredNow);
+    const prev = entities;
+    entities = { ...entities, ...next };
+    const after = subscriptionItems(offeredNow);
+    const keyOf = (i: { EntityId: string; EventName: string }) => subKey(i.EventName, i.EntityId);
+    const afterKeys = new Set(after.map(keyOf));
+    const beforeKeys = new Set(before.map(keyOf));
+    const removed = before.filter((i) => !afterKeys.has(keyOf(i)));
+    const added = after.filter((i) => !beforeKeys.has(keyOf(i)));
+    for (const i of removed) {
+      subscribed.delete(keyOf(i));
+      leaving.add(keyOf(i));
+    }
+    for (const i of added) subscribed.add(keyOf(i));
+    // The board no longer shows what it stopped following.
+    const at = now();
+    const gone: DomainEvent[] = [
+      ...prev.queueIds.filter((id) => !entities.queueIds.includes(id)).map((id): DomainEvent => ({ kind: 'queue.remove', source: 'rte', at, id })),
+      ...prev.userIds.filter((id) => !entities.userIds.includes(id)).map((id): DomainEvent => ({ kind: 'agent.remove', source: 'rte', at, id })),
+    ];
+    safeEmit(emit, gone);
+    const c = conn;
+    if (!c || c.state !== HubConnectionState.Connected || !running) {
+      leaving.clear(); // the next connection subscribes only the new set
+      return;
+    }
+    const gen = generation;
+    try {
+      if (removed.length > 0) {
+        await c.invoke('Unsubscribe', removed);
+        for (const i of removed) leaving.delete(keyOf(i));
+      }
+      if (added.length > 0) {
+        const answer: unknown = await c.invoke('Subscribe', added);
+        if (gen !== generation) return;
+        const parsed = parseSubscriptionResults(answer);
+        for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
+        safeEmit(emit, mapper.subscriptionResults(parsed, now()));
+      }
+      if (gen === generation) safeEmit(emit, stats.load(entities.queueIds, now()));
+    } catch (e) {
+      if (gen === generation) safeEmit(emit, [ingestErrorEvent('rte', 'subscribe-failed', `changing subscriptions failed: ${errText(e)}`, now())]);
+    }
+  }
+
   return {
     source: 'rte',
+    setEntities,
     start() {
       if (running) return;
       running = true;
