@@ -58,7 +58,18 @@ function routes(t: SimControlTargets): Map<string, Handler> {
     ...bctRoutes,
     ['GET /api/rte/token', token],
     ['POST /api/rte/token', token],
-    ['GET /sim/truth', () => buildTruth(t.model)],
+    ['GET /sim/truth', (_req, url) => {
+      const n = (k: string): number | undefined => {
+        const v = url.searchParams.get(k);
+        if (v === null) return undefined;
+        const x = Number(v);
+        if (!Number.isFinite(x) || x < 0) throw new HttpError(400, `${k} must be a non-negative number (seconds)`);
+        return x;
+      };
+      const thresholdSec = n('slThresholdSec');
+      const shortAbandonSec = n('shortAbandonSec');
+      return buildTruth(t.model, { ...(thresholdSec !== undefined ? { thresholdSec } : {}), ...(shortAbandonSec !== undefined ? { shortAbandonSec } : {}) });
+    }],
     ['GET /sim/stats', () => buildStats(t.model)],
     ['GET /sim/info', () => t.info()],
     ['GET /sim/hub/log', () => t.hub.log()],
@@ -108,6 +119,46 @@ function routes(t: SimControlTargets): Map<string, Handler> {
         ...(typeof b['queueId'] === 'string' ? { queueId: b['queueId'] } : {}),
         ...(typeof dur === 'number' ? { durationSec: dur } : {}),
       }));
+    }],
+    ['POST /sim/control/queue-call', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const fate = b['fate'];
+      const after = b['afterSec'] ?? 60;
+      if (typeof b['queueId'] !== 'string' || (fate !== undefined && fate !== 'abandon' && fate !== 'overflow' && fate !== 'transfer') || !(typeof after === 'number' && after >= 0 && after <= 3600)) {
+        throw new HttpError(400, 'Body must be {"queueId":"…","fate":"abandon|overflow|transfer" (optional: without, the call waits for a READY user),"afterSec":0..3600 (default 60)}');
+      }
+      const r = t.model.queueCall(b['queueId'], fate as 'abandon' | 'overflow' | 'transfer' | undefined, after);
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return r;
+    }],
+    ['POST /sim/control/callback', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const due = b['dueInSec'];
+      if (typeof b['listId'] !== 'string' || (b['contactName'] !== undefined && typeof b['contactName'] !== 'string') || (due !== undefined && !(typeof due === 'number' && Number.isFinite(due)))) {
+        throw new HttpError(400, 'Body must be {"listId":"…","contactName":"…" (optional),"dueInSec":<seconds, may be negative> (optional)}');
+      }
+      const r = t.model.addCallback(b['listId'], {
+        ...(typeof b['contactName'] === 'string' ? { contactName: b['contactName'] } : {}),
+        ...(typeof due === 'number' ? { dueInSec: due } : {}),
+      });
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return r;
+    }],
+    ['POST /sim/control/rte-alert', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      if (typeof b['userId'] !== 'string' || (b['queueId'] !== undefined && typeof b['queueId'] !== 'string')) {
+        throw new HttpError(400, 'Body must be {"userId":"…","queueId":"…" (optional: a UserQueueAlert; without, a UserAlert)}');
+      }
+      const r = t.model.raiseAlert(b['userId'], typeof b['queueId'] === 'string' ? b['queueId'] : undefined);
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return r;
+    }],
+    ['POST /sim/control/token-ttl', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const ttl = b['ttlSec'];
+      if (!(typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 1 && ttl <= 86_400)) throw new HttpError(400, 'Body must be {"ttlSec":1..86400}');
+      t.tokens.ttlSec = ttl;
+      return { ok: true, ttlSec: ttl };
     }],
     ['POST /sim/control/reset', (_req, _url, body) => {
       const b = (body ?? {}) as Record<string, unknown>;

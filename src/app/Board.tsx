@@ -4,6 +4,8 @@ import { EmergencyBanner } from '../features/emergency';
 import { RouterPanel } from '../features/routers';
 import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
+import { AlarmsPanel } from '../features/alarms';
+import { CallbacksPanel } from '../features/callbacks';
 import type { SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -28,8 +30,10 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
       </header>
       <EmergencyBanner kiosk={kiosk} />
       <main className="board__main">
+        <AlarmsPanel />
         <QueuePanel />
         <RouterPanel />
+        <CallbacksPanel />
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>

@@ -10,3 +10,6 @@ export * from './schema';
 export * from './derive';
 export * from './commands';
 export * from './ports';
+export * from './call';
+export * from './alarm';
+export * from './callback';

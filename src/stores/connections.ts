@@ -74,6 +74,7 @@ interface Draft {
   errorCounts: Record<string, number> | undefined; // copied on first write
   newErrors: IngestError[]; // oldest first
   subscriptions: Record<string, SubscriptionResult> | undefined; // copied on first write
+  noticeCounts: Record<string, number> | undefined; // copied on first write
   dirty: boolean;
 }
 
@@ -98,6 +99,7 @@ function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
  *   edge, `malformed-frame` from a wire parser); kept in `recentErrors` (newest first, at
  *   most {@link MAX_RECENT_ERRORS}).
  * - `subscription.result`: stored by `"<eventName>:<entityId>"`.
+ * - `vendor.notice`: counted by event name in `noticeCounts`.
  * Events are trusted to match their types (validated at the connector edge).
  * @returns the same `state` object when nothing changed
  */
@@ -119,6 +121,7 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         errorCounts: undefined,
         newErrors: [],
         subscriptions: undefined,
+        noticeCounts: undefined,
         dirty: prev === undefined,
       };
       drafts.set(source, d);
@@ -162,6 +165,13 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
           setOwn(d.subscriptions, key, { entityId: r.entityId, eventName: r.eventName, subscribed: r.subscribed, message: r.message });
           d.dirty = true;
         }
+        touch(d, at);
+        break;
+      }
+      case 'vendor.notice': {
+        d.noticeCounts ??= { ...(d.prev?.noticeCounts ?? {}) };
+        setOwn(d.noticeCounts, e.eventName, ownNumber(d.noticeCounts, e.eventName) + 1);
+        d.dirty = true;
         touch(d, at);
         break;
       }
@@ -215,6 +225,7 @@ function finish(source: SourceId, d: Draft): SourceHealth {
     errorCounts: d.errorCounts ?? prev?.errorCounts ?? {},
     recentErrors,
     subscriptions: d.subscriptions ?? prev?.subscriptions ?? {},
+    ...(d.noticeCounts ? { noticeCounts: d.noticeCounts } : prev?.noticeCounts ? { noticeCounts: prev.noticeCounts } : {}),
   };
 }
 

@@ -9,6 +9,22 @@ export type { QueuesState, QueueEvent } from './queues';
 export { connectionsSlice, initialConnectionsState, reduceConnections, idleHealth, MAX_RECENT_ERRORS, CONNECTION_STATUSES } from './connections';
 export type { ConnectionsState } from './connections';
 export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
+export { alarmsSlice, initialAlarmsState, reduceAlarms, MAX_CLEARED_ALARMS } from './alarms';
+export type { AlarmsState } from './alarms';
+export { callbacksSlice, initialCallbacksState, reduceCallbacks, MAX_CALLBACK_ITEMS } from './callbacks';
+export type { CallbacksState } from './callbacks';
+export {
+  queueCallsSlice,
+  queueDayStatsSlice,
+  queueMembersSlice,
+  initialQueueCallsState,
+  reduceQueueCalls,
+  reduceQueueDayStats,
+  reduceQueueMembers,
+  applyCallStep,
+  MAX_ENDED_CALLS,
+} from './calls';
+export type { QueueCallList, QueueCallsState, QueueDayStatsState, QueueMembersState } from './calls';
 export type { Team, TeamsState } from './teams';
 export { routersSlice, initialRoutersState, reduceRouters, applyRouterUpsert } from './routers';
 export type { RoutersState } from './routers';
@@ -56,4 +72,13 @@ export {
   useRouter,
   useEmergencyCalls,
   selectHealthList,
+  useQueueCalls,
+  useQueueLiveCallCount,
+  useQueueDayStats,
+  useQueueMembers,
+  useAlarmKeys,
+  useRaisedAlarmCount,
+  useAlarm,
+  useCallbackListKeys,
+  useCallbackList,
 } from './hooks';

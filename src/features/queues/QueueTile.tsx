@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react';
-import { elapsedSeconds, QueueOpenStatus, type EntityKey, type Queue } from '../../domain';
+import { elapsedSeconds, type EntityKey, type Queue } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useQueue } from '../../stores';
-import { Badge, Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
+import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
 import { callsWaitingSeverity, longestWaitingSeverity, serviceLevelSeverity } from './severity';
+import { OpenStatusBadge, QueueDayStatsBlock, QueueDetails } from './QueueCalls';
 import './queues.css';
 
 /**
@@ -39,8 +40,6 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const stale = !live;
   const cwSev = callsWaitingSeverity(queue, thresholds);
   const slSev = serviceLevelSeverity(queue.serviceLevelPct, thresholds);
-  const closedKey = openStatusKey(queue.openStatus);
-  const closed = closedKey && t(closedKey);
   return (
     <section
       className={`queue-tile sev-border--${worstSeverity(cwSev, slSev)}${stale ? ' is-stale' : ''}`}
@@ -55,7 +54,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           {queue.name}
         </h3>
         <SourceBadge source={queue.source} />
-        {closed && <Badge tone="warn">{closed}</Badge>}
+        <OpenStatusBadge openStatus={queue.openStatus} />
         {stale && <StaleTag />}
       </header>
       <div className="queue-tile__main">
@@ -101,6 +100,8 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           )}
         </div>
       )}
+      <QueueDayStatsBlock queueKey={queueKey} />
+      {queue.source === 'rte' && <QueueDetails queueKey={queueKey} />}
     </section>
   );
 });
@@ -130,18 +131,3 @@ function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: Board
     />
   );
 }
-
-/** The catalogue key of an RTE OpenStatus that is not "open" (closed / no active handler), else undefined. */
-function openStatusKey(s: number | undefined): 'closed' | 'noHandler' | undefined {
-  switch (s) {
-    case QueueOpenStatus.Closed:
-    case QueueOpenStatus.ClosedUncertain:
-      return 'closed';
-    case QueueOpenStatus.NoActiveHandler:
-    case QueueOpenStatus.NoActiveHandlerUncertain:
-      return 'noHandler';
-    default:
-      return undefined;
-  }
-}
-

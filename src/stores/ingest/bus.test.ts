@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../../domain';
 import { createFakeScheduler } from '../../lib/scheduler';
-import { createWallboardStores } from '../create';
+import { createWallboardStores, type WallboardStores } from '../create';
 import { createIngestBus, type FlushInfo, type IngestBusOptions } from './bus';
 
 const T0 = 1_763_777_000_000;
@@ -21,7 +21,7 @@ function setup(opts: Partial<IngestBusOptions> = {}) {
   const stores = createWallboardStores();
   const sets = { agents: 0, queues: 0, connections: 0, teams: 0 };
   const notified = { agents: 0, queues: 0, connections: 0, teams: 0 };
-  for (const name of Object.keys(sets) as (keyof typeof sets)[]) {
+  for (const name of Object.keys(sets) as (keyof typeof sets & keyof WallboardStores)[]) {
     const store = stores[name] as { setState: (...a: unknown[]) => void; subscribe: (l: () => void) => () => void };
     const orig = store.setState.bind(store);
     store.setState = vi.fn((...a: unknown[]) => {
