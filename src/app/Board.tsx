@@ -30,7 +30,7 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
       </header>
       <EmergencyBanner kiosk={kiosk} />
       <main className="board__main">
-        <AlarmsPanel />
+        <AlarmsPanel readOnly={kiosk} />
         <QueuePanel />
         <RouterPanel />
         <CallbacksPanel />

@@ -34,7 +34,9 @@ export type DomainEvent =
   | AlarmClearEvent
   | CallbackListStatusEvent
   | CallbackChangedEvent
-  | VendorNoticeEvent;
+  | VendorNoticeEvent
+  | AlarmReconcileEvent
+  | AdapterStatusEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -179,6 +181,8 @@ export interface QueueMembersEvent extends EventBase {
 export interface AlarmRaiseEvent extends EventBase {
   readonly kind: 'alarm.raise';
   readonly id: string;
+  /** The id the vendor shows, when it differs from `id` (see `Alarm.vendorId`). */
+  readonly vendorId?: string;
   readonly condition: string;
   readonly expression?: string;
   readonly threshold?: string;
@@ -192,6 +196,30 @@ export interface AlarmRaiseEvent extends EventBase {
 export interface AlarmClearEvent extends EventBase {
   readonly kind: 'alarm.clear';
   readonly id: string;
+}
+
+/**
+ * The complete list of a source's active alarms (BCT GetCurrentAlarms at start and after each
+ * reconnect): every raised alarm of that source whose id is not listed is cleared. The listed
+ * ones come as `alarm.raise` events beside it.
+ */
+export interface AlarmReconcileEvent extends EventBase {
+  readonly kind: 'alarm.reconcile';
+  readonly activeIds: readonly string[];
+}
+
+/**
+ * The state of a vendor adapter between the broker and the vendor system (BCT
+ * ConnectionStatus: the UIP adapter's link to the BCT server), shown in connection health
+ * under the source's own line.
+ */
+export interface AdapterStatusEvent extends EventBase {
+  readonly kind: 'adapter.status';
+  /** The adapter's name as shown, e.g. `Business ConneCT adapter BCT1`. */
+  readonly adapter: string;
+  readonly connected: boolean;
+  /** Plain text, e.g. the vendor server's address. */
+  readonly detail?: string;
 }
 
 /** The latest figures of a callback list (RTE CallbackListStatus); absent figures keep their values. */
@@ -270,6 +298,8 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'callbackList.status': true,
   'callback.changed': true,
   'vendor.notice': true,
+  'alarm.reconcile': true,
+  'adapter.status': true,
 };
 
 /**

@@ -217,6 +217,7 @@ const alarmRaise = strictObject({
   kind: z.literal('alarm.raise'),
   ...envelope,
   id,
+  vendorId: z.optional(text),
   condition: text,
   expression: z.optional(text),
   threshold: z.optional(text),
@@ -227,6 +228,16 @@ const alarmRaise = strictObject({
 });
 
 const alarmClear = strictObject({ kind: z.literal('alarm.clear'), ...envelope, id });
+
+const alarmReconcile = strictObject({ kind: z.literal('alarm.reconcile'), ...envelope, activeIds: z.array(id) });
+
+const adapterStatus = strictObject({
+  kind: z.literal('adapter.status'),
+  ...envelope,
+  adapter: id,
+  connected: z.boolean(),
+  detail: z.optional(text),
+});
 
 const callbackListStatus = strictObject({
   kind: z.literal('callbackList.status'),
@@ -283,6 +294,8 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   queueDayStats,
   queueMembers,
   alarmRaise,
+  alarmReconcile,
+  adapterStatus,
   alarmClear,
   callbackListStatus,
   callbackChanged,

@@ -75,6 +75,7 @@ interface Draft {
   newErrors: IngestError[]; // oldest first
   subscriptions: Record<string, SubscriptionResult> | undefined; // copied on first write
   noticeCounts: Record<string, number> | undefined; // copied on first write
+  adapter: SourceHealth['adapter'];
   dirty: boolean;
 }
 
@@ -100,6 +101,8 @@ function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
  *   most {@link MAX_RECENT_ERRORS}).
  * - `subscription.result`: stored by `"<eventName>:<entityId>"`.
  * - `vendor.notice`: counted by event name in `noticeCounts`.
+ * - `adapter.status`: the vendor adapter's own link (`adapter`; `since` moves when
+ *   `connected` changes).
  * Events are trusted to match their types (validated at the connector edge).
  * @returns the same `state` object when nothing changed
  */
@@ -122,6 +125,7 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         newErrors: [],
         subscriptions: undefined,
         noticeCounts: undefined,
+        adapter: prev?.adapter,
         dirty: prev === undefined,
       };
       drafts.set(source, d);
@@ -172,6 +176,16 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         d.noticeCounts ??= { ...(d.prev?.noticeCounts ?? {}) };
         setOwn(d.noticeCounts, e.eventName, ownNumber(d.noticeCounts, e.eventName) + 1);
         d.dirty = true;
+        touch(d, at);
+        break;
+      }
+      case 'adapter.status': {
+        const { adapter: name, connected, detail } = e;
+        const old = d.adapter;
+        if (!old || old.name !== name || old.connected !== connected || old.detail !== detail) {
+          d.adapter = { name, connected, ...(detail !== undefined ? { detail } : {}), since: old && old.connected === connected && old.name === name ? old.since : at };
+          d.dirty = true;
+        }
         touch(d, at);
         break;
       }
@@ -226,6 +240,7 @@ function finish(source: SourceId, d: Draft): SourceHealth {
     recentErrors,
     subscriptions: d.subscriptions ?? prev?.subscriptions ?? {},
     ...(d.noticeCounts ? { noticeCounts: d.noticeCounts } : prev?.noticeCounts ? { noticeCounts: prev.noticeCounts } : {}),
+    ...(d.adapter ? { adapter: d.adapter } : {}),
   };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EmergencyCallEvent, RouterUpsertEvent } from '../domain';
 import { initialEmergenciesState, MAX_EMERGENCY_CALLS, reduceEmergencies } from './emergencies';
 import { initialRoutersState, reduceRouters } from './routers';
+import { initialAlarmsState, reduceAlarms } from './alarms';
+import { initialConnectionsState, reduceConnections } from './connections';
 
 const T0 = 1_763_777_000_000;
 const up = (stats: RouterUpsertEvent['stats'], at = T0, id = 'Sales'): RouterUpsertEvent => ({ kind: 'router.upsert', source: 'bct', id, stats, at });
@@ -42,5 +44,46 @@ describe('emergencies reducer', () => {
     const s = reduceEmergencies(initialEmergenciesState(), Array.from({ length: MAX_EMERGENCY_CALLS + 5 }, (_, i) => call(`c${i}`, T0 + i)));
     expect(s.calls).toHaveLength(MAX_EMERGENCY_CALLS);
     expect(s.calls[0]?.id).toBe(`c${MAX_EMERGENCY_CALLS + 4}`);
+  });
+});
+
+describe('alarms from BCT (issue 10 scope 5)', () => {
+  const raise = (id: string, vendorId: string, at: number, vendorTime?: number) => ({
+    kind: 'alarm.raise' as const,
+    source: 'bct' as const,
+    id,
+    vendorId,
+    condition: 'Connection failed to PBX',
+    entityName: '[Monitoring Service]',
+    severity: 'alarm' as const,
+    at,
+    ...(vendorTime !== undefined ? { vendorTime } : {}),
+  });
+
+  it('keeps the vendor id beside the wallboard id, dates a raise by the vendor time, and reconciles the active list per source', () => {
+    let s = reduceAlarms(initialAlarmsState(), [
+      raise('2101|[Monitoring Service]', '2101', T0, T0 - 60_000),
+      raise('3001|[Monitoring Service]', '3001', T0 + 1),
+      { kind: 'alarm.raise', source: 'rte', id: 'al1', condition: 'Queue length', severity: 'warn', at: T0 + 2 },
+    ]);
+    expect(s.byKey.get('bct:2101|[Monitoring Service]')).toMatchObject({ id: '2101|[Monitoring Service]', vendorId: '2101', raisedAt: T0 - 60_000, state: 'raised' });
+    s = reduceAlarms(s, [{ kind: 'alarm.reconcile', source: 'bct', activeIds: ['3001|[Monitoring Service]'], at: T0 + 10 }]);
+    expect(s.byKey.get('bct:2101|[Monitoring Service]')).toMatchObject({ state: 'cleared', clearedAt: T0 + 10 });
+    expect(s.byKey.get('bct:3001|[Monitoring Service]')?.state).toBe('raised');
+    expect(s.byKey.get('rte:al1')?.state).toBe('raised');
+    const before = s;
+    expect(reduceAlarms(s, [{ kind: 'alarm.reconcile', source: 'bct', activeIds: ['3001|[Monitoring Service]'], at: T0 + 20 }])).toBe(before);
+  });
+});
+
+describe('adapter status in connection health', () => {
+  it('keeps the adapter line and moves its since only when connected changes', () => {
+    const ev = (connected: boolean, at: number) => ({ kind: 'adapter.status' as const, source: 'bct' as const, adapter: 'Business ConneCT adapter BCT1', connected, detail: '10.128.122.67:32011', at });
+    let s = reduceConnections(initialConnectionsState(), [ev(true, T0)]);
+    expect(s.bySource.bct?.adapter).toEqual({ name: 'Business ConneCT adapter BCT1', connected: true, detail: '10.128.122.67:32011', since: T0 });
+    s = reduceConnections(s, [ev(false, T0 + 5_000)]);
+    expect(s.bySource.bct?.adapter).toMatchObject({ connected: false, since: T0 + 5_000 });
+    s = reduceConnections(s, [{ kind: 'connection.status', source: 'bct', status: 'live', at: T0 + 6_000 }]);
+    expect(s.bySource.bct?.adapter?.connected).toBe(false);
   });
 });

@@ -25,6 +25,8 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'subscription.result': { kind: 'subscription.result', source: 'rte', results: [{ entityId: 'u', eventName: 'userstatus', subscribed: true }], at: T0 },
   'router.upsert': { kind: 'router.upsert', source: 'bct', id: 'Sales', stats: { queueLength: 2 }, at: T0 },
   'emergency.call': { kind: 'emergency.call', source: 'bct', id: 'bct:1', calledNumber: '112', callingNumber: '2001', at: T0 },
+  'alarm.reconcile': { kind: 'alarm.reconcile', source: 'bct', activeIds: ['2101|[Monitoring Service]'], at: T0 },
+  'adapter.status': { kind: 'adapter.status', source: 'bct', adapter: 'Business ConneCT adapter BCT1', connected: true, at: T0 },
   'queue.call': { kind: 'queue.call', source: 'rte', queueId: 'q1', callId: 'c1', step: 'arrived', at: T0 },
   'queue.dayStats': {
     kind: 'queue.dayStats', source: 'rte', at: T0,

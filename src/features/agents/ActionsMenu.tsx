@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ChevronLeft, ChevronRight, EllipsisVertical } from 'lucide-react';
 import { useTranslation } from '../../i18n';
+import type { SettableAgentState } from '../../domain';
 import type { AgentStateRequest, BoardSettings, ReasonOption } from '../../ui';
 import { StateIcon } from './StateIcon';
 
@@ -22,9 +23,12 @@ export function ActionsMenu(props: {
   agentName: string;
   disabled: boolean;
   reasonCodes: BoardSettings['reasonCodes'];
+  /** The states the backend can set (default all three). */
+  states?: readonly SettableAgentState[] | undefined;
   onCommand: (cmd: AgentStateRequest) => void;
 }) {
-  const { agentId, agentName, disabled, reasonCodes, onCommand } = props;
+  const { agentId, agentName, disabled, reasonCodes, states, onCommand } = props;
+  const offers = (s: SettableAgentState) => !states || states.includes(s);
   const [view, setView] = useState<View>('closed');
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -106,11 +110,14 @@ export function ActionsMenu(props: {
         <div className="menu" popover={SUPPORTS_POPOVER ? 'manual' : undefined} id={menuId} ref={menuRef} role="menu" aria-label={t('setStateOf', { name: agentName })}>
           {view === 'main' ? (
             <>
+              {offers('READY') && (
               <button type="button" role="menuitem" className="menu__item" data-testid="action-ready" onClick={() => send({ agentId, state: 'READY' })}>
                 <span className="menu__label">
                   <StateIcon state="READY" /> {t('command.READY')}
                 </span>
               </button>
+              )}
+              {offers('NOT_READY') && (
               <button
                 type="button"
                 role="menuitem"
@@ -124,6 +131,8 @@ export function ActionsMenu(props: {
                 </span>
                 {reasonCodes.notReady.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
               </button>
+              )}
+              {offers('LOGOUT') && (
               <button
                 type="button"
                 role="menuitem"
@@ -137,6 +146,7 @@ export function ActionsMenu(props: {
                 </span>
                 {reasonCodes.logout.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
               </button>
+              )}
             </>
           ) : (
             <>

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { RouterUpsertEvent } from '../../domain';
 import { setLanguage } from '../../i18n';
 import { publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import { TEST_SETTINGS, TestBoard } from '../../ui/test-support';
 import { RouterPanel } from './RouterPanel';
+import { RouteMessageForm } from './RouteMessageForm';
 
 const board = setupTestWallboard();
 const live = () => publish({ kind: 'connection.status', source: 'bct', at: board.fake.now(), status: 'live' });
@@ -52,5 +53,35 @@ describe('RouterPanel', () => {
     } finally {
       act(() => setLanguage('en'));
     }
+  });
+});
+
+describe('RouteMessageForm', () => {
+  it('sends the message to the chosen router or starter and shows the answer', async () => {
+    const sent: unknown[] = [];
+    let fail = false;
+    const port = {
+      source: 'bct' as const,
+      routerNames: ['Sales', 'Service'],
+      routeMessage: (req: unknown) => {
+        sent.push(req);
+        return fail ? Promise.reject(new Error('RouteMessage refused: Unknown starter')) : Promise.resolve();
+      },
+    };
+    render(<TestBoard><RouteMessageForm port={port} /></TestBoard>);
+    fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'Call back Mr Smith' } });
+    fireEvent.change(screen.getByLabelText('Sender name'), { target: { value: 'Wallboard' } });
+    fireEvent.submit(screen.getByTestId('route-message-form'));
+    await act(async () => {});
+    expect(sent).toEqual([{ message: 'Call back Mr Smith', routerName: 'Sales', senderName: 'Wallboard' }]);
+    expect(screen.getByTestId('route-message-sent')).toBeTruthy();
+    fail = true;
+    fireEvent.click(screen.getByLabelText('Starter'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Starter' }), { target: { value: 'Hotline' } });
+    fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'x' } });
+    fireEvent.submit(screen.getByTestId('route-message-form'));
+    await act(async () => {});
+    expect(sent[1]).toEqual({ message: 'x', starterName: 'Hotline', senderName: 'Wallboard' });
+    expect(screen.getByTestId('route-message-error').textContent).toBe('RouteMessage refused: Unknown starter');
   });
 });

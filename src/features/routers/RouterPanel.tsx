@@ -3,20 +3,23 @@ import { elapsedSeconds, severityOf, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useRouter, useRouterKeys } from '../../stores';
-import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat } from '../../ui';
+import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, usePort } from '../../ui';
+import { RouteMessageForm } from './RouteMessageForm';
 import './routers.css';
 
 /**
  * Business ConneCT routers (bct doc "Events: Router Status"): one tile per router with its
  * queue length, the longest wait (ticking), and its agents by state; coloured by the
- * configured router thresholds. Renders nothing while no router is known, so a board
- * without Business ConneCT shows no empty panel.
+ * configured router thresholds; where the backend offers it (not on a TV), the RouteMessage
+ * form. Renders nothing while no router is known and no form is offered, so a board without
+ * Business ConneCT shows no empty panel.
  */
 export function RouterPanel() {
   const keys = useRouterKeys();
+  const { port } = usePort('bct', 'routeMessage');
   const { t } = useTranslation('routers');
   const format = useFormat();
-  if (keys.length === 0) return null;
+  if (keys.length === 0 && !port) return null;
   return (
     <section className="panel router-panel" aria-labelledby="routers-title">
       <h2 id="routers-title" className="panel__title">
@@ -27,6 +30,7 @@ export function RouterPanel() {
           <RouterTile key={k} routerKey={k} />
         ))}
       </div>
+      {port && <RouteMessageForm port={port} />}
     </section>
   );
 }
