@@ -1,5 +1,6 @@
 import type { AgentState } from './agent';
 import type { ConnectionStatus, IngestError, SubscriptionResult } from './connection';
+import type { Phonebook, PhonebookContact, PhonebookScope } from './phonebook';
 import type { QueueStats } from './queue';
 import type { SourceId } from './source';
 
@@ -20,7 +21,9 @@ export type DomainEvent =
   | SnapshotEvent
   | ConnectionStatusEvent
   | IngestErrorEvent
-  | SubscriptionResultEvent;
+  | SubscriptionResultEvent
+  | PhonebookListEvent
+  | PhonebookContactsEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -122,6 +125,28 @@ export interface SubscriptionResultEvent extends EventBase {
   readonly results: readonly SubscriptionResult[];
 }
 
+/**
+ * The phonebooks an agent (`owner`, a login id) may dial from, own or team's, as a full list
+ * (replaces the stored one; empty for the vendor's "not found" body). GC `Phonebooks` /
+ * `TeamPhoneBooks` (gc-generic-connector-activemq.txt "Event: Phonebook").
+ */
+export interface PhonebookListEvent extends EventBase {
+  readonly kind: 'phonebook.list';
+  readonly owner: string;
+  readonly scope: PhonebookScope;
+  readonly phonebooks: readonly Phonebook[];
+}
+
+/**
+ * The contacts of one phonebook, as a full list (replaces the stored one; empty for the
+ * vendor's "NoContactFound"). GC `PhonebookContacts`.
+ */
+export interface PhonebookContactsEvent extends EventBase {
+  readonly kind: 'phonebook.contacts';
+  readonly phonebookId: string;
+  readonly contacts: readonly PhonebookContact[];
+}
+
 /** The `kind` of a {@link DomainEvent}. */
 export type DomainEventKind = DomainEvent['kind'];
 
@@ -139,6 +164,8 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'connection.status': true,
   'ingest.error': true,
   'subscription.result': true,
+  'phonebook.list': true,
+  'phonebook.contacts': true,
 };
 
 /**

@@ -142,6 +142,21 @@ const subscriptionResult = strictObject({
   ),
 });
 
+const phonebookList = strictObject({
+  kind: z.literal('phonebook.list'),
+  ...envelope,
+  owner: id,
+  scope: z.enum(['agent', 'team']),
+  phonebooks: z.array(strictObject({ id, name: text, type: text })),
+});
+
+const phonebookContacts = strictObject({
+  kind: z.literal('phonebook.contacts'),
+  ...envelope,
+  phonebookId: id,
+  contacts: z.array(strictObject({ id, firstName: text, lastName: text, phoneNumber: text, description: text })),
+});
+
 /** The zod schema of the whole {@link DomainEvent} union, discriminated on `kind`. */
 export const domainEventSchema = z.discriminatedUnion('kind', [
   agentUpsert,
@@ -153,6 +168,8 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   connectionStatus,
   ingestError,
   subscriptionResult,
+  phonebookList,
+  phonebookContacts,
 ]);
 
 /** Result of {@link checkDomainEvent}. */

@@ -10,6 +10,8 @@ export { connectionsSlice, initialConnectionsState, reduceConnections, idleHealt
 export type { ConnectionsState } from './connections';
 export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
 export type { Team, TeamsState } from './teams';
+export { phonebooksSlice, initialPhonebooksState, reducePhonebooks } from './phonebooks';
+export type { PhonebooksState, PhonebookEvent } from './phonebooks';
 export { defineSlice } from './slice';
 export type { StoreSlice } from './slice';
 export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS } from './slices';

@@ -68,6 +68,12 @@ export function applyQueueUpsert(prev: Queue | undefined, e: QueueUpsertEvent): 
       callsOffered: stats.callsOffered,
       serviceLevelPct: stats.serviceLevelPct,
       openStatus: stats.openStatus,
+      agentsTalkingInbound: stats.agentsTalkingInbound,
+      agentsTalkingOutbound: stats.agentsTalkingOutbound,
+      agentsTalkingInternal: stats.agentsTalkingInternal,
+      agentsWrapUpReady: stats.agentsWrapUpReady,
+      agentsWrapUpNotReady: stats.agentsWrapUpNotReady,
+      longestHandleTimeSec: stats.longestHandleTimeSec,
       extra: e.extra,
       updatedAt: e.at,
     } satisfies Required<Record<keyof Queue, unknown>>;

@@ -23,6 +23,8 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'connection.status': { kind: 'connection.status', source: 'gc', status: 'live', at: T0 },
   'ingest.error': { kind: 'ingest.error', source: 'gc', error: { code: 'malformed-frame', message: 'x', at: T0 }, at: T0 },
   'subscription.result': { kind: 'subscription.result', source: 'rte', results: [{ entityId: 'u', eventName: 'userstatus', subscribed: true }], at: T0 },
+  'phonebook.list': { kind: 'phonebook.list', source: 'gc', owner: 'agent2001', scope: 'agent', phonebooks: [{ id: '1', name: 'Company', type: 'GLOBAL' }], at: T0 },
+  'phonebook.contacts': { kind: 'phonebook.contacts', source: 'gc', phonebookId: '1', contacts: [], at: T0 },
 };
 
 afterEach(() => {
@@ -100,6 +102,7 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.queues.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.teams.getState()).sort()).toEqual(['byKey', 'version']);
     expect(Object.keys(s.connections.getState()).sort()).toEqual(['bySource', 'version']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'queues', 'teams']);
+    expect(Object.keys(s.phonebooks.getState()).sort()).toEqual(['contacts', 'lists', 'version']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'phonebooks', 'queues', 'teams']);
   });
 });
