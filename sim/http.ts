@@ -53,7 +53,7 @@ function routes(t: SimControlTargets): Map<string, Handler> {
   return new Map<string, Handler>([
     ['GET /api/rte/token', token],
     ['POST /api/rte/token', token],
-    ['GET /sim/truth', () => buildTruth(t.model)],
+    ['GET /sim/truth', () => buildTruth(t.model, t.gc.queueListFormat)],
     ['GET /sim/stats', () => buildStats(t.model)],
     ['GET /sim/info', () => t.info()],
     ['GET /sim/hub/log', () => t.hub.log()],
@@ -75,6 +75,16 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       const message = typeof b['message'] === 'string' ? b['message'] : 'Simulated failure';
       t.gc.failNext(code, message);
       return { ok: true, code, message };
+    }],
+    ['POST /sim/control/gc-queue-list', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const format = b['format'] ?? 'ucce';
+      const omit = b['omit'] ?? [];
+      if ((format !== 'ucce' && format !== 'uccx') || !Array.isArray(omit) || !omit.every((k) => typeof k === 'string')) {
+        throw new HttpError(400, 'Body must be {"format":"ucce"|"uccx","omit":["<payload key or UCCX key suffix>", …]}');
+      }
+      t.gc.setQueueListFormat({ format, omit: omit as string[] });
+      return { ok: true, format, omit };
     }],
     ['POST /sim/control/reset-logs', () => {
       t.hub.resetLog();

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useQueue } from '../../stores';
 import { Badge, Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
+import { QueueBreakdown } from './QueueBreakdown';
 import { callsWaitingSeverity, longestWaitingSeverity, serviceLevelSeverity } from './severity';
 import './queues.css';
 
@@ -26,6 +27,8 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
       serviceLevel: t('serviceLevel'),
       noServiceLevelTitle: t('noServiceLevelTitle'),
       serviceLevelTitle: t('serviceLevelTitle'),
+      serviceLevelHandled: t('serviceLevelHandled'),
+      serviceLevelHandledTitle: t('serviceLevelHandledTitle'),
       agentsReady: t('agentsReady'),
       agentsNotReady: t('agentsNotReady'),
       agentsTalking: t('agentsTalking'),
@@ -41,6 +44,8 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const slSev = serviceLevelSeverity(queue.serviceLevelPct, thresholds);
   const closedKey = openStatusKey(queue.openStatus);
   const closed = closedKey && t(closedKey);
+  // A UCCX CSQ's service level is handled ÷ presented (the payload's own counts), labelled so.
+  const slFromHandled = queue.serviceLevelPct !== undefined && queue.callsHandled !== undefined && queue.callsOffered !== undefined;
   return (
     <section
       className={`queue-tile sev-border--${worstSeverity(cwSev, slSev)}${stale ? ' is-stale' : ''}`}
@@ -70,13 +75,19 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         <LongestWaiting queue={queue} thresholds={thresholds} />
         <Figure
           size="medium"
-          label={words.serviceLevel}
+          label={slFromHandled ? words.serviceLevelHandled : words.serviceLevel}
           testId="queue-service-level"
           stat="serviceLevelPct"
           value={queue.serviceLevelPct === undefined ? undefined : Math.round(queue.serviceLevelPct)}
           display={queue.serviceLevelPct === undefined ? undefined : format.percent(queue.serviceLevelPct)}
           severity={slSev}
-          title={queue.serviceLevelPct === undefined ? words.noServiceLevelTitle : words.serviceLevelTitle}
+          title={
+            queue.serviceLevelPct === undefined
+              ? words.noServiceLevelTitle
+              : slFromHandled
+                ? words.serviceLevelHandledTitle
+                : words.serviceLevelTitle
+          }
         />
       </div>
       <div className="queue-tile__agents">
@@ -89,6 +100,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         <Figure label={words.agentsWrapUp} testId="queue-agents-wrapup"
           stat="agentsWrapUp" value={queue.agentsWrapUp} />
       </div>
+      <QueueBreakdown queue={queue} />
       {(queue.callsHandled !== undefined || queue.callsAbandoned !== undefined) && (
         <div className="queue-tile__foot">
           {queue.callsHandled !== undefined && (
