@@ -1,5 +1,5 @@
 import { ExternalLink } from 'lucide-react';
-import { AgentGrid } from '../features/agents';
+import { AgentGrid, TeamView } from '../features/agents';
 import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
 import type { SourceId } from '../domain';
@@ -26,6 +26,7 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
       </header>
       <main className="board__main">
         <QueuePanel />
+        {!kiosk && <TeamView />}
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>

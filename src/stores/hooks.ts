@@ -19,7 +19,7 @@ import { agentKeysView, queueKeysView, stores } from './wallboard';
  * lower-cased, narrow the list in the store, not in the component).
  */
 export function useAgentKeys(filter?: AgentKeysFilter): readonly EntityKey[] {
-  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query });
+  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query, sortBy: filter?.sortBy });
   return useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
 }
 

@@ -28,7 +28,7 @@ export {
   sortQueueKeys,
 } from './views';
 export { agentMatches } from './views';
-export type { AgentKeysFilter, AgentKeysViewOptions, KeysView, QueueKeysFilter } from './views';
+export type { AgentKeysFilter, AgentKeysViewOptions, AgentSortBy, KeysView, QueueKeysFilter } from './views';
 export {
   stores,
   initIngest,
