@@ -9,3 +9,4 @@ export * from './derive';
 export * from './commands';
 export * from './ports';
 export * from './phonebook';
+export * from './gc-desk';

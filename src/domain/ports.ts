@@ -1,4 +1,5 @@
 import type { AgentCommandPort } from './commands';
+import type { GcDeskPort } from './gc-desk';
 import type { SourceId } from './source';
 
 /**
@@ -11,6 +12,8 @@ import type { SourceId } from './source';
 export interface SourcePorts {
   /** Sets an agent of this source Ready, Not Ready or Logout (see {@link AgentCommandPort}). */
   readonly agentState?: AgentCommandPort;
+  /** The Generic Connector agent desk: mobile login, phonebooks, transfer / conference (see {@link GcDeskPort}). */
+  readonly gcDesk?: GcDeskPort;
 }
 
 /** The name of one port, e.g. `agentState`. */

@@ -5,7 +5,21 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import { SOURCE_IDS, type Agent, type EntityKey, type Queue, type SourceHealth, type SourceId, type StateCounts, type Team } from '../domain';
+import {
+  SOURCE_IDS,
+  entityKey,
+  phonebookListKey,
+  type Agent,
+  type EntityKey,
+  type Phonebook,
+  type PhonebookContact,
+  type PhonebookScope,
+  type Queue,
+  type SourceHealth,
+  type SourceId,
+  type StateCounts,
+  type Team,
+} from '../domain';
 import { idleHealth, type ConnectionsState } from './connections';
 import type { AgentKeysFilter, QueueKeysFilter } from './views';
 import { agentKeysView, queueKeysView, stores } from './wallboard';
@@ -102,4 +116,14 @@ export function useTeams(): readonly Team[] {
     }
     return lastTeams;
   });
+}
+
+/** The phonebook list of `owner` (own or team's), or undefined until it was received. */
+export function usePhonebooks(source: SourceId, owner: string, scope: PhonebookScope): readonly Phonebook[] | undefined {
+  return useStore(stores.phonebooks, (s) => s.lists.get(phonebookListKey(source, owner, scope)));
+}
+
+/** The contacts of one phonebook, or undefined until they were received (empty: "not found"). */
+export function useContacts(source: SourceId, phonebookId: string): readonly PhonebookContact[] | undefined {
+  return useStore(stores.phonebooks, (s) => s.contacts.get(entityKey(source, phonebookId)));
 }

@@ -51,4 +51,6 @@ export {
   useTeam,
   useTeams,
   selectHealthList,
+  usePhonebooks,
+  useContacts,
 } from './hooks';
