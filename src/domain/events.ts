@@ -73,6 +73,12 @@ export interface QueueUpsertEvent extends EventBase {
   readonly stats: QueueStats;
   /** Vendor keys not mapped to {@link QueueStats}, kept as strings. */
   readonly extra?: Readonly<Record<string, string>>;
+  /**
+   * True when `stats` (and `extra`) are the queue's complete figures (e.g. a GC QueueList
+   * entry): a statistic absent here is cleared, not kept, so a figure the vendor stops
+   * sending is shown absent, never as its last value. Default: patch.
+   */
+  readonly replaceStats?: boolean;
 }
 
 /** Removes a queue. */

@@ -97,6 +97,7 @@ const queueUpsert = strictObject({
   name: z.optional(text),
   stats: queueStats,
   extra: z.optional(safeStringRecord),
+  replaceStats: z.optional(z.boolean()),
 });
 
 const queueRemove = strictObject({ kind: z.literal('queue.remove'), ...envelope, id });

@@ -107,6 +107,7 @@ describe('GC QueueList → queue.upsert + snapshot', () => {
           agentsTalking: 3,
           agentsWrapUp: 1,
         },
+        replaceStats: true,
       },
       {
         kind: 'queue.upsert',
@@ -126,6 +127,7 @@ describe('GC QueueList → queue.upsert + snapshot', () => {
           agentsTalking: 3,
           agentsWrapUp: 2,
         },
+        replaceStats: true,
       },
       { kind: 'snapshot', source: 'gc', at: AT, entity: 'queue', ids: ['Sales', 'Support'] },
     ]);
@@ -152,8 +154,9 @@ describe('GC QueueList → queue.upsert + snapshot', () => {
           longestHandleTimeSec: 845,
           serviceLevelPct: (120 / 126) * 100,
         },
+        replaceStats: true,
       },
-      { kind: 'queue.upsert', source: 'gc', at: AT, id: 'queue_2', name: 'queue_2', stats: { callsWaiting: 0, agentsLoggedIn: 3 } },
+      { kind: 'queue.upsert', source: 'gc', at: AT, id: 'queue_2', name: 'queue_2', stats: { callsWaiting: 0, agentsLoggedIn: 3 }, replaceStats: true },
       { kind: 'snapshot', source: 'gc', at: AT, entity: 'queue', ids: ['queue_1', 'queue_2'] },
     ]);
   });

@@ -480,6 +480,8 @@ function queuesOf(pairs: ReadonlyMap<string, string>, at: number, report: Report
       name: g.name ?? id,
       stats: { ...g.stats } as QueueStats,
       ...(Object.keys(extra).length > 0 ? { extra } : {}),
+      // A QueueList entry is the queue's whole picture: a figure it leaves out is absent.
+      replaceStats: true,
     };
   });
 }
@@ -524,5 +526,7 @@ function ucceQueue(id: string, pairs: ReadonlyMap<string, string>, at: number, r
     name: id,
     stats: { ...stats } as QueueStats,
     ...(Object.keys(extraCopy).length > 0 ? { extra: extraCopy } : {}),
+    // A QueueList entry is the queue's whole picture: a figure it leaves out is absent.
+    replaceStats: true,
   };
 }
