@@ -33,7 +33,7 @@ import { agentKeysView, queueKeysView, stores } from './wallboard';
  * lower-cased, narrow the list in the store, not in the component).
  */
 export function useAgentKeys(filter?: AgentKeysFilter): readonly EntityKey[] {
-  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query, sortBy: filter?.sortBy });
+  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query, sortBy: filter?.sortBy, minTimeInStateSec: filter?.minTimeInStateSec });
   return useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
 }
 

@@ -55,6 +55,11 @@ export interface AgentKeysFilter {
    * a second by the view (every agent's time grows alike, so only a state change re-ranks).
    */
   readonly sortBy?: AgentSortBy;
+  /**
+   * Only agents in their current state for at least this many seconds (at the view's clock
+   * time). A view with it re-filters on every clock tick (at most once a second).
+   */
+  readonly minTimeInStateSec?: number;
 }
 
 /** The orders an agent keys view offers (see {@link AgentKeysFilter.sortBy}). */
@@ -115,9 +120,11 @@ function sameKeys(a: readonly EntityKey[], b: readonly EntityKey[]): boolean {
  * numeric-aware), then key; or with `sortBy: 'timeInState'` by `stateSince` (longest first). Pure; the filter runs first, so only the matching agents are
  * sorted: O(n + m log m) for m matches.
  * @param teams needed only for a `teamId` filter (team `memberIds`)
+ * @param nowMs the time a `minTimeInStateSec` filter measures from (epoch ms; default now)
  */
-export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter = {}, teams?: TeamsState): EntityKey[] {
-  const { source, teamId, state, query, sortBy } = filter;
+export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter = {}, teams?: TeamsState, nowMs: number = Date.now()): EntityKey[] {
+  const { source, teamId, state, query, sortBy, minTimeInStateSec } = filter;
+  const sinceAtMost = minTimeInStateSec === undefined ? undefined : nowMs - minTimeInStateSec * 1000;
   let members: Set<EntityKey> | undefined;
   if (teamId !== undefined && teams) {
     for (const t of teams.byKey.values()) {
@@ -131,6 +138,7 @@ export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter =
     if (source !== undefined && a.source !== source) continue;
     if (teamId !== undefined && a.teamId !== teamId && !members?.has(a.key)) continue;
     if (!agentMatches(a, state, query)) continue;
+    if (sinceAtMost !== undefined && a.stateSince > sinceAtMost) continue;
     rows.push({ key: a.key, group: agentStateGroup(a.state), name: a.name, since: a.stateSince });
   }
   const byKey = (x: { key: EntityKey }, y: { key: EntityKey }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
@@ -205,7 +213,9 @@ export function createAgentKeysView(
     state: filter.state,
     query: filter.query || undefined,
     sortBy: filter.sortBy,
+    minTimeInStateSec: filter.minTimeInStateSec,
   };
+  const timed = f.minTimeInStateSec !== undefined;
   let keys: readonly EntityKey[] = EMPTY;
   let computed = false;
   let agentsVersion = -1;
@@ -214,6 +224,7 @@ export function createAgentKeysView(
 
   const stale = (): boolean =>
     !computed ||
+    timed ||
     stores.agents.getState().sortVersion !== agentsVersion ||
     (f.teamId !== undefined && stores.teams.getState().version !== teamsVersion);
 
@@ -225,7 +236,7 @@ export function createAgentKeysView(
     agentsVersion = a.sortVersion;
     teamsVersion = t.version;
     computed = true;
-    const next = sortAgentKeys(a.byKey.values(), f, t);
+    const next = sortAgentKeys(a.byKey.values(), f, t, (options.clock ?? getClock()).now());
     if (sameKeys(next, keys)) return false;
     keys = next.length === 0 ? EMPTY : next;
     return true;

@@ -44,6 +44,14 @@ describe('TeamView (supervisor team view)', () => {
 
     fireEvent.change(screen.getByTestId('team-state-filter'), { target: { value: 'READY' } });
     expect(ids()).toEqual(['agent2001']);
+    fireEvent.change(screen.getByTestId('team-state-filter'), { target: { value: '' } });
+
+    // At least 1 minute in state: Ann (10 s) is out; at 50 s later she is in, within a tick.
+    fireEvent.change(screen.getByTestId('team-min-time'), { target: { value: '60' } });
+    expect(ids()).toEqual(['agent2002', 'agent2003']);
+    act(() => board.fake.advance(50_000));
+    expect(ids()).toEqual(['agent2002', 'agent2003', 'agent2001']);
+    fireEvent.change(screen.getByTestId('team-min-time'), { target: { value: '' } });
 
     fireEvent.change(picker, { target: { value: '7' } });
     expect(ids()).toEqual(['agent2017']);

@@ -7,6 +7,9 @@ import { AgentTile } from './AgentTile';
 import { stateLabel } from './labels';
 import './agents.css';
 
+/** The time-in-state filter's choices (seconds). */
+const MIN_TIMES_SEC = [60, 300, 900] as const;
+
 /** No reason codes: Finesse lets a supervisor set another agent only to READY, NOT_READY or LOGOUT, without a reason (NOTES.md §3). */
 const NO_REASONS = { notReady: [], logout: [] } as const;
 
@@ -14,7 +17,8 @@ const NO_REASONS = { notReady: [], logout: [] } as const;
  * The supervisor's team view (issue 9): a team picker (`data-testid="team-picker"`) listing
  * the teams of the supervisor's AgentInfo (the Generic Connector's `team.upsert`s), the
  * picked team's agents (membership from AgentInfo `<agent_teamId>`, states from State and
- * TeamUsersList), sorted by state or by time in state and filtered by state. The filtered,
+ * TeamUsersList), sorted by state or by time in state and filtered by state and by a least
+ * time in state (re-checked on every tick). The filtered,
  * sorted list lives in the stores (`useAgentKeys` with `teamId`, `state`, `sortBy`),
  * re-ranked at most once a second, never in this component. Each tile has Ready / Not
  * Ready / Log out where the source offers the command port, without reason codes (a
@@ -29,10 +33,11 @@ export function TeamView({ source = 'gc', initialTeamId = teamFromUrl() }: { sou
   const [teamId, setTeamId] = useState<string>(initialTeamId ?? '');
   const [sortBy, setSortBy] = useState<AgentSortBy>('state');
   const [state, setState] = useState<AgentState | ''>('');
+  const [minSec, setMinSec] = useState<number | undefined>(undefined);
   const { t } = useTranslation('agents');
   const board = useBoard();
   const supervisorBoard = useMemo<BoardContextValue>(() => ({ ...board, config: { ...board.config, reasonCodes: NO_REASONS } }), [board]);
-  const ids = { picker: useId(), sort: useId(), filter: useId() };
+  const ids = { picker: useId(), sort: useId(), filter: useId(), time: useId() };
   if (ownTeams.length === 0) return null;
   return (
     <section className="panel team-panel" aria-labelledby="team-title" data-testid="team-view">
@@ -69,12 +74,28 @@ export function TeamView({ source = 'gc', initialTeamId = teamFromUrl() }: { sou
             </option>
           ))}
         </select>
+        <label className="team-panel__field" htmlFor={ids.time}>
+          {t('teamView.minTime')}
+        </label>
+        <select
+          id={ids.time}
+          data-testid="team-min-time"
+          value={minSec === undefined ? '' : String(minSec)}
+          onChange={(e) => setMinSec(e.target.value === '' ? undefined : Number(e.target.value))}
+        >
+          <option value="">{t('teamView.anyTime')}</option>
+          {MIN_TIMES_SEC.map((sec) => (
+            <option key={sec} value={String(sec)}>
+              {t('teamView.atLeastMinutes', { count: sec / 60 })}
+            </option>
+          ))}
+        </select>
       </div>
       {teamId === '' ? (
         <p className="panel__empty">{t('teamView.pick')}</p>
       ) : (
         <BoardContext.Provider value={supervisorBoard}>
-          <TeamTiles source={source} teamId={teamId} state={state === '' ? undefined : state} sortBy={sortBy} />
+          <TeamTiles source={source} teamId={teamId} state={state === '' ? undefined : state} sortBy={sortBy} minSec={minSec} />
         </BoardContext.Provider>
       )}
     </section>
@@ -82,8 +103,14 @@ export function TeamView({ source = 'gc', initialTeamId = teamFromUrl() }: { sou
 }
 
 /** The picked team's tiles, in the stores' order (re-ranked at most once a second). */
-const TeamTiles = memo(function TeamTiles(props: { source: SourceId; teamId: string; state: AgentState | undefined; sortBy: AgentSortBy }) {
-  const keys = useAgentKeys({ source: props.source, teamId: props.teamId, state: props.state, sortBy: props.sortBy });
+const TeamTiles = memo(function TeamTiles(props: {
+  source: SourceId;
+  teamId: string;
+  state: AgentState | undefined;
+  sortBy: AgentSortBy;
+  minSec: number | undefined;
+}) {
+  const keys = useAgentKeys({ source: props.source, teamId: props.teamId, state: props.state, sortBy: props.sortBy, minTimeInStateSec: props.minSec });
   const { t } = useTranslation('agents');
   return (
     <>
