@@ -1,6 +1,6 @@
 /**
  * The Generic Connector side of the simulator (gc-generic-connector-activemq.txt; CONTRACTS.md
- * "GC wire"): publishes AgentInfo (on connect and every 30 s), TeamUsersList (every 5 s),
+ * "GC wire"): publishes AgentInfo (on connect and every 10 s), TeamUsersList (every 5 s),
  * QueueList (whenever a figure changes, checked on every 250 ms model tick, and at least every
  * 5 s) and a State event on every agent state change to `/topic/gc.events`; consumes commands
  * from `/queue/gc.requests` (`type` header `<VERB>#<loginId>`, body the arguments), executes
@@ -100,7 +100,7 @@ export class GcAdapter {
         this.publishQueueList(false);
       }
     });
-    this.timers.push(setInterval(() => this.publishAgentInfo(), this.opts.agentInfoIntervalMs ?? 30_000));
+    this.timers.push(setInterval(() => this.publishAgentInfo(), this.opts.agentInfoIntervalMs ?? 10_000));
     this.timers.push(setInterval(() => this.publish(gcTeamUsersList(model)), this.opts.teamUsersIntervalMs ?? 5_000));
     this.timers.push(setInterval(() => this.publishQueueList(true), this.opts.queueListIntervalMs ?? 5_000));
     transport.start(() => this.publishAll());

@@ -132,7 +132,7 @@ const nonEmpty = (s: string | undefined): string | undefined => {
  * with a `state` clears absent reason fields); the AgentInfo values per login id; and which
  * agents are "known" (seen in a State event or the last TeamUsersList). AgentInfo for an
  * agent not known yet is held back and merged into its first State / TeamUsersList upsert,
- * so AgentInfo (sent for everyone every 30 s) never creates a state-less tile that the next
+ * so AgentInfo (sent for everyone periodically) never creates a state-less tile that the next
  * TeamUsersList snapshot would remove again.
  */
 export function createGcMapper(opts: GcMapperOptions): GcMapper {

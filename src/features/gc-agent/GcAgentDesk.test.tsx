@@ -94,5 +94,10 @@ describe('GcAgentDesk', () => {
     await settle();
     expect(desk.transfer).toHaveBeenCalledWith('2017', 'gc-call-7');
     expect(screen.getByTestId('gc-desk-call-done').textContent).toContain('Transferred to 2017');
+
+    // Logged out (here by GC's State event): the login form is back, with the login id filled in.
+    expect(screen.queryByTestId('gc-login-form')).toBeNull();
+    publish({ kind: 'agent.upsert', source: 'gc', at: board.fake.now(), id: 'agent2005', state: 'LOGOUT' });
+    expect((screen.getByTestId('gc-login-id') as HTMLInputElement).value).toBe('agent2005');
   });
 });

@@ -62,6 +62,8 @@ export function GcAgentDesk(props: { desk: GcDeskPort; statePort: AgentCommandPo
   const [loginId, setLoginId] = useState<string | null>(null);
   const { t } = useTranslation('gcDesk');
   const health = useSourceHealth(desk.source);
+  // Logged out (by the agent or a supervisor): the login form comes back, above the last state.
+  const loggedOut = useAgent(entityKey(desk.source, loginId ?? ''))?.state === 'LOGOUT';
   return (
     <main className="gc-desk" data-testid="gc-agent-desk" data-connection={health.status}>
       <header className="gc-desk__header">
@@ -74,6 +76,7 @@ export function GcAgentDesk(props: { desk: GcDeskPort; statePort: AgentCommandPo
         <MobileLoginForm desk={desk} onLoggedIn={setLoginId} />
       ) : (
         <>
+          {loggedOut && <MobileLoginForm desk={desk} onLoggedIn={setLoginId} initialLoginId={loginId} />}
           <OwnState loginId={loginId} source={desk.source} />
           <StateButtons loginId={loginId} port={statePort} reasonCodes={reasonCodes} />
           <CallTargets loginId={loginId} desk={desk} />
@@ -84,10 +87,11 @@ export function GcAgentDesk(props: { desk: GcDeskPort; statePort: AgentCommandPo
 }
 
 /** The mobile agent login form: login id, password, extension, dial number, connection mode. */
-function MobileLoginForm({ desk, onLoggedIn }: { desk: GcDeskPort; onLoggedIn: (loginId: string) => void }) {
+function MobileLoginForm(props: { desk: GcDeskPort; onLoggedIn: (loginId: string) => void; initialLoginId?: string }) {
+  const { desk, onLoggedIn } = props;
   const { t } = useTranslation('gcDesk');
   const id = useId();
-  const [form, setForm] = useState({ loginId: '', password: '', extension: '', dialNumber: '', callByCall: true });
+  const [form, setForm] = useState({ loginId: props.initialLoginId ?? '', password: '', extension: '', dialNumber: '', callByCall: true });
   const login = useMutation<void, Error, MobileLoginRequest>({
     mutationFn: (req) => desk.mobileLogin(req),
     onSuccess: (_v, req) => onLoggedIn(req.loginId),
