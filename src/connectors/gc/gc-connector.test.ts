@@ -270,13 +270,19 @@ describe('GC connector: agent desk mode (issue 9, /agent)', () => {
     session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2001' }));
     session.deliver('/topic/gc.events', QUEUELIST_UCCE);
     expect(mapped()).toEqual([]);
+    // A frame nobody can be named for is still counted.
+    session.deliver('/topic/gc.events', 'garbage');
+    expect(mapped().map((e) => (e.kind === 'ingest.error' ? e.error.code : e.kind))).toEqual(['malformed-frame']);
     const done = c.mobileLogin(LOGIN);
     expect(session.sent).toEqual([{ destination: '/queue/gc.requests', headers: { type: 'MOBILEAGENTLOGIN#agent2005' }, body: 'pw,2005,5551234,true' }]);
     session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2001', agent_current_state: 'READY', resonCodeId: '' }));
     session.deliver('/topic/gc.events', agentInfoAgentBody({ agent_login_Id: 'agent2005', agent_full_name: 'Eva Novak' }));
     session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2005', agent_current_state: 'NOT_READY', resonCodeId: '-1', agent_full_name: 'Eva Novak' }));
     await expect(done).resolves.toBeUndefined();
-    expect(mapped().map((e) => (e.kind === 'agent.upsert' ? `${e.id}:${e.state}:${e.teamId}` : e.kind))).toEqual(['agent2005:NOT_READY:5']);
+    expect(mapped().map((e) => (e.kind === 'agent.upsert' ? `${e.id}:${e.state}:${e.teamId}` : e.kind === 'ingest.error' ? e.error.code : e.kind))).toEqual([
+      'malformed-frame',
+      'agent2005:NOT_READY:5',
+    ]);
   });
 
   it('a WRONG_EXTENSION Error event rejects the login with the vendor code', async () => {

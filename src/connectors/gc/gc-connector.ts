@@ -159,13 +159,12 @@ export function createGcConnector(
     const at = scheduler.wallNow();
     liveness.touch();
     const result = parseGcEvent(body);
-    // Desk mode: another agent's event on the shared topic is not ours to map, nor an error.
-    const foreign = desk && (ownLoginId === '' || (result.ok ? result.event.loginId : result.loginId) !== ownLoginId);
-    if (foreign && !(result.ok && hasPending(result.event.loginId))) return;
+    // Desk mode: another agent's event on the shared topic is not ours to map, nor an error
+    // (a frame whose login id cannot be read is nobody's: it is counted like on the board).
+    const loginOf = result.ok ? result.event.loginId : result.loginId;
+    if (desk && loginOf !== undefined && loginOf !== ownLoginId) return;
     // Map first: whether an Error event is counted depends on the commands still pending.
-    const events = foreign
-      ? []
-      : mapper.map(result, at, { commandPending: hasPending, contactsPhonebookId: (id) => contactsRequested.get(id) });
+    const events = mapper.map(result, at, { commandPending: hasPending, contactsPhonebookId: (id) => contactsRequested.get(id) });
     if (result.ok) {
       const ev = result.event;
       for (const p of [...pending]) {
