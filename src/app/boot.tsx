@@ -92,11 +92,14 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
     const config = await obtainConfig(appBaseHref(pageHref), false, render, options);
     if (!config) return;
     setLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
-    const desk = await import('./gc-agent');
-    const gc = desk.gcDeskConfig(config);
-    if (gc) {
-      await desk.startGcAgentDesk(config, gc, appBaseHref(pageHref), render);
-      return;
+    const gcBlock = config.sources['gc'] as { readonly enabled?: boolean; readonly agentDesk?: boolean } | undefined;
+    if (gcBlock?.enabled === true && gcBlock.agentDesk === true) {
+      const desk = await import('./gc-agent');
+      const gc = desk.gcDeskConfig(config);
+      if (gc) {
+        await desk.startGcAgentDesk(config, gc, appBaseHref(pageHref), render);
+        return;
+      }
     }
     render(
       <PageMessage title={i18n.t('board:agentPlaceholderTitle')}>
