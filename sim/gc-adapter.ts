@@ -1,16 +1,47 @@
 /**
  * The Generic Connector side of the simulator (gc-generic-connector-activemq.txt; CONTRACTS.md
- * "GC wire"): publishes AgentInfo (on connect and every 30 s), TeamUsersList (every 5 s),
+ * "GC wire"): publishes AgentInfo (on connect and every 10 s), TeamUsersList (every 5 s),
  * QueueList (whenever a figure changes, checked on every 250 ms model tick, and at least every
  * 5 s) and a State event on every agent state change to `/topic/gc.events`; consumes commands
  * from `/queue/gc.requests` (`type` header `<VERB>#<loginId>`, body the arguments), executes
  * them on the model and answers with the agent's State event, or an Error event.
  *
- * Verbs: READY (empty body), NOT_READY (`<reasonCodeId>`), LOGOUT (`<reasonCodeId>`), LOGIN
- * (`<password>,<extension>`, ignored). Error codes: UNKNOWN_COMMAND, INVALID_COMMAND,
- * USER_NOT_FOUND, INVALID_STATE, INVALID_REASON_CODE, or the code given to `failNext`.
+ * Verbs (matched case-insensitively; the log keeps the `type` header as received):
+ * - READY (empty body), NOT_READY (`<reasonCodeId>`), LOGOUT (`<reasonCodeId>`): the agent's State;
+ * - LOGIN (`<password>,<extension>`) and MOBILEAGENTLOGIN (`<password>,<extension>,<dialNumber>,<true|false>`):
+ *   the extension must be the agent's own (else WRONG_EXTENSION), the password non-empty
+ *   (else INVALID_PASSWORD); a logged-out agent becomes NOT_READY; answered with the agent's
+ *   AgentInfo, State and Phonebooks ("three events", gc doc "Command: Mobile Agent Login");
+ * - TransferCall / Conferencecall (`<extension>,<dialogId>`): the agent must be on an answered
+ *   call (INVALID_STATE) whose id is the dialog id (DIALOG_NOT_FOUND), the target an agent
+ *   extension or a phonebook number (WRONG_EXTENSION); a transfer ends the agent's call, a
+ *   conference keeps it; answered with the State;
+ * - RejectOutboundPreview / CloseOutboundPreview (`<dialogId>,REJECT|CLOSE`), SHCEDULECALLBACK /
+ *   UPDATECALLBACK (4 arguments), CANCELSHCEDULECALLBACK (2), RECLASSIFYCALL (3): checked for
+ *   their argument count and acknowledged with the agent's State (no dialer model);
+ * - GETSKILLGROPU: the agent's own QueueList (its skill groups); GETSUPERVISOR: the
+ *   supervisor's AgentInfo; GETPHONEBOOKS / GETTEAMPHONEBOOKS / GETPHONEBOOKCONTACTS
+ *   (`<phonebookId>`): Phonebooks / TeamPhoneBooks / PhonebookContacts (or their "not found").
+ * Error codes: UNKNOWN_COMMAND, INVALID_COMMAND, USER_NOT_FOUND, INVALID_STATE,
+ * INVALID_REASON_CODE, WRONG_EXTENSION, INVALID_PASSWORD, DIALOG_NOT_FOUND, or the code given to `failNext`.
  */
-import { GC_COMMANDS_DESTINATION, GC_EVENTS_DESTINATION, gcAgentInfo, gcError, gcQueueList, gcState, gcSupervisorInfo, gcTeamUsersList, parseGcCommand } from './gc-wire';
+import { GLOBAL_PHONEBOOKS, PHONEBOOK_CONTACTS, TEAM_PHONEBOOKS, phonebookNumbers } from './gc-phonebooks';
+import {
+  DEFAULT_QUEUE_LIST_FORMAT,
+  GC_COMMANDS_DESTINATION,
+  GC_EVENTS_DESTINATION,
+  gcAgentInfo,
+  gcContacts,
+  gcError,
+  gcPhonebooks,
+  gcQueueList,
+  gcState,
+  gcSupervisorInfo,
+  gcTeamUsersList,
+  parseGcCommand,
+  type GcCommand,
+  type GcQueueListFormat,
+} from './gc-wire';
 import type { GcTransport } from './gc-transport';
 import type { SimModel } from './model';
 import type { CommandResult } from './types';
@@ -42,6 +73,7 @@ export class GcAdapter {
   private timers: ReturnType<typeof setInterval>[] = [];
   private detach: (() => void) | null = null;
   private lastQueueList = '';
+  private queueFormat: GcQueueListFormat = DEFAULT_QUEUE_LIST_FORMAT;
   private readonly events: string;
   private readonly commandsDest: string;
 
@@ -68,7 +100,7 @@ export class GcAdapter {
         this.publishQueueList(false);
       }
     });
-    this.timers.push(setInterval(() => this.publishAgentInfo(), this.opts.agentInfoIntervalMs ?? 30_000));
+    this.timers.push(setInterval(() => this.publishAgentInfo(), this.opts.agentInfoIntervalMs ?? 10_000));
     this.timers.push(setInterval(() => this.publish(gcTeamUsersList(model)), this.opts.teamUsersIntervalMs ?? 5_000));
     this.timers.push(setInterval(() => this.publishQueueList(true), this.opts.queueListIntervalMs ?? 5_000));
     transport.start(() => this.publishAll());
@@ -95,6 +127,17 @@ export class GcAdapter {
     this.failure = { code, message };
   }
 
+  /** The QueueList format in use (test control `POST /sim/control/gc-queue-list`). */
+  get queueListFormat(): GcQueueListFormat {
+    return this.queueFormat;
+  }
+
+  /** Switches the QueueList payload (UCCE / UCCX, keys left out) and publishes it at once. */
+  setQueueListFormat(fmt: GcQueueListFormat): void {
+    this.queueFormat = { format: fmt.format, omit: [...fmt.omit] };
+    this.publishQueueList(true);
+  }
+
   /** Received commands, oldest first. */
   commands(): readonly GcCommandLogEntry[] {
     return this.log;
@@ -113,6 +156,7 @@ export class GcAdapter {
   reset(): void {
     this.resetLog();
     this.failure = null;
+    this.queueFormat = DEFAULT_QUEUE_LIST_FORMAT;
     this.publishAll();
   }
 
@@ -126,7 +170,7 @@ export class GcAdapter {
   }
 
   private publishQueueList(force: boolean): void {
-    const body = gcQueueList(this.opts.model);
+    const body = gcQueueList(this.opts.model, this.queueFormat);
     if (!force && body === this.lastQueueList) return;
     this.lastQueueList = body;
     this.publish(body);
@@ -148,40 +192,102 @@ export class GcAdapter {
         this.publish(gcError(cmd.loginId, f.code, f.message));
         return;
       }
-      const model = this.opts.model;
-      const known = ['READY', 'NOT_READY', 'LOGOUT', 'LOGIN'].includes(cmd.verb);
-      if (known && model.agent(cmd.loginId)?.site !== 'gc') {
-        this.publish(gcError(cmd.loginId, 'USER_NOT_FOUND', `Unknown agent ${cmd.loginId}`));
-        return;
-      }
-      let r: CommandResult;
-      switch (cmd.verb) {
-        case 'READY':
-          r = model.setAgentState(cmd.loginId, 'READY');
-          break;
-        case 'NOT_READY':
-          r = model.setAgentState(cmd.loginId, 'NOT_READY', cmd.args[0] ?? '');
-          break;
-        case 'LOGOUT':
-          r = model.setAgentState(cmd.loginId, 'LOGOUT', cmd.args[0] ?? '');
-          break;
-        case 'LOGIN':
-          r = model.login(cmd.loginId);
-          break;
-        default:
-          this.publish(gcError(cmd.loginId, 'UNKNOWN_COMMAND', `Unknown command ${cmd.verb}`));
-          return;
-      }
-      if (!r.ok) {
-        this.publish(gcError(cmd.loginId, r.code, r.message));
-        return;
-      }
-      // A change already published the State event through the model listener; an
-      // unchanged agent still gets its (unchanged) State as the answer.
-      const a = model.agent(cmd.loginId);
-      if (!r.changed && a) this.publish(gcState(a));
+      const error = this.execute(cmd);
+      if (error) this.publish(gcError(cmd.loginId, error.code, error.message));
     } catch (err) {
       console.error('[gc] command handling failed:', err);
     }
+  }
+
+  /** Runs one command on the model and publishes its answer; returns the error to answer instead. */
+  private execute(cmd: GcCommand): { code: string; message: string } | undefined {
+    const model = this.opts.model;
+    const a = model.agent(cmd.loginId);
+    if (!a || a.site !== 'gc') return { code: 'USER_NOT_FOUND', message: `Unknown agent ${cmd.loginId}` };
+    const need = (n: number): { code: string; message: string } | undefined =>
+      cmd.args.length === n ? undefined : { code: 'INVALID_COMMAND', message: `${cmd.verb} expects ${n} arguments, got ${cmd.args.length}` };
+    const answerState = (r: CommandResult): { code: string; message: string } | undefined => {
+      if (!r.ok) return { code: r.code, message: r.message };
+      // A change already published the State event through the model listener; an
+      // unchanged agent still gets its (unchanged) State as the answer.
+      const now = model.agent(cmd.loginId);
+      if (!r.changed && now) this.publish(gcState(now));
+      return undefined;
+    };
+    switch (cmd.verb) {
+      case 'READY':
+        return answerState(model.setAgentState(cmd.loginId, 'READY'));
+      case 'NOT_READY':
+        return answerState(model.setAgentState(cmd.loginId, 'NOT_READY', cmd.args[0] ?? ''));
+      case 'LOGOUT':
+        return answerState(model.setAgentState(cmd.loginId, 'LOGOUT', cmd.args[0] ?? ''));
+      case 'LOGIN':
+      case 'MOBILEAGENTLOGIN': {
+        const bad = cmd.verb === 'LOGIN' ? (cmd.args.length < 2 ? need(2) : undefined) : need(4);
+        if (bad) return bad;
+        const [password = '', extension = '', dialNumber = '', mode = ''] = cmd.args;
+        if (password === '') return { code: 'INVALID_PASSWORD', message: `Wrong password for ${cmd.loginId}` };
+        if (extension !== a.roster.extension) return { code: 'WRONG_EXTENSION', message: `Extension ${extension} is not the extension of ${cmd.loginId}` };
+        if (cmd.verb === 'MOBILEAGENTLOGIN' && (dialNumber === '' || (mode !== 'true' && mode !== 'false')))
+          return { code: 'INVALID_COMMAND', message: 'dialNumber must be given and connection_mode be true or false' };
+        this.publish(gcAgentInfo(a.roster));
+        const err = answerState(model.login(cmd.loginId));
+        if (err) return err;
+        this.publishPhonebooks(cmd.loginId, 'Phonebooks');
+        return undefined;
+      }
+      case 'TRANSFERCALL':
+      case 'CONFERENCECALL': {
+        const bad = need(2);
+        if (bad) return bad;
+        const [extension = '', dialogId = ''] = cmd.args;
+        const call = model.callOf(cmd.loginId);
+        if (!call || call.answeredAt === null) return { code: 'INVALID_STATE', message: `Agent ${cmd.loginId} is not on a call` };
+        if (call.id !== dialogId) return { code: 'DIALOG_NOT_FOUND', message: `No dialog ${dialogId} for ${cmd.loginId}` };
+        const targets = new Set([...model.agents('gc').map((x) => x.roster.extension), ...phonebookNumbers()]);
+        if (!targets.has(extension) || extension === a.roster.extension) return { code: 'WRONG_EXTENSION', message: `Cannot reach extension ${extension}` };
+        return answerState(cmd.verb === 'TRANSFERCALL' ? model.hangUp(cmd.loginId) : { ok: true, changed: false });
+      }
+      case 'REJECTOUTBOUNDPREVIEW':
+      case 'CLOSEOUTBOUNDPREVIEW': {
+        const bad = need(2);
+        if (bad) return bad;
+        const word = cmd.verb === 'REJECTOUTBOUNDPREVIEW' ? 'REJECT' : 'CLOSE';
+        if ((cmd.args[1] ?? '').toUpperCase() !== word) return { code: 'INVALID_COMMAND', message: `second argument must be ${word}` };
+        return answerState({ ok: true, changed: false });
+      }
+      case 'SHCEDULECALLBACK':
+      case 'UPDATECALLBACK':
+        return need(4) ?? answerState({ ok: true, changed: false });
+      case 'CANCELSHCEDULECALLBACK':
+        return need(2) ?? answerState({ ok: true, changed: false });
+      case 'RECLASSIFYCALL':
+        return need(3) ?? answerState({ ok: true, changed: false });
+      case 'GETSKILLGROPU':
+        this.publish(gcQueueList(model, { format: 'ucce', omit: [] }, cmd.loginId, a.roster.queueIds));
+        return undefined;
+      case 'GETSUPERVISOR':
+        this.publish(gcSupervisorInfo());
+        return undefined;
+      case 'GETPHONEBOOKS':
+        this.publishPhonebooks(cmd.loginId, 'Phonebooks');
+        return undefined;
+      case 'GETTEAMPHONEBOOKS':
+        this.publishPhonebooks(cmd.loginId, 'TeamPhoneBooks');
+        return undefined;
+      case 'GETPHONEBOOKCONTACTS': {
+        const bad = need(1);
+        if (bad) return bad;
+        this.publish(gcContacts(cmd.loginId, PHONEBOOK_CONTACTS[cmd.args[0] ?? ''] ?? []));
+        return undefined;
+      }
+      default:
+        return { code: 'UNKNOWN_COMMAND', message: `Unknown command ${cmd.verb}` };
+    }
+  }
+
+  private publishPhonebooks(loginId: string, event: 'Phonebooks' | 'TeamPhoneBooks'): void {
+    const teamId = this.opts.model.agent(loginId)?.roster.teamId ?? '';
+    this.publish(gcPhonebooks(loginId, event, event === 'Phonebooks' ? GLOBAL_PHONEBOOKS : (TEAM_PHONEBOOKS[teamId] ?? [])));
   }
 }

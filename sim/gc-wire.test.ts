@@ -62,11 +62,11 @@ describe('GC wire formats (CONTRACTS.md "GC wire")', () => {
     expect(keys).toEqual([
       'queue_name', 'Number_of_CallsInQueue', 'Number_of_Agents_Ready', 'Number_of_Agents_NotReady',
       'number_of_agents_talking_inbound', 'number_of_agents_talking_outbound', 'number_of_agents_talking_internal',
-      'number_of_agents_in_wrapup_ready_state', 'number_of_agents_in_wrapup_notready_state',
+      'number_of_agents_in_wrapup_ready_state', 'number_of_agents_in_wrapup_notready_state', 'StartTimeOfLongestCallInQueue',
     ]);
     const truth = buildTruth(m).gc.queues;
     for (const [i, q] of queues.entries()) {
-      const kv = Object.fromEntries(q.split(',').map((p) => [p.slice(0, p.indexOf(':')), Number(p.slice(p.indexOf(':') + 1))]));
+      const kv = Object.fromEntries(q.split(',').map((p) => [p.slice(0, p.indexOf(':')), Number(p.slice(p.indexOf(':') + 1))])) as Record<string, number>;
       const t = truth[i];
       expect(t?.callsWaiting).toBe(kv['Number_of_CallsInQueue']);
       expect(t?.agentsReady).toBe(kv['Number_of_Agents_Ready']);
@@ -100,5 +100,47 @@ describe('GC wire formats (CONTRACTS.md "GC wire")', () => {
     expect(parseGcCommand('LOGIN#agent2001', 'secret, 2001')).toEqual({ verb: 'LOGIN', loginId: 'agent2001', args: ['secret', '2001'] });
     expect(parseGcCommand(undefined, '')).toMatchObject({ error: expect.any(String) });
     expect(parseGcCommand('READY', '')).toMatchObject({ error: expect.any(String) });
+  });
+});
+
+describe('GC QueueList formats (test control gc-queue-list) and the truth', () => {
+  it('UCCE: StartTimeOfLongestCallInQueue is the oldest waiting call (empty when none); truth longestWaitingSec from it', () => {
+    const m = pausedModel();
+    const body = gcQueueList(m);
+    for (const [i, q] of body.slice('sup9001#QueueList#'.length).split('|').entries()) {
+      const kv = Object.fromEntries(q.split(',').map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1)]));
+      const waiting = m.waitingCalls(kv['queue_name'] ?? '');
+      expect(kv['StartTimeOfLongestCallInQueue']).toBe(waiting.length === 0 ? '' : String(waiting[0]?.arrivedAt));
+      const t = buildTruth(m).gc.queues[i];
+      expect(t?.longestWaitingSec).toBe(waiting.length === 0 ? 0 : Math.floor((m.now() - (waiting[0]?.arrivedAt ?? 0)) / 1000));
+    }
+  });
+
+  it('UCCX: queue_<n>_ keys with the CSQ name; the truth uses the board data-stat names; omitted keys absent in both', () => {
+    const m = pausedModel();
+    const fmt = { format: 'uccx' as const, omit: ['AbandonedCalls', 'AgentsReserved'] };
+    const body = gcQueueList(m, fmt);
+    const first = body.slice('sup9001#QueueList#'.length).split('|')[0] ?? '';
+    expect(first.split(',').map((kv) => kv.split(':')[0])).toEqual([
+      'queue_1_CSQName', 'queue_1_WaitingCalls', 'queue_1_AgentsLoggedIn', 'queue_1_AgentsInAfterCallWork', 'queue_1_AgentsTalking',
+      'queue_1_HandledCalls', 'queue_1_TotalCalls', 'queue_1_LongestHandleTime',
+    ]);
+    expect(first.startsWith('queue_1_CSQName:CSQ_Sales,')).toBe(true);
+    const t = buildTruth(m, {}, fmt).gc.queues[0];
+    expect(t).toMatchObject({ id: 'queue_1', name: 'CSQ_Sales' });
+    expect(t).not.toHaveProperty('abandoned');
+    expect(t).not.toHaveProperty('agentsReserved');
+    expect(t).not.toHaveProperty('agentsReady');
+    expect(Object.keys(t ?? {})).toEqual(expect.arrayContaining(['callsWaiting', 'agentsLoggedIn', 'agentsWrapUp', 'agentsTalking', 'handled', 'total', 'longestHandleTimeSec']));
+  });
+
+  it('UCCE omit: a talking count left out is absent, and the talking sum covers only the counts sent', () => {
+    const m = pausedModel();
+    const fmt = { format: 'ucce' as const, omit: ['number_of_agents_talking_internal', 'number_of_agents_in_wrapup_ready_state', 'number_of_agents_in_wrapup_notready_state'] };
+    expect(gcQueueList(m, fmt)).not.toMatch(/talking_internal|wrapup/);
+    const t = buildTruth(m, {}, fmt).gc.queues[0];
+    expect(t).not.toHaveProperty('talkingInternal');
+    expect(t).not.toHaveProperty('agentsWrapUp');
+    expect(t?.agentsTalking).toBe((t?.talkingInbound ?? 0) + (t?.talkingOutbound ?? 0));
   });
 });

@@ -68,7 +68,7 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       };
       const thresholdSec = n('slThresholdSec');
       const shortAbandonSec = n('shortAbandonSec');
-      return buildTruth(t.model, { ...(thresholdSec !== undefined ? { thresholdSec } : {}), ...(shortAbandonSec !== undefined ? { shortAbandonSec } : {}) });
+      return buildTruth(t.model, { ...(thresholdSec !== undefined ? { thresholdSec } : {}), ...(shortAbandonSec !== undefined ? { shortAbandonSec } : {}) }, t.gc.queueListFormat);
     }],
     ['GET /sim/stats', () => buildStats(t.model)],
     ['GET /sim/info', () => t.info()],
@@ -91,6 +91,16 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       const message = typeof b['message'] === 'string' ? b['message'] : 'Simulated failure';
       t.gc.failNext(code, message);
       return { ok: true, code, message };
+    }],
+    ['POST /sim/control/gc-queue-list', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const format = b['format'] ?? 'ucce';
+      const omit = b['omit'] ?? [];
+      if ((format !== 'ucce' && format !== 'uccx') || !Array.isArray(omit) || !omit.every((k) => typeof k === 'string')) {
+        throw new HttpError(400, 'Body must be {"format":"ucce"|"uccx","omit":["<payload key or UCCX key suffix>", …]}');
+      }
+      t.gc.setQueueListFormat({ format, omit: omit as string[] });
+      return { ok: true, format, omit };
     }],
     ['POST /sim/control/reset-logs', () => {
       t.hub.resetLog();

@@ -38,7 +38,7 @@ export interface SimulatorOptions {
   /** STOMP login/passcode for a real broker. */
   readonly brokerLogin?: string;
   readonly brokerPasscode?: string;
-  /** GC publication periods in ms (defaults 30000 / 5000 / 5000, CONTRACTS.md "GC wire"); shorten in tests. */
+  /** GC publication periods in ms (defaults 10000 / 5000 / 5000, CONTRACTS.md "GC wire"); shorten in tests. */
   readonly gcIntervals?: { readonly agentInfoMs?: number; readonly teamUsersMs?: number; readonly queueListMs?: number };
   /** Log one line per server (default true). */
   readonly log?: boolean;

@@ -366,6 +366,18 @@ export class SimModel {
     );
   }
 
+  /** Ends the agent's answered call now (GC TransferCall): wrap-up or its pending state follows. Errors: USER_NOT_FOUND, INVALID_STATE. */
+  hangUp(id: string): CommandResult {
+    return this.agentCommand(id, (site, at) => site.hangUp(id, at));
+  }
+
+  /** The call the agent handles (RESERVED, TALKING, HOLD), or undefined. */
+  callOf(id: string): SimCall | undefined {
+    const s = this.siteOfAgent.get(id);
+    const a = s ? this.sites[s].agent(id) : undefined;
+    return a && a.callId !== null && s ? this.sites[s].calls.get(a.callId) : undefined;
+  }
+
   /** Finesse LOGIN: a logged-out agent becomes NOT_READY (reason -1). */
   login(id: string): CommandResult {
     return this.agentCommand(id, (site, at) => site.login(id, at));

@@ -50,7 +50,10 @@ describe('simulator in-process: HTTP API and GC over the embedded broker with @s
     expect(t.rte.queues).toHaveLength(6);
     expect(Object.keys(t.rte.queues[0] ?? {})).toEqual(['id', 'name', 'callsWaiting', 'longestWaitingSec', 'agentsReady', 'agentsTalking', 'agentsWrapUp', 'agentsNotReady', 'agentsLoggedIn', 'callsConnected']);
     expect(Object.keys(t.rte.users[0] ?? {})).toEqual(['id', 'name', 'state', 'reasonLabel', 'stateSince']);
-    expect(Object.keys(t.gc.queues[0] ?? {})).toEqual(['id', 'name', 'callsWaiting', 'agentsReady', 'agentsNotReady', 'agentsTalking', 'agentsWrapUp']);
+    expect(Object.keys(t.gc.queues[0] ?? {})).toEqual([
+      'id', 'name', 'callsWaiting', 'longestWaitingSec', 'agentsReady', 'agentsNotReady', 'agentsTalking', 'agentsWrapUp',
+      'talkingInbound', 'talkingOutbound', 'talkingInternal', 'wrapUpReady', 'wrapUpNotReady',
+    ]);
     expect(Object.keys(t.gc.agents[0] ?? {})).toEqual(['id', 'name', 'state', 'reasonCodeId', 'reasonLabel', 'stateSince']);
     expect(t.gc.agents).toHaveLength(32);
   });
@@ -110,6 +113,76 @@ describe('simulator in-process: HTTP API and GC over the embedded broker with @s
     events.length = 0;
     command('READY#agent9999');
     expect(await waitFor(() => events.find((e) => e.includes('#Error#')))).toMatch(/^agent9999#Error#USER_NOT_FOUND#/);
+  });
+
+  it('answers every documented command: mobile login (wrong extension, success with AgentInfo + State + Phonebooks)', async () => {
+    await post('/sim/control/agent-state', { id: 'agent2006', state: 'LOGOUT', force: true });
+    const errorOf = async (type: string, body: string) => {
+      events.length = 0;
+      command(type, body);
+      return waitFor(() => events.find((e) => e.includes('#Error#')));
+    };
+    expect(await errorOf('MOBILEAGENTLOGIN#agent2006', 'pw,9999,5551234,true')).toMatch(/^agent2006#Error#WRONG_EXTENSION#/);
+    expect(await errorOf('MOBILEAGENTLOGIN#agent2006', ',2006,5551234,true')).toMatch(/^agent2006#Error#INVALID_PASSWORD#/);
+    expect(await errorOf('MOBILEAGENTLOGIN#agent2006', 'pw,2006')).toMatch(/^agent2006#Error#INVALID_COMMAND#/);
+    events.length = 0;
+    command('MOBILEAGENTLOGIN#agent2006', 'pw,2006,5551234,false');
+    await waitFor(() => events.find((e) => e.startsWith('agent2006#Phonebooks#')));
+    expect(events.find((e) => e.startsWith('agent2006#AgentInfo#'))).toBeDefined();
+    expect(events.find((e) => e.startsWith('agent2006#State#NOT_READY#-1#'))).toBeDefined();
+    expect(events.find((e) => e.startsWith('agent2006#Phonebooks#'))).toBe('agent2006#Phonebooks#name:Company directory,type:GLOBAL,id:1|name:Suppliers,type:GLOBAL,id:2');
+  });
+
+  it('phonebooks, team phonebooks (incl. not found), contacts (incl. not found), skill groups, supervisor', async () => {
+    const answer = async (type: string, body: string, prefix: string) => {
+      events.length = 0;
+      command(type, body);
+      return waitFor(() => events.find((e) => e.startsWith(prefix)));
+    };
+    expect(await answer('GETTEAMPHONEBOOKS#agent2001', '', 'agent2001#TeamPhoneBooks#')).toBe('agent2001#TeamPhoneBooks#name:Customer Care escalation,type:TEAM,id:10');
+    expect(await answer('GETTEAMPHONEBOOKS#agent2020', '', 'agent2020#TeamPhoneBooks#')).toBe('agent2020#TeamPhoneBooks#NoTeamPhoneBookFound');
+    expect(await answer('GETPHONEBOOKCONTACTS#agent2001', '1', 'agent2001#PhonebookContacts#')).toMatch(/^agent2001#PhonebookContacts#description:Billing Desk lead,firstName:Nina,lastName:Berg,phoneNumber:2017,id:101\|/);
+    expect(await answer('GETPHONEBOOKCONTACTS#agent2001', '2', 'agent2001#PhonebookContacts#')).toBe('agent2001#PhonebookContacts#NoContactFound');
+    expect(await answer('GETSKILLGROPU#agent2001', '', 'agent2001#QueueList#')).toMatch(/^agent2001#QueueList#queue_name:Sales,.*\|queue_name:Billing,/);
+    expect(await answer('GETSUPERVISOR#agent2001', '', 'sup9001#AgentInfo#')).toMatch(/#true#/);
+  });
+
+  it('transfer / conference need a call with that dialog id and a reachable extension; callbacks and previews check their arguments', async () => {
+    const errorOf = async (type: string, body: string) => {
+      events.length = 0;
+      command(type, body);
+      return waitFor(() => events.find((e) => e.includes('#Error#') || e.startsWith(`${type.split('#')[1]}#State#`)));
+    };
+    await post('/sim/control/agent-state', { id: 'agent2007', state: 'READY', force: true });
+    expect(await errorOf('TransferCall#agent2007', '2017,gc-call-1')).toMatch(/#Error#INVALID_STATE#/);
+    await post('/sim/control/agent-call', { id: 'agent2007', durationSec: 60 });
+    const dialog = sim.model.callOf('agent2007')?.id ?? '';
+    expect(dialog).not.toBe('');
+    expect(await errorOf('Conferencecall#agent2007', `2017,nope`)).toMatch(/#Error#DIALOG_NOT_FOUND#/);
+    expect(await errorOf('Conferencecall#agent2007', `4444,${dialog}`)).toMatch(/#Error#WRONG_EXTENSION#/);
+    expect(await errorOf('Conferencecall#agent2007', `2017,${dialog}`)).toMatch(/^agent2007#State#TALKING#/);
+    expect(await errorOf('TransferCall#agent2007', `2017,${dialog}`)).toMatch(/^agent2007#State#WORK/);
+    expect(await errorOf('SHCEDULECALLBACK#agent2007', '2007,d1,2026-12-01T10:00:00Z')).toMatch(/#Error#INVALID_COMMAND#/);
+    expect(await errorOf('SHCEDULECALLBACK#agent2007', '2007,d1,2026-12-01T10:00:00Z,5551234')).toMatch(/^agent2007#State#/);
+    expect(await errorOf('UPDATECALLBACK#agent2007', '2007,d1,2026-12-01T11:00:00Z,5551234')).toMatch(/^agent2007#State#/);
+    expect(await errorOf('CANCELSHCEDULECALLBACK#agent2007', '2007,d1')).toMatch(/^agent2007#State#/);
+    expect(await errorOf('RECLASSIFYCALL#agent2007', '2007,d1,FAX')).toMatch(/^agent2007#State#/);
+    expect(await errorOf('RejectOutboundPreview#agent2007', 'd1,CLOSE')).toMatch(/#Error#INVALID_COMMAND#/);
+    expect(await errorOf('RejectOutboundPreview#agent2007', 'd1,REJECT')).toMatch(/^agent2007#State#/);
+    expect(await errorOf('CloseOutboundPreview#agent2007', 'd1,CLOSE')).toMatch(/^agent2007#State#/);
+  });
+
+  it('gc-queue-list control switches the payload to UCCX and back (reset restores UCCE)', async () => {
+    events.length = 0;
+    expect(await post('/sim/control/gc-queue-list', { format: 'uccx', omit: ['AbandonedCalls'] })).toEqual({ ok: true, format: 'uccx', omit: ['AbandonedCalls'] });
+    const body = await waitFor(() => events.find((e) => e.startsWith('sup9001#QueueList#queue_1_CSQName:CSQ_Sales,')));
+    expect(body).not.toContain('AbandonedCalls');
+    const t = await get<Truth>('/sim/truth');
+    expect(t.gc.queues[0]).toMatchObject({ id: 'queue_1', name: 'CSQ_Sales' });
+    const bad = await fetch(`${sim.urls.http}/sim/control/gc-queue-list`, { method: 'POST', body: '{"format":"xml"}' });
+    expect(bad.status).toBe(400);
+    await post('/sim/control/reset', { paused: true });
+    expect((await get<Truth>('/sim/truth')).gc.queues[0]).toMatchObject({ id: 'Sales' });
   });
 
   it('drops and restarts the STOMP server; stompjs reconnects', async () => {

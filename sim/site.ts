@@ -86,7 +86,7 @@ export class SiteSim {
     this.queues = roster.queues.map((q) => ({
       ...q,
       site,
-      counters: { offered: 0, answered: 0, abandoned: 0, answeredWithin20s: 0 },
+      counters: { offered: 0, answered: 0, abandoned: 0, answeredWithin20s: 0, longestHandleMs: 0 },
       nextArrivalAt: start + rng.exp(60 * SEC / q.ratePerMin),
     }));
     this.agents = roster.agents.map((r) => this.initialAgent(r, start));
@@ -549,7 +549,26 @@ export class SiteSim {
     }
   }
 
+  /**
+   * Ends the agent's call now, as a hang-up or a completed transfer (GC `TransferCall`):
+   * wrap-up or the pending state follows as when a call ends by itself.
+   * Errors: USER_NOT_FOUND; INVALID_STATE when the agent handles no answered call.
+   */
+  hangUp(id: string, t: number): CommandResult {
+    const a = this.agentById.get(id);
+    if (!a) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown agent ${id}` };
+    const c = a.callId === null ? undefined : this.calls.get(a.callId);
+    if (!c || c.answeredAt === null) return { ok: false, code: 'INVALID_STATE', message: `Agent ${id} is not on a call` };
+    this.endCall(a, t);
+    return { ok: true, changed: true };
+  }
+
   private endCall(a: AgentRec, t: number): void {
+    const call = a.callId === null ? undefined : this.calls.get(a.callId);
+    if (call && call.answeredAt !== null) {
+      const q = this.queueById(call.queueId);
+      q.counters.longestHandleMs = Math.max(q.counters.longestHandleMs, t - call.answeredAt);
+    }
     if (a.callId !== null) {
       const c = this.calls.get(a.callId);
       this.calls.delete(a.callId);

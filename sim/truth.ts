@@ -4,7 +4,7 @@
  * (sim/rte-wire.ts, sim/gc-wire.ts), so they equal what the last-published message says.
  */
 import type { AgentState } from '../src/domain';
-import { gcQueueFigures } from './gc-wire';
+import { DEFAULT_QUEUE_LIST_FORMAT, gcCsqFigures, gcCsqName, gcQueueFigures, type GcQueueListFormat } from './gc-wire';
 import type { SimModel } from './model';
 import { rteQueueFigures, waitSeconds } from './rte-wire';
 import { RTE_CALL_LIST_IDS } from './rte-calllists';
@@ -32,15 +32,34 @@ export interface TruthRteUser {
   stateSince: number;
 }
 
-/** One GC skill group (UCCE QueueList figures, talking = sum of the three talking counts, wrap-up = both wrap-up counts). */
+/**
+ * One GC queue as the last QueueList says it, keyed by the board's `data-stat` names
+ * (docs/CONTRACTS.md). UCCE (default): a skill group, talking = sum of the talking counts
+ * sent, wrap-up = sum of the wrap-up counts sent, `longestWaitingSec` 0 when nobody waits.
+ * UCCX (`POST /sim/control/gc-queue-list`): a CSQ, id `queue_<n>`, name its CSQ name.
+ * A figure the payload leaves out (`omit`) is absent here too.
+ */
 export interface TruthGcQueue {
   id: string;
   name: string;
-  callsWaiting: number;
-  agentsReady: number;
-  agentsNotReady: number;
-  agentsTalking: number;
-  agentsWrapUp: number;
+  callsWaiting?: number;
+  longestWaitingSec?: number;
+  agentsReady?: number;
+  agentsNotReady?: number;
+  agentsTalking?: number;
+  agentsWrapUp?: number;
+  talkingInbound?: number;
+  talkingOutbound?: number;
+  talkingInternal?: number;
+  wrapUpReady?: number;
+  wrapUpNotReady?: number;
+  agentsLoggedIn?: number;
+  agentsReserved?: number;
+  handled?: number;
+  abandoned?: number;
+  total?: number;
+  longestHandleTimeSec?: number;
+  serviceLevelPct?: number;
 }
 
 /** One GC agent. `reasonCodeId` null when the State event has `-1` or empty; `stateSince` = State field 7. */
@@ -170,8 +189,70 @@ export function rteStats(model: SimModel, opts: TruthOptions = {}): TruthRteStat
   });
 }
 
-/** Builds the truth at the model clock's now. */
-export function buildTruth(model: SimModel, opts: TruthOptions = {}): Truth {
+
+/** Drops the undefined values (so an omitted figure is absent from the JSON). */
+function defined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** The GC queues as the QueueList of format `fmt` carries them (see {@link TruthGcQueue}). */
+export function gcTruthQueues(model: SimModel, fmt: GcQueueListFormat, now: number): TruthGcQueue[] {
+  const has = (key: string) => !fmt.omit.some((k) => k.toLowerCase() === key.toLowerCase());
+  const sum = (...parts: (number | undefined)[]): number | undefined =>
+    parts.some((p) => p !== undefined) ? parts.reduce<number>((a, p) => a + (p ?? 0), 0) : undefined;
+  return model.queues('gc').map((q, i) => {
+    if (fmt.format === 'uccx') {
+      const f = gcCsqFigures(model, q.id);
+      const handled = has('HandledCalls') ? f.handledCalls : undefined;
+      const total = has('TotalCalls') ? f.totalCalls : undefined;
+      return defined<TruthGcQueue>({
+        id: `queue_${i + 1}`,
+        name: has('CSQName') ? gcCsqName(q.name) : `queue_${i + 1}`,
+        callsWaiting: has('WaitingCalls') ? f.waitingCalls : undefined,
+        agentsLoggedIn: has('AgentsLoggedIn') ? f.agentsLoggedIn : undefined,
+        agentsWrapUp: has('AgentsInAfterCallWork') ? f.agentsInAfterCallWork : undefined,
+        agentsTalking: has('AgentsTalking') ? f.agentsTalking : undefined,
+        agentsReserved: has('AgentsReserved') ? f.agentsReserved : undefined,
+        handled,
+        abandoned: has('AbandonedCalls') ? f.abandonedCalls : undefined,
+        total,
+        longestHandleTimeSec: has('LongestHandleTime') ? f.longestHandleTime : undefined,
+        serviceLevelPct: handled !== undefined && total !== undefined && total > 0 ? Math.round((handled / total) * 100) : undefined,
+      });
+    }
+    const f = gcQueueFigures(model, q.id);
+    const pick = (key: string, v: number) => (has(key) ? v : undefined);
+    const tin = pick('number_of_agents_talking_inbound', f.talkingInbound);
+    const tout = pick('number_of_agents_talking_outbound', f.talkingOutbound);
+    const tint = pick('number_of_agents_talking_internal', f.talkingInternal);
+    const wr = pick('number_of_agents_in_wrapup_ready_state', f.wrapUpReady);
+    const wnr = pick('number_of_agents_in_wrapup_notready_state', f.wrapUpNotReady);
+    const calls = pick('Number_of_CallsInQueue', f.callsWaiting);
+    return defined<TruthGcQueue>({
+      id: q.id,
+      name: q.name,
+      callsWaiting: calls,
+      longestWaitingSec: has('StartTimeOfLongestCallInQueue') && calls !== undefined ? waitSeconds(f.oldestArrivedAt, now) : undefined,
+      agentsReady: pick('Number_of_Agents_Ready', f.ready),
+      agentsNotReady: pick('Number_of_Agents_NotReady', f.notReady),
+      agentsTalking: sum(tin, tout, tint),
+      agentsWrapUp: sum(wr, wnr),
+      talkingInbound: tin,
+      talkingOutbound: tout,
+      talkingInternal: tint,
+      wrapUpReady: wr,
+      wrapUpNotReady: wnr,
+    });
+  });
+}
+
+/**
+ * Builds the truth at the model clock's now.
+ * @param opts the RTE statistics' thresholds (seconds)
+ * @param gcFormat the GC QueueList format in use (default UCCE, nothing omitted)
+ */
+export function buildTruth(model: SimModel, opts: TruthOptions = {}, gcFormat: GcQueueListFormat = DEFAULT_QUEUE_LIST_FORMAT): Truth {
   const now = model.now();
   return {
     at: now,
@@ -219,18 +300,7 @@ export function buildTruth(model: SimModel, opts: TruthOptions = {}): Truth {
       })),
     },
     gc: {
-      queues: model.queues('gc').map((q) => {
-        const f = gcQueueFigures(model, q.id);
-        return {
-          id: q.id,
-          name: q.name,
-          callsWaiting: f.callsWaiting,
-          agentsReady: f.ready,
-          agentsNotReady: f.notReady,
-          agentsTalking: f.talkingInbound + f.talkingOutbound + f.talkingInternal,
-          agentsWrapUp: f.wrapUpReady + f.wrapUpNotReady,
-        };
-      }),
+      queues: gcTruthQueues(model, gcFormat, now),
       agents: model.agents('gc').map((a) => ({
         id: a.id,
         name: a.roster.fullName,

@@ -33,6 +33,8 @@ export interface QueueCounters {
   abandoned: number;
   /** Calls answered at most 20 s after they arrived. */
   answeredWithin20s: number;
+  /** Longest talk time of any call an agent handled and ended (ms; 0 before the first). */
+  longestHandleMs: number;
 }
 
 /** One queue (RTE service queue / GC UCCE skill group). */

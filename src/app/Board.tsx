@@ -1,5 +1,5 @@
 import { ExternalLink } from 'lucide-react';
-import { AgentGrid } from '../features/agents';
+import { AgentGrid, TeamView } from '../features/agents';
 import { EmergencyBanner } from '../features/emergency';
 import { RouterPanel } from '../features/routers';
 import { HealthChips, HealthPanel } from '../features/health';
@@ -34,6 +34,7 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         <QueuePanel />
         <RouterPanel />
         <CallbacksPanel />
+        {!kiosk && <TeamView />}
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>

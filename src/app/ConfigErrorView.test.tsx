@@ -184,7 +184,8 @@ describe('boot', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('shows a placeholder on /agent', async () => {
+  it('shows a placeholder on /agent when the agent backend is not the Generic Connector', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ sources: {} })));
     const container = document.createElement('div');
     document.body.append(container);
     await act(async () => {

@@ -88,6 +88,19 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 
   if (route === 'agent') {
+    // The agent backend is the Generic Connector: its desk (issue 9), in a chunk of its own.
+    const config = await obtainConfig(appBaseHref(pageHref), false, render, options);
+    if (!config) return;
+    setLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
+    const gcBlock = config.sources['gc'] as { readonly enabled?: boolean; readonly agentDesk?: boolean } | undefined;
+    if (gcBlock?.enabled === true && gcBlock.agentDesk === true) {
+      const desk = await import('./gc-agent');
+      const gc = desk.gcDeskConfig(config);
+      if (gc) {
+        await desk.startGcAgentDesk(config, gc, appBaseHref(pageHref), render);
+        return;
+      }
+    }
     render(
       <PageMessage title={i18n.t('board:agentPlaceholderTitle')}>
         <p>{i18n.t('board:agentPlaceholder')}</p>

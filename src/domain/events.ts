@@ -1,5 +1,6 @@
 import type { AgentState } from './agent';
 import type { ConnectionStatus, IngestError, SubscriptionResult } from './connection';
+import type { Phonebook, PhonebookContact, PhonebookScope } from './phonebook';
 import type { QueueStats } from './queue';
 import type { RouterStats } from './router';
 import type { AlarmSeverity } from './alarm';
@@ -36,7 +37,9 @@ export type DomainEvent =
   | CallbackChangedEvent
   | VendorNoticeEvent
   | AlarmReconcileEvent
-  | AdapterStatusEvent;
+  | AdapterStatusEvent
+  | PhonebookListEvent
+  | PhonebookContactsEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -96,6 +99,12 @@ export interface QueueUpsertEvent extends EventBase {
   readonly stats: QueueStats;
   /** Vendor keys not mapped to {@link QueueStats}, kept as strings. */
   readonly extra?: Readonly<Record<string, string>>;
+  /**
+   * True when `stats` (and `extra`) are the queue's complete figures (e.g. a GC QueueList
+   * entry): a statistic absent here is cleared, not kept, so a figure the vendor stops
+   * sending is shown absent, never as its last value. Default: patch.
+   */
+  readonly replaceStats?: boolean;
 }
 
 /** Removes a queue. */
@@ -248,6 +257,28 @@ export interface VendorNoticeEvent extends EventBase {
   readonly entityId: string;
 }
 
+/**
+ * The phonebooks an agent (`owner`, a login id) may dial from, own or team's, as a full list
+ * (replaces the stored one; empty for the vendor's "not found" body). GC `Phonebooks` /
+ * `TeamPhoneBooks` (gc-generic-connector-activemq.txt "Event: Phonebook").
+ */
+export interface PhonebookListEvent extends EventBase {
+  readonly kind: 'phonebook.list';
+  readonly owner: string;
+  readonly scope: PhonebookScope;
+  readonly phonebooks: readonly Phonebook[];
+}
+
+/**
+ * The contacts of one phonebook, as a full list (replaces the stored one; empty for the
+ * vendor's "NoContactFound"). GC `PhonebookContacts`.
+ */
+export interface PhonebookContactsEvent extends EventBase {
+  readonly kind: 'phonebook.contacts';
+  readonly phonebookId: string;
+  readonly contacts: readonly PhonebookContact[];
+}
+
 /** The `kind` of a {@link DomainEvent}. */
 export type DomainEventKind = DomainEvent['kind'];
 
@@ -300,6 +331,8 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'vendor.notice': true,
   'alarm.reconcile': true,
   'adapter.status': true,
+  'phonebook.list': true,
+  'phonebook.contacts': true,
 };
 
 /**

@@ -13,3 +13,5 @@ export * from './ports';
 export * from './call';
 export * from './alarm';
 export * from './callback';
+export * from './phonebook';
+export * from './gc-desk';

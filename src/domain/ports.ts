@@ -1,4 +1,5 @@
 import type { AgentCommandPort, RouteMessagePort } from './commands';
+import type { GcDeskPort } from './gc-desk';
 import type { SourceId } from './source';
 
 /**
@@ -13,6 +14,8 @@ export interface SourcePorts {
   readonly agentState?: AgentCommandPort;
   /** Routes a message to a starter or router (see {@link RouteMessagePort}). */
   readonly routeMessage?: RouteMessagePort;
+  /** The Generic Connector agent desk: mobile login, phonebooks, transfer / conference (see {@link GcDeskPort}). */
+  readonly gcDesk?: GcDeskPort;
 }
 
 /** The name of one port, e.g. `agentState`. */

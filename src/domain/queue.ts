@@ -43,6 +43,18 @@ export interface Queue {
   readonly serviceLevelPct?: number;
   /** RTE OpenStatus (0..6), see {@link QueueOpenStatus}. */
   readonly openStatus?: number;
+  /** UCCE: agents TALKING on inbound calls (GC QueueList `number_of_agents_talking_inbound`). */
+  readonly agentsTalkingInbound?: number;
+  /** UCCE: agents TALKING on outbound calls (`number_of_agents_talking_outbound`). */
+  readonly agentsTalkingOutbound?: number;
+  /** UCCE: agents talking internal (`number_of_agents_talking_internal`). */
+  readonly agentsTalkingInternal?: number;
+  /** UCCE: agents in WRAPUP READY (`number_of_agents_in_wrapup_ready_state`). */
+  readonly agentsWrapUpReady?: number;
+  /** UCCE: agents in WRAPUP NOT_READY (`number_of_agents_in_wrapup_notready_state`). */
+  readonly agentsWrapUpNotReady?: number;
+  /** UCCX: longest talk time of any call handled in the CSQ, seconds (`queue_<n>_LongestHandleTime`). */
+  readonly longestHandleTimeSec?: number;
   /** Vendor fields the wallboard does not map, kept as sent (string values). */
   readonly extra?: Readonly<Record<string, string>>;
   /** Epoch ms of the last event that changed this queue. */
@@ -65,6 +77,12 @@ export const QUEUE_STAT_KEYS = [
   'callsOffered',
   'serviceLevelPct',
   'openStatus',
+  'agentsTalkingInbound',
+  'agentsTalkingOutbound',
+  'agentsTalkingInternal',
+  'agentsWrapUpReady',
+  'agentsWrapUpNotReady',
+  'longestHandleTimeSec',
 ] as const satisfies readonly (keyof Queue)[];
 
 /** One statistic key of a {@link Queue}. */

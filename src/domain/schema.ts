@@ -106,6 +106,7 @@ const queueUpsert = strictObject({
   name: z.optional(text),
   stats: queueStats,
   extra: z.optional(safeStringRecord),
+  replaceStats: z.optional(z.boolean()),
 });
 
 const queueRemove = strictObject({ kind: z.literal('queue.remove'), ...envelope, id });
@@ -277,6 +278,21 @@ const callbackChanged = strictObject({
 
 const vendorNotice = strictObject({ kind: z.literal('vendor.notice'), ...envelope, eventName: id, entityId: text });
 
+const phonebookList = strictObject({
+  kind: z.literal('phonebook.list'),
+  ...envelope,
+  owner: id,
+  scope: z.enum(['agent', 'team']),
+  phonebooks: z.array(strictObject({ id, name: text, type: text })),
+});
+
+const phonebookContacts = strictObject({
+  kind: z.literal('phonebook.contacts'),
+  ...envelope,
+  phonebookId: id,
+  contacts: z.array(strictObject({ id, firstName: text, lastName: text, phoneNumber: text, description: text })),
+});
+
 /** The zod schema of the whole {@link DomainEvent} union, discriminated on `kind`. */
 export const domainEventSchema = z.discriminatedUnion('kind', [
   agentUpsert,
@@ -300,6 +316,8 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   callbackListStatus,
   callbackChanged,
   vendorNotice,
+  phonebookList,
+  phonebookContacts,
 ]);
 
 /** Result of {@link checkDomainEvent}. */

@@ -34,7 +34,7 @@ export interface AgentsState {
   readonly version: number;
   /**
    * Increments when membership or a sort/filter field changed (an agent added or removed,
-   * or its `state`, `name` or `teamId` changed): the sorted key lists recompute only then.
+   * or its `state`, `name`, `teamId` or `stateSince` changed): the sorted key lists recompute only then.
    */
   readonly sortVersion: number;
 }
@@ -204,7 +204,8 @@ export function reduceAgents(state: AgentsState, events: readonly AgentEvent[]):
       changed = true;
       if (prev) count(prev, -1);
       count(next, +1);
-      if (!prev || prev.state !== next.state || prev.name !== next.name || prev.teamId !== next.teamId) sortChanged = true;
+      if (!prev || prev.state !== next.state || prev.name !== next.name || prev.teamId !== next.teamId || prev.stateSince !== next.stateSince)
+        sortChanged = true;
     } else if (e.kind === 'agent.remove') {
       const key = entityKey(e.source, e.id);
       const prev = current().get(key);

@@ -16,6 +16,11 @@ import {
   type QueueDayStats,
   type QueueMember,
   type Router,
+  entityKey,
+  phonebookListKey,
+  type Phonebook,
+  type PhonebookContact,
+  type PhonebookScope,
   type SourceHealth,
   type SourceId,
   type StateCounts,
@@ -35,7 +40,7 @@ import { agentKeysView, queueKeysView, stores } from './wallboard';
  * lower-cased, narrow the list in the store, not in the component).
  */
 export function useAgentKeys(filter?: AgentKeysFilter): readonly EntityKey[] {
-  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query });
+  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query, sortBy: filter?.sortBy, minTimeInStateSec: filter?.minTimeInStateSec });
   return useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
 }
 
@@ -211,4 +216,14 @@ export function useCallbackListKeys(): readonly EntityKey[] {
 /** One callback list, re-rendering only when it is replaced. */
 export function useCallbackList(key: EntityKey): CallbackList | undefined {
   return useStore(stores.callbacks, (s) => s.byKey.get(key));
+}
+
+/** The phonebook list of `owner` (own or team's), or undefined until it was received. */
+export function usePhonebooks(source: SourceId, owner: string, scope: PhonebookScope): readonly Phonebook[] | undefined {
+  return useStore(stores.phonebooks, (s) => s.lists.get(phonebookListKey(source, owner, scope)));
+}
+
+/** The contacts of one phonebook, or undefined until they were received (empty: "not found"). */
+export function useContacts(source: SourceId, phonebookId: string): readonly PhonebookContact[] | undefined {
+  return useStore(stores.phonebooks, (s) => s.contacts.get(entityKey(source, phonebookId)));
 }

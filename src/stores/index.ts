@@ -30,6 +30,8 @@ export { routersSlice, initialRoutersState, reduceRouters, applyRouterUpsert } f
 export type { RoutersState } from './routers';
 export { emergenciesSlice, initialEmergenciesState, reduceEmergencies, MAX_EMERGENCY_CALLS } from './emergencies';
 export type { EmergenciesState } from './emergencies';
+export { phonebooksSlice, initialPhonebooksState, reducePhonebooks } from './phonebooks';
+export type { PhonebooksState, PhonebookEvent } from './phonebooks';
 export { defineSlice } from './slice';
 export type { StoreSlice } from './slice';
 export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS } from './slices';
@@ -46,7 +48,7 @@ export {
   sortQueueKeys,
 } from './views';
 export { agentMatches } from './views';
-export type { AgentKeysFilter, AgentKeysViewOptions, KeysView, QueueKeysFilter } from './views';
+export type { AgentKeysFilter, AgentKeysViewOptions, AgentSortBy, KeysView, QueueKeysFilter } from './views';
 export {
   stores,
   initIngest,
@@ -81,4 +83,6 @@ export {
   useAlarm,
   useCallbackListKeys,
   useCallbackList,
+  usePhonebooks,
+  useContacts,
 } from './hooks';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueStats, QueueUpsertEvent } from '../domain';
-import { QUEUE_STAT_KEYS, initialQueuesState, reduceQueues, type QueueEvent, type QueuesState } from './queues';
+import { QUEUE_STAT_KEYS, applyQueueUpsert, initialQueuesState, reduceQueues, type QueueEvent, type QueuesState } from './queues';
 
 const T0 = 1_763_777_000_000;
 
@@ -66,5 +66,20 @@ describe('reduceQueues', () => {
   it('holds only queues and versions (no error counters: those live in connection health)', () => {
     const s = run([qu('a', { callsWaiting: 1 })]);
     expect(Object.keys(s).sort()).toEqual(['byKey', 'sortVersion', 'version']);
+  });
+});
+
+describe('replaceStats (a full QueueList entry, issue 9)', () => {
+  it('clears a statistic the event leaves out instead of keeping its last value; a patch keeps it', () => {
+    const T = 1_763_777_000_000;
+    const q0 = applyQueueUpsert(undefined, { kind: 'queue.upsert', source: 'gc', id: 'Sales', at: T, stats: { callsWaiting: 2, agentsTalkingInternal: 0, agentsReady: 1 }, extra: { x: '1' } });
+    const patched = applyQueueUpsert(q0, { kind: 'queue.upsert', source: 'gc', id: 'Sales', at: T + 1, stats: { callsWaiting: 3 } });
+    expect(patched).toMatchObject({ callsWaiting: 3, agentsTalkingInternal: 0, agentsReady: 1, extra: { x: '1' } });
+    const replaced = applyQueueUpsert(q0, { kind: 'queue.upsert', source: 'gc', id: 'Sales', at: T + 2, stats: { callsWaiting: 3 }, replaceStats: true });
+    expect(replaced.callsWaiting).toBe(3);
+    expect(replaced.agentsTalkingInternal).toBeUndefined();
+    expect(replaced.agentsReady).toBeUndefined();
+    expect(replaced.extra).toBeUndefined();
+    expect(applyQueueUpsert(replaced, { kind: 'queue.upsert', source: 'gc', id: 'Sales', at: T + 3, stats: { callsWaiting: 3 }, replaceStats: true })).toBe(replaced);
   });
 });

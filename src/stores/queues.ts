@@ -38,7 +38,8 @@ function sameExtra(a: Queue['extra'], b: Queue['extra']): boolean {
 /**
  * Applies one (valid) `queue.upsert` to `prev` (events.ts: statistics absent here keep
  * their stored values; a new queue's name defaults to its id). `extra`, when present,
- * replaces the stored one. One derivation beyond plain patching: an event that says
+ * replaces the stored one. With `replaceStats` the event's statistics are the whole set:
+ * a statistic (and `extra`) absent there is cleared. One derivation beyond plain patching: an event that says
  * `callsWaiting: 0` without a `longestWaitingSince` clears `longestWaitingSince`
  * (queue.ts: "absent when no call waits"), so an emptied queue never keeps ticking.
  * @returns `prev` itself when no field changed (`updatedAt` untouched)
@@ -68,32 +69,47 @@ export function applyQueueUpsert(prev: Queue | undefined, e: QueueUpsertEvent): 
       callsOffered: stats.callsOffered,
       serviceLevelPct: stats.serviceLevelPct,
       openStatus: stats.openStatus,
+      agentsTalkingInbound: stats.agentsTalkingInbound,
+      agentsTalkingOutbound: stats.agentsTalkingOutbound,
+      agentsTalkingInternal: stats.agentsTalkingInternal,
+      agentsWrapUpReady: stats.agentsWrapUpReady,
+      agentsWrapUpNotReady: stats.agentsWrapUpNotReady,
+      longestHandleTimeSec: stats.longestHandleTimeSec,
       extra: e.extra,
       updatedAt: e.at,
     } satisfies Required<Record<keyof Queue, unknown>>;
   }
 
+  const replace = e.replaceStats === true;
   let changed = false;
   const name = e.name ?? prev.name;
   if (name !== prev.name) changed = true;
   if (!changed) {
     for (const k of QUEUE_STAT_KEYS) {
       const v = stats[k];
-      if (v !== undefined && v !== prev[k]) {
+      if ((v !== undefined || replace) && v !== prev[k]) {
         changed = true;
         break;
       }
     }
   }
   if (!changed && clearsWait && prev.longestWaitingSince !== undefined) changed = true;
-  const extra = e.extra !== undefined && !sameExtra(e.extra, prev.extra) ? e.extra : prev.extra;
+  const extra = replace
+    ? e.extra === undefined || sameExtra(e.extra, prev.extra)
+      ? e.extra === undefined
+        ? undefined
+        : prev.extra
+      : e.extra
+    : e.extra !== undefined && !sameExtra(e.extra, prev.extra)
+      ? e.extra
+      : prev.extra;
   if (extra !== prev.extra) changed = true;
   if (!changed) return prev;
 
   const next: QueueDraft = { ...prev, name, extra, updatedAt: e.at };
   for (const k of QUEUE_STAT_KEYS) {
     const v = stats[k];
-    if (v !== undefined) next[k] = v;
+    if (v !== undefined || replace) next[k] = v;
   }
   if (clearsWait) next.longestWaitingSince = undefined;
   return next;

@@ -38,6 +38,8 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'callbackList.status': { kind: 'callbackList.status', source: 'rte', id: 'l1', figures: { open: 3 }, at: T0 },
   'callback.changed': { kind: 'callback.changed', source: 'rte', id: 'l1', item: { id: 'cb1', attempts: 0, modifiedAt: T0 }, at: T0 },
   'vendor.notice': { kind: 'vendor.notice', source: 'rte', eventName: 'UserActionMobileCall', entityId: 'u1', at: T0 },
+  'phonebook.list': { kind: 'phonebook.list', source: 'gc', owner: 'agent2001', scope: 'agent', phonebooks: [{ id: '1', name: 'Company', type: 'GLOBAL' }], at: T0 },
+  'phonebook.contacts': { kind: 'phonebook.contacts', source: 'gc', phonebookId: '1', contacts: [], at: T0 },
 };
 
 afterEach(() => {
@@ -120,6 +122,7 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.alarms.getState()).sort()).toEqual(['byKey', 'order', 'version']);
     expect(Object.keys(s.callbacks.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.queueCalls.getState()).sort()).toEqual(['byQueue', 'version']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'emergencies', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
+    expect(Object.keys(s.phonebooks.getState()).sort()).toEqual(['contacts', 'lists', 'version']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'emergencies', 'phonebooks', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
   });
 });

@@ -11,6 +11,7 @@
 import type { DomainEvent, DomainEventKind } from '../domain';
 import { agentsSlice } from './agents';
 import { connectionsSlice } from './connections';
+import { phonebooksSlice } from './phonebooks';
 import { queuesSlice } from './queues';
 import { teamsSlice } from './teams';
 import { routersSlice } from './routers';
@@ -32,6 +33,7 @@ export const SLICES = [
   queueMembersSlice,
   routersSlice,
   emergenciesSlice,
+  phonebooksSlice,
 ] as const;
 
 /** Any slice of {@link SLICES}. */

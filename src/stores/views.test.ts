@@ -170,3 +170,31 @@ describe('the filtered roster lives in the stores', () => {
     expect(ready.listenerCount()).toBe(0);
   });
 });
+
+describe('sortBy timeInState (issue 9: team view)', () => {
+  it('longest in their state first, then name; the state filter narrows it; re-ranked at most once per clock tick', () => {
+    const stores = createWallboardStores();
+    const at = (id: string, name: string, state: AgentState, since: number): DomainEvent => ({
+      kind: 'agent.upsert', source: 'gc', id, name, state, stateSince: since, teamId: '5', at: EPOCH,
+    });
+    apply(stores, [at('1', 'Ann', 'READY', EPOCH - 10_000), at('2', 'Bob', 'NOT_READY', EPOCH - 90_000), at('3', 'Cy', 'READY', EPOCH - 90_000), at('4', 'Di', 'TALKING', EPOCH - 5_000)]);
+    const all = () => stores.agents.getState().byKey.values();
+    expect(sortAgentKeys(all(), { teamId: '5', sortBy: 'timeInState' })).toEqual(['gc:2', 'gc:3', 'gc:1', 'gc:4']);
+    expect(sortAgentKeys(all(), { teamId: '5', sortBy: 'timeInState', state: 'READY' })).toEqual(['gc:3', 'gc:1']);
+    expect(sortAgentKeys(all(), { teamId: '5' })).toEqual(['gc:1', 'gc:3', 'gc:4', 'gc:2']);
+
+    const sched = createFakeScheduler(EPOCH);
+    const clock = createClock({ now: sched.now, scheduler: sched });
+    const view = createAgentKeysView(stores, { teamId: '5', sortBy: 'timeInState' }, { clock });
+    let notified = 0;
+    const off = view.subscribe(() => notified++);
+    expect(view.getSnapshot()).toEqual(['gc:2', 'gc:3', 'gc:1', 'gc:4']);
+    // Bob becomes READY now (same state group change and a new stateSince): not re-ranked until the tick.
+    apply(stores, [at('2', 'Bob', 'READY', EPOCH + 1_000)]);
+    expect(view.getSnapshot()).toEqual(['gc:2', 'gc:3', 'gc:1', 'gc:4']);
+    sched.advance(1_000);
+    expect(view.getSnapshot()).toEqual(['gc:3', 'gc:1', 'gc:4', 'gc:2']);
+    expect(notified).toBe(1);
+    off();
+  });
+});

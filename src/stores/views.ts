@@ -49,7 +49,21 @@ export interface AgentKeysFilter {
    * lower-cased; the caller passes it trimmed and lower-cased; empty matches everyone).
    */
   readonly query?: string;
+  /**
+   * Order: `state` (default) = state group, then name; `timeInState` = longest in their
+   * current state first (earliest `stateSince`), then name. Either is re-ranked at most once
+   * a second by the view (every agent's time grows alike, so only a state change re-ranks).
+   */
+  readonly sortBy?: AgentSortBy;
+  /**
+   * Only agents in their current state for at least this many seconds (at the view's clock
+   * time). A view with it re-filters on every clock tick (at most once a second).
+   */
+  readonly minTimeInStateSec?: number;
 }
+
+/** The orders an agent keys view offers (see {@link AgentKeysFilter.sortBy}). */
+export type AgentSortBy = 'state' | 'timeInState';
 
 /** True when an agent passes the `state` and `query` parts of a filter. */
 export function agentMatches(a: Agent, state: AgentState | undefined, query: string | undefined): boolean {
@@ -103,12 +117,14 @@ function sameKeys(a: readonly EntityKey[], b: readonly EntityKey[]): boolean {
 
 /**
  * Filters and sorts agents by {@link agentStateGroup}, then name (case-insensitive,
- * numeric-aware), then key. Pure; the filter runs first, so only the matching agents are
+ * numeric-aware), then key; or with `sortBy: 'timeInState'` by `stateSince` (longest first). Pure; the filter runs first, so only the matching agents are
  * sorted: O(n + m log m) for m matches.
  * @param teams needed only for a `teamId` filter (team `memberIds`)
+ * @param nowMs the time a `minTimeInStateSec` filter measures from (epoch ms; default now)
  */
-export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter = {}, teams?: TeamsState): EntityKey[] {
-  const { source, teamId, state, query } = filter;
+export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter = {}, teams?: TeamsState, nowMs: number = Date.now()): EntityKey[] {
+  const { source, teamId, state, query, sortBy, minTimeInStateSec } = filter;
+  const sinceAtMost = minTimeInStateSec === undefined ? undefined : nowMs - minTimeInStateSec * 1000;
   let members: Set<EntityKey> | undefined;
   if (teamId !== undefined && teams) {
     for (const t of teams.byKey.values()) {
@@ -117,14 +133,17 @@ export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter =
       for (const m of t.memberIds) members.add(entityKey(t.source, m));
     }
   }
-  const rows: { key: EntityKey; group: number; name: string }[] = [];
+  const rows: { key: EntityKey; group: number; name: string; since: number }[] = [];
   for (const a of agents) {
     if (source !== undefined && a.source !== source) continue;
     if (teamId !== undefined && a.teamId !== teamId && !members?.has(a.key)) continue;
     if (!agentMatches(a, state, query)) continue;
-    rows.push({ key: a.key, group: agentStateGroup(a.state), name: a.name });
+    if (sinceAtMost !== undefined && a.stateSince > sinceAtMost) continue;
+    rows.push({ key: a.key, group: agentStateGroup(a.state), name: a.name, since: a.stateSince });
   }
-  rows.sort((x, y) => x.group - y.group || collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const byKey = (x: { key: EntityKey }, y: { key: EntityKey }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  if (sortBy === 'timeInState') rows.sort((x, y) => x.since - y.since || collator.compare(x.name, y.name) || byKey(x, y));
+  else rows.sort((x, y) => x.group - y.group || collator.compare(x.name, y.name) || byKey(x, y));
   return rows.map((r) => r.key);
 }
 
@@ -188,7 +207,15 @@ export function createAgentKeysView(
   filter: AgentKeysFilter = {},
   options: AgentKeysViewOptions = {},
 ): KeysView {
-  const f: AgentKeysFilter = { source: filter.source, teamId: filter.teamId, state: filter.state, query: filter.query || undefined };
+  const f: AgentKeysFilter = {
+    source: filter.source,
+    teamId: filter.teamId,
+    state: filter.state,
+    query: filter.query || undefined,
+    sortBy: filter.sortBy,
+    minTimeInStateSec: filter.minTimeInStateSec,
+  };
+  const timed = f.minTimeInStateSec !== undefined;
   let keys: readonly EntityKey[] = EMPTY;
   let computed = false;
   let agentsVersion = -1;
@@ -197,6 +224,7 @@ export function createAgentKeysView(
 
   const stale = (): boolean =>
     !computed ||
+    timed ||
     stores.agents.getState().sortVersion !== agentsVersion ||
     (f.teamId !== undefined && stores.teams.getState().version !== teamsVersion);
 
@@ -208,7 +236,7 @@ export function createAgentKeysView(
     agentsVersion = a.sortVersion;
     teamsVersion = t.version;
     computed = true;
-    const next = sortAgentKeys(a.byKey.values(), f, t);
+    const next = sortAgentKeys(a.byKey.values(), f, t, (options.clock ?? getClock()).now());
     if (sameKeys(next, keys)) return false;
     keys = next.length === 0 ? EMPTY : next;
     return true;

@@ -67,7 +67,7 @@ const MAX_IDLE_AGENT_VIEWS = 16;
  * nobody listens to are dropped beyond {@link MAX_IDLE_AGENT_VIEWS}, oldest first).
  */
 export function agentKeysView(filter: AgentKeysFilter = {}): KeysView {
-  const id = [filter.source ?? '*', filter.teamId ?? '*', filter.state ?? '*', filter.query ?? ''].join('\u0000');
+  const id = [filter.source ?? '*', filter.teamId ?? '*', filter.state ?? '*', filter.query ?? '', filter.sortBy ?? 'state', filter.minTimeInStateSec ?? ''].join('\u0000');
   let v = agentViews.get(id);
   if (!v) {
     v = createAgentKeysView(stores, filter);

@@ -27,15 +27,36 @@ export const gcConfigSchema = z.strictObject({
   supervisorLoginId: z.string().check(z.minLength(1)),
   /** Agent login ids whose State events are shown; empty = every agent on the topic. */
   agentLoginIds: z._default(z.array(z.string()), []),
-  /** Command verbs, the JMSType prefix before `#<loginId>` (NOTES.md §3: guesses, so configurable). */
+  /**
+   * Command verbs, the JMSType prefix before `#<loginId>` (NOTES.md §3: guesses, so
+   * configurable): agent state, the desk's plain login (`<password>,<extension>`), and the
+   * phonebook requests (own, team, one phonebook's contacts with body `<phonebookId>`).
+   */
   verbs: z._default(
     z.strictObject({
       ready: text('READY'),
       notReady: text('NOT_READY'),
       logout: text('LOGOUT'),
+      login: text('LOGIN'),
+      phonebooks: text('GETPHONEBOOKS'),
+      teamPhonebooks: text('GETTEAMPHONEBOOKS'),
+      phonebookContacts: text('GETPHONEBOOKCONTACTS'),
     }),
-    { ready: 'READY', notReady: 'NOT_READY', logout: 'LOGOUT' },
+    {
+      ready: 'READY',
+      notReady: 'NOT_READY',
+      logout: 'LOGOUT',
+      login: 'LOGIN',
+      phonebooks: 'GETPHONEBOOKS',
+      teamPhonebooks: 'GETTEAMPHONEBOOKS',
+      phonebookContacts: 'GETPHONEBOOKCONTACTS',
+    },
   ),
+  /**
+   * The agent backend is GC: the `/agent` page is the GC agent desk (mobile agent login,
+   * own Ready / Not Ready, phonebooks, transfer / conference). Default false.
+   */
+  agentDesk: z._default(z.boolean(), false),
   /** A command not confirmed by the agent's State event within this time fails (ms). */
   commandTimeoutMs: z._default(z.number().check(z.int(), z.positive()), 8_000),
   /** STOMP heart-beat, both ways (ms); 0 disables. */

@@ -5,7 +5,7 @@ import { StompNotConnectedError } from '../stomp/stomp-session';
 import { createFakeScheduler } from '../../lib/scheduler';
 import type { GcConnectorConfig } from './config';
 import { CommandError } from '../transport/types';
-import { ERROR_EVENT, QUEUELIST_UCCE, TEAMUSERSLIST, stateBody } from './gc-fixtures.test-data';
+import { ERROR_EVENT, QUEUELIST_UCCE, TEAMUSERSLIST, agentInfoAgentBody, stateBody } from './gc-fixtures.test-data';
 import { createGcConnector } from './gc-connector';
 
 const CONFIG: GcConnectorConfig = {
@@ -15,7 +15,8 @@ const CONFIG: GcConnectorConfig = {
   commandsDestination: '/queue/gc.requests',
   supervisorLoginId: 'sup9001',
   agentLoginIds: [],
-  verbs: { ready: 'READY', notReady: 'NOT_READY', logout: 'LOGOUT' },
+  verbs: { ready: 'READY', notReady: 'NOT_READY', logout: 'LOGOUT', login: 'LOGIN', phonebooks: 'GETPHONEBOOKS', teamPhonebooks: 'GETTEAMPHONEBOOKS', phonebookContacts: 'GETPHONEBOOKCONTACTS' },
+  agentDesk: false,
   commandTimeoutMs: 8_000,
   heartbeatMs: 10_000,
   staleAfterMs: 30_000,
@@ -248,5 +249,97 @@ describe('GC connector: setAgentState', () => {
     session.deliver('/topic/gc.events', stateBody({ agent_current_state: 'READY', resonCodeId: '' }));
     await expect(p).resolves.toBeUndefined();
     expect(events.some((e) => e.kind === 'agent.upsert')).toBe(false);
+  });
+});
+
+describe('GC connector: agent desk mode (issue 9, /agent)', () => {
+  function deskSetup() {
+    const scheduler = createFakeScheduler(1_000_000);
+    const session = fakeSession();
+    const events: DomainEvent[] = [];
+    const c = createGcConnector(CONFIG, (es) => events.push(...es), { session, scheduler, desk: true });
+    c.start();
+    session.setStatus({ state: 'connected', connects: 1, url: 'ws://broker.invalid:61614/' });
+    const mapped = () => events.filter((e) => e.kind !== 'connection.status');
+    return { scheduler, session, events, c, mapped };
+  }
+  const LOGIN = { loginId: 'agent2005', password: 'pw', extension: '2005', dialNumber: '5551234', callByCall: true };
+
+  it('maps nothing before the login; after it only its own login id (others on the shared topic are dropped, not counted)', async () => {
+    const { session, c, mapped } = deskSetup();
+    session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2001' }));
+    session.deliver('/topic/gc.events', QUEUELIST_UCCE);
+    expect(mapped()).toEqual([]);
+    // A frame nobody can be named for is still counted.
+    session.deliver('/topic/gc.events', 'garbage');
+    expect(mapped().map((e) => (e.kind === 'ingest.error' ? e.error.code : e.kind))).toEqual(['malformed-frame']);
+    const done = c.mobileLogin(LOGIN);
+    expect(session.sent).toEqual([{ destination: '/queue/gc.requests', headers: { type: 'MOBILEAGENTLOGIN#agent2005' }, body: 'pw,2005,5551234,true' }]);
+    session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2001', agent_current_state: 'READY', resonCodeId: '' }));
+    session.deliver('/topic/gc.events', agentInfoAgentBody({ agent_login_Id: 'agent2005', agent_full_name: 'Eva Novak' }));
+    session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2005', agent_current_state: 'NOT_READY', resonCodeId: '-1', agent_full_name: 'Eva Novak' }));
+    await expect(done).resolves.toBeUndefined();
+    expect(mapped().map((e) => (e.kind === 'agent.upsert' ? `${e.id}:${e.state}:${e.teamId}` : e.kind === 'ingest.error' ? e.error.code : e.kind))).toEqual([
+      'malformed-frame',
+      'agent2005:NOT_READY:5',
+    ]);
+  });
+
+  it('a WRONG_EXTENSION Error event rejects the login with the vendor code', async () => {
+    const { session, c } = deskSetup();
+    const done = c.mobileLogin({ ...LOGIN, extension: '9999' });
+    session.deliver('/topic/gc.events', 'agent2005#Error#WRONG_EXTENSION#Extension 9999 is not the extension of agent2005');
+    await expect(done).rejects.toMatchObject({ code: 'vendor-error', vendorCode: 'WRONG_EXTENSION' });
+  });
+
+  it('a password or extension with , # | is refused before anything is sent; the message never carries the password', async () => {
+    const { session, c } = deskSetup();
+    await expect(c.mobileLogin({ ...LOGIN, password: 'se,cret' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(c.mobileLogin({ ...LOGIN, extension: '20#05' })).rejects.toMatchObject({ code: 'invalid' });
+    const err = await c.mobileLogin({ ...LOGIN, password: 'se|cret' }).catch((e: Error) => e);
+    expect(String((err as Error).message)).not.toContain('se|cret');
+    expect(session.sent).toEqual([]);
+  });
+
+  it('phonebooks, team phonebooks and contacts: requested with the configured verbs, resolved by their events, mapped to phonebook events', async () => {
+    const { session, c, mapped } = deskSetup();
+    await expect(c.requestPhonebooks('agent')).rejects.toMatchObject({ code: 'invalid' }); // not logged in
+    const login = c.mobileLogin(LOGIN);
+    session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2005' }));
+    await login;
+    const books = c.requestPhonebooks('agent');
+    const team = c.requestPhonebooks('team');
+    session.deliver('/topic/gc.events', 'agent2005#Phonebooks#name:Company directory,type:GLOBAL,id:1');
+    session.deliver('/topic/gc.events', 'agent2005#TeamPhoneBooks#NoTeamPhoneBookFound');
+    await Promise.all([books, team]);
+    const contacts = c.requestContacts('1');
+    session.deliver('/topic/gc.events', 'agent2005#PhonebookContacts#description:Lead,firstName:Nina,lastName:Berg,phoneNumber:2017,id:101');
+    await contacts;
+    expect(session.sent.map((m) => `${m.headers?.type}|${m.body}`)).toEqual([
+      'MOBILEAGENTLOGIN#agent2005|pw,2005,5551234,true',
+      'GETPHONEBOOKS#agent2005|',
+      'GETTEAMPHONEBOOKS#agent2005|',
+      'GETPHONEBOOKCONTACTS#agent2005|1',
+    ]);
+    expect(mapped().filter((e) => e.kind.startsWith('phonebook'))).toEqual([
+      expect.objectContaining({ kind: 'phonebook.list', owner: 'agent2005', scope: 'agent', phonebooks: [{ id: '1', name: 'Company directory', type: 'GLOBAL' }] }),
+      expect.objectContaining({ kind: 'phonebook.list', owner: 'agent2005', scope: 'team', phonebooks: [] }),
+      expect.objectContaining({ kind: 'phonebook.contacts', phonebookId: '1', contacts: [expect.objectContaining({ id: '101', phoneNumber: '2017' })] }),
+    ]);
+  });
+
+  it('transfer and conference: vendor verbs and bodies, settled by the next State or Error', async () => {
+    const { session, c } = deskSetup();
+    const login = c.mobileLogin(LOGIN);
+    session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2005' }));
+    await login;
+    const t = c.transfer('2017', 'gc-call-7');
+    session.deliver('/topic/gc.events', stateBody({ agent_login_Id: 'agent2005', agent_current_state: 'WORK', resonCodeId: '' }));
+    await t;
+    const k = c.conference('2017', 'gc-call-8');
+    session.deliver('/topic/gc.events', 'agent2005#Error#DIALOG_NOT_FOUND#No dialog gc-call-8');
+    await expect(k).rejects.toMatchObject({ vendorCode: 'DIALOG_NOT_FOUND' });
+    expect(session.sent.slice(1).map((m) => `${m.headers?.type}|${m.body}`)).toEqual(['TransferCall#agent2005|2017,gc-call-7', 'Conferencecall#agent2005|2017,gc-call-8']);
+    await expect(c.transfer('20,17', 'x')).rejects.toMatchObject({ code: 'invalid' });
   });
 });

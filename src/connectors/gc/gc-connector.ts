@@ -6,7 +6,7 @@
  */
 import { ingestErrorEvent, createStatusReporter, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
-import type { ReasonCodeLabels } from '../../domain';
+import type { GcDeskPort, MobileLoginRequest, PhonebookScope, ReasonCodeLabels } from '../../domain';
 import type { GcConnectorConfig } from './config';
 import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import {
@@ -24,9 +24,17 @@ import {
   type WebSocketConstructor,
   type StompSessionOptions,
 } from '../stomp/stomp-session';
-import { buildAgentStateCommand } from './gc-commands';
-import { createGcMapper, normalizeFinesseState } from './gc-mapper';
-import { parseGcEvent, type GcState } from './gc-wire';
+import {
+  buildAgentStateCommand,
+  buildConferenceCall,
+  buildContactsRequest,
+  buildMobileAgentLogin,
+  buildPhonebooksRequest,
+  buildTransferCall,
+  type GcCommandFrame,
+} from './gc-commands';
+import { createGcMapper, normalizeFinesseState, type GcMapper } from './gc-mapper';
+import { parseGcEvent, type GcEvent } from './gc-wire';
 
 /** Options of {@link createGcConnector} beyond the configuration (mostly for tests). */
 export interface GcConnectorOptions {
@@ -50,11 +58,19 @@ export interface GcConnectorOptions {
   readonly connectTimeoutMs?: number;
   /** For an own session: other session options (tests). */
   readonly sessionOptions?: Partial<StompSessionOptions>;
+  /**
+   * Agent-desk mode (`/agent` with `sources.gc.agentDesk`): the connector maps only the
+   * events of the login id the desk logged in with ({@link GcDeskPort.mobileLogin}); before
+   * that, none (the topic is shared: other agents' events are dropped, not counted). The
+   * configured `supervisorLoginId` / `agentLoginIds` are not used.
+   */
+  readonly desk?: boolean;
 }
 
 interface Pending {
   readonly agentId: string;
-  readonly matches: (s: GcState) => boolean;
+  /** True for the event that confirms the command (an `Error` event for `agentId` always rejects). */
+  readonly matches: (e: GcEvent) => boolean;
   readonly resolve: () => void;
   readonly reject: (e: CommandError) => void;
   timer: CancelFn | undefined;
@@ -84,7 +100,7 @@ export function createGcConnector(
   config: GcConnectorConfig,
   emit: Emit,
   opts: GcConnectorOptions = {},
-): Connector & AgentCommandPort {
+): Connector & AgentCommandPort & GcDeskPort {
   const scheduler = opts.scheduler ?? realScheduler;
   const ownSession = opts.session === undefined;
   const session: StompSession =
@@ -102,11 +118,18 @@ export function createGcConnector(
       ...(opts.connectTimeoutMs !== undefined ? { connectTimeoutMs: opts.connectTimeoutMs } : {}),
       ...opts.sessionOptions,
     });
-  const mapper = createGcMapper({
-    supervisorLoginId: config.supervisorLoginId,
-    agentLoginIds: config.agentLoginIds,
-    ...(opts.reasonCodes ? { reasonCodes: opts.reasonCodes } : {}),
-  });
+  const desk = opts.desk === true;
+  /** Desk mode: the login id the desk logged in with ('' before the first login). */
+  let ownLoginId = '';
+  const newMapper = (): GcMapper =>
+    createGcMapper({
+      supervisorLoginId: desk ? ownLoginId : config.supervisorLoginId,
+      agentLoginIds: desk ? [ownLoginId] : config.agentLoginIds,
+      ...(opts.reasonCodes ? { reasonCodes: opts.reasonCodes } : {}),
+    });
+  let mapper = newMapper();
+  /** The phonebook whose contacts each login id asked for last (PhonebookContacts names none). */
+  const contactsRequested = new Map<string, string>();
   const status = createStatusReporter('gc', emit, () => scheduler.wallNow());
   const pending = new Set<Pending>();
   let running = false;
@@ -136,16 +159,19 @@ export function createGcConnector(
     const at = scheduler.wallNow();
     liveness.touch();
     const result = parseGcEvent(body);
+    // Desk mode: another agent's event on the shared topic is not ours to map, nor an error
+    // (a frame whose login id cannot be read is nobody's: it is counted like on the board).
+    const loginOf = result.ok ? result.event.loginId : result.loginId;
+    if (desk && loginOf !== undefined && loginOf !== ownLoginId) return;
     // Map first: whether an Error event is counted depends on the commands still pending.
-    const events = mapper.map(result, at, { commandPending: hasPending });
+    const events = mapper.map(result, at, { commandPending: hasPending, contactsPhonebookId: (id) => contactsRequested.get(id) });
     if (result.ok) {
       const ev = result.event;
-      if (ev.event === 'State') {
-        for (const p of [...pending]) if (p.agentId === ev.loginId && p.matches(ev)) settle(p);
-      } else if (ev.event === 'Error') {
-        for (const p of [...pending])
-          if (p.agentId === ev.loginId)
-            settle(p, new CommandError('vendor-error', ev.message.trim() ? `${ev.code}: ${ev.message}` : ev.code, ev.code));
+      for (const p of [...pending]) {
+        if (p.agentId !== ev.loginId) continue;
+        if (ev.event === 'Error')
+          settle(p, new CommandError('vendor-error', ev.message.trim() ? `${ev.code}: ${ev.message}` : ev.code, ev.code));
+        else if (p.matches(ev)) settle(p);
       }
     }
     safeEmit(emit, events);
@@ -181,7 +207,7 @@ export function createGcConnector(
   };
 
   return {
-    source: 'gc',
+    source: 'gc' as const,
     start() {
       if (running) return;
       running = true;
@@ -202,42 +228,98 @@ export function createGcConnector(
       status.set('idle', 'stopped');
     },
     setAgentState(cmd: AgentStateCommand): Promise<void> {
-      let frame;
+      let frame: GcCommandFrame;
       try {
         frame = buildAgentStateCommand(config.commandsDestination, config.verbs, cmd.agentId, cmd.state, cmd.reasonCodeId);
       } catch (e) {
         return Promise.reject(e instanceof CommandError ? e : new CommandError('invalid', String(e)));
       }
-      if (!running || !session.connected) {
-        return Promise.reject(new CommandError('not-connected', 'Not connected to the Generic Connector broker'));
-      }
       const wanted = cmd.state;
       const wantedReason = wanted === 'NOT_READY' && frame.body !== '' ? frame.body : undefined;
-      return new Promise<void>((resolve, reject) => {
-        const p: Pending = {
-          agentId: cmd.agentId,
-          // Confirmed when the agent is in the state (with the reason asked for), or when
-          // Finesse has accepted it as the pending state of an agent on a call (State event
-          // `<agent_PendingState>`): it applies when the call ends, and the tile shows it.
-          matches: (s) =>
-            (normalizeFinesseState(s.state) === wanted && (wantedReason === undefined || s.reasonCodeId.trim() === wantedReason)) ||
-            (s.pendingState.trim() !== '' && normalizeFinesseState(s.pendingState) === wanted),
-          resolve,
-          reject,
-          timer: undefined,
-        };
-        pending.add(p);
-        p.timer = scheduler.setTimeout(() => {
-          p.timer = undefined;
-          settle(p, new CommandError('timeout', `No confirmation from the Generic Connector within ${Math.round(config.commandTimeoutMs / 100) / 10} s`));
-        }, config.commandTimeoutMs);
-        try {
-          session.publish(frame);
-        } catch (e) {
-          settle(p, new CommandError('not-connected', e instanceof Error ? e.message : 'Not connected'));
-          safeEmit(emit, [ingestErrorEvent('gc', 'command-failed', `could not send ${frame.headers.type}`, scheduler.wallNow())]);
-        }
-      });
+      // Confirmed when the agent is in the state (with the reason asked for), or when
+      // Finesse has accepted it as the pending state of an agent on a call (State event
+      // `<agent_PendingState>`): it applies when the call ends, and the tile shows it.
+      return send(cmd.agentId, frame, (e) =>
+        e.event === 'State' &&
+        ((normalizeFinesseState(e.state) === wanted && (wantedReason === undefined || e.reasonCodeId.trim() === wantedReason)) ||
+          (e.pendingState.trim() !== '' && normalizeFinesseState(e.pendingState) === wanted)),
+      );
+    },
+    mobileLogin(req: MobileLoginRequest): Promise<void> {
+      let frame: GcCommandFrame;
+      try {
+        frame = buildMobileAgentLogin(config.commandsDestination, req.loginId, req);
+      } catch (e) {
+        return Promise.reject(e instanceof CommandError ? e : new CommandError('invalid', String(e)));
+      }
+      if (desk && req.loginId !== ownLoginId) {
+        ownLoginId = req.loginId;
+        mapper = newMapper();
+      }
+      // GC answers with AgentInfo and State (gc doc: "Three events will be sent").
+      return send(req.loginId, frame, (e) => e.event === 'State');
+    },
+    requestPhonebooks(scope: PhonebookScope): Promise<void> {
+      const want = scope === 'team' ? 'TeamPhoneBooks' : 'Phonebooks';
+      return sendFor(() => buildPhonebooksRequest(config.commandsDestination, config.verbs, ownLogin(), scope), (e) => e.event === want);
+    },
+    requestContacts(phonebookId: string): Promise<void> {
+      return sendFor(
+        () => {
+          const frame = buildContactsRequest(config.commandsDestination, config.verbs, ownLogin(), phonebookId);
+          contactsRequested.set(ownLoginId, phonebookId);
+          return frame;
+        },
+        (e) => e.event === 'PhonebookContacts',
+      );
+    },
+    transfer(targetExtension: string, dialogId: string): Promise<void> {
+      return sendFor(() => buildTransferCall(config.commandsDestination, ownLogin(), targetExtension, dialogId), (e) => e.event === 'State');
+    },
+    conference(targetExtension: string, dialogId: string): Promise<void> {
+      return sendFor(() => buildConferenceCall(config.commandsDestination, ownLogin(), targetExtension, dialogId), (e) => e.event === 'State');
     },
   };
+
+  /** The desk's login id. @throws CommandError('invalid') before a login */
+  function ownLogin(): string {
+    if (ownLoginId === '') throw new CommandError('invalid', 'Log in first');
+    return ownLoginId;
+  }
+
+  /** Builds (refusing bad input before anything is sent) and sends a command of the desk's own login id. */
+  function sendFor(build: () => GcCommandFrame, matches: (e: GcEvent) => boolean): Promise<void> {
+    let frame: GcCommandFrame;
+    try {
+      frame = build();
+    } catch (e) {
+      return Promise.reject(e instanceof CommandError ? e : new CommandError('invalid', String(e)));
+    }
+    return send(ownLoginId, frame, matches);
+  }
+
+  /**
+   * Publishes `frame` for `agentId` and settles when an event of that login id `matches`
+   * (resolve) or is an `Error` (reject `vendor-error`), or after `commandTimeoutMs` (`timeout`).
+   */
+  function send(agentId: string, frame: GcCommandFrame, matches: (e: GcEvent) => boolean): Promise<void> {
+    if (!running || !session.connected) {
+      return Promise.reject(new CommandError('not-connected', 'Not connected to the Generic Connector broker'));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const p: Pending = { agentId, matches, resolve, reject, timer: undefined };
+      pending.add(p);
+      p.timer = scheduler.setTimeout(() => {
+        p.timer = undefined;
+        settle(p, new CommandError('timeout', `No confirmation from the Generic Connector within ${Math.round(config.commandTimeoutMs / 100) / 10} s`));
+      }, config.commandTimeoutMs);
+      try {
+        session.publish(frame);
+      } catch (e) {
+        settle(p, new CommandError('not-connected', e instanceof Error ? e.message : 'Not connected'));
+        // The verb only: a body may carry a password.
+        safeEmit(emit, [ingestErrorEvent('gc', 'command-failed', `could not send ${frame.headers.type.split('#')[0] ?? ''}`, scheduler.wallNow())]);
+      }
+    });
+  }
 }

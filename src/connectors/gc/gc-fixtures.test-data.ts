@@ -97,3 +97,29 @@ export const TEAMUSERSLIST =
 
 /** Error event (NOTES.md §3). */
 export const ERROR_EVENT = 'agent2001#Error#USER_NOT_FOUND#Agent agent2001 is not logged in';
+
+/** "Event: Phonebook" JMS-Body (Phonebooks), verbatim, and its "no data found" form. */
+export const PHONEBOOKS_TEMPLATE = '<agent_supervisor_login_Id>#Phonebooks#name:<phonebook_1_name>,type:<phonebook_1_type>,id:<phonebook_1_id>';
+export const PHONEBOOKS_NOT_FOUND_TEMPLATE = '<agent_supervisor_login_Id>#Phonebooks#NoPhoneBookFound';
+
+/** "Event: Phonebook" JMS-Body (PhonebookContacts), verbatim, and its "no data found" form. */
+export const CONTACTS_TEMPLATE =
+  '<agent_supervisor_login_Id>#PhonebookContacts#description:<contact_1_description>,firstName:<contact_1_firstName>,lastName:<contact_1_lastName>,phoneNumber:<contact_1_phoneNumber>,id:<contact_1_id>';
+export const CONTACTS_NOT_FOUND_TEMPLATE = '<agent_supervisor_login_Id>#PhonebookContacts#NoContactFound';
+
+/** "Event: TeamUsersList" (TeamPhoneBooks; mis-titled in the document) JMS-Body, verbatim, and its "no data found" form. */
+export const TEAM_PHONEBOOKS_TEMPLATE = '<agent_supervisor_login_Id>#TeamPhoneBooks#name:<phonebook_1_name>,type:<phonebook_1_type>,id:<phonebook_1_id>';
+export const TEAM_PHONEBOOKS_NOT_FOUND_TEMPLATE = '<agent_supervisor_login_Id>#TeamPhoneBooks#NoTeamPhoneBookFound';
+
+/** Values for the phonebook templates: agent2001's phonebook 1 "Company" and contact 101. */
+export const PHONEBOOK_VALUES: Record<string, string> = {
+  agent_supervisor_login_Id: 'agent2001',
+  phonebook_1_name: 'Company',
+  phonebook_1_type: 'GLOBAL',
+  phonebook_1_id: '1',
+  contact_1_description: 'Front desk',
+  contact_1_firstName: 'Nina',
+  contact_1_lastName: 'Berg',
+  contact_1_phoneNumber: '2005',
+  contact_1_id: '101',
+};

@@ -95,7 +95,19 @@ describe('GC QueueList → queue.upsert + snapshot', () => {
         at: AT,
         id: 'Sales',
         name: 'Sales',
-        stats: { callsWaiting: 1, agentsReady: 2, agentsNotReady: 1, agentsTalking: 3, agentsWrapUp: 1 },
+        stats: {
+          callsWaiting: 1,
+          agentsReady: 2,
+          agentsNotReady: 1,
+          agentsTalkingInbound: 3,
+          agentsTalkingOutbound: 0,
+          agentsTalkingInternal: 0,
+          agentsWrapUpReady: 0,
+          agentsWrapUpNotReady: 1,
+          agentsTalking: 3,
+          agentsWrapUp: 1,
+        },
+        replaceStats: true,
       },
       {
         kind: 'queue.upsert',
@@ -103,7 +115,19 @@ describe('GC QueueList → queue.upsert + snapshot', () => {
         at: AT,
         id: 'Support',
         name: 'Support',
-        stats: { callsWaiting: 4, agentsReady: 0, agentsNotReady: 2, agentsTalking: 3, agentsWrapUp: 2 },
+        stats: {
+          callsWaiting: 4,
+          agentsReady: 0,
+          agentsNotReady: 2,
+          agentsTalkingInbound: 1,
+          agentsTalkingOutbound: 1,
+          agentsTalkingInternal: 1,
+          agentsWrapUpReady: 1,
+          agentsWrapUpNotReady: 1,
+          agentsTalking: 3,
+          agentsWrapUp: 2,
+        },
+        replaceStats: true,
       },
       { kind: 'snapshot', source: 'gc', at: AT, entity: 'queue', ids: ['Sales', 'Support'] },
     ]);
@@ -127,10 +151,12 @@ describe('GC QueueList → queue.upsert + snapshot', () => {
           callsHandled: 120,
           callsAbandoned: 6,
           callsOffered: 126,
+          longestHandleTimeSec: 845,
+          serviceLevelPct: (120 / 126) * 100,
         },
-        extra: { queue_1_LongestHandleTime: '845' },
+        replaceStats: true,
       },
-      { kind: 'queue.upsert', source: 'gc', at: AT, id: 'queue_2', name: 'queue_2', stats: { callsWaiting: 0, agentsLoggedIn: 3 } },
+      { kind: 'queue.upsert', source: 'gc', at: AT, id: 'queue_2', name: 'queue_2', stats: { callsWaiting: 0, agentsLoggedIn: 3 }, replaceStats: true },
       { kind: 'snapshot', source: 'gc', at: AT, entity: 'queue', ids: ['queue_1', 'queue_2'] },
     ]);
   });
@@ -144,6 +170,41 @@ describe('GC QueueList → queue.upsert + snapshot', () => {
       expect(q.stats).not.toHaveProperty('callsWaiting');
       expect(q.stats).not.toHaveProperty('agentsTalking');
     }
+  });
+
+  it('UCCE: a payload with only some talking / wrap-up counts sums only those; none → no sum at all', () => {
+    const [q1] = run(mapper(), 'sup9001#QueueList#queue_name:VIP,number_of_agents_talking_outbound:2');
+    expect(q1).toMatchObject({ stats: { agentsTalkingOutbound: 2, agentsTalking: 2 } });
+    if (q1?.kind === 'queue.upsert') {
+      expect(q1.stats).not.toHaveProperty('agentsTalkingInbound');
+      expect(q1.stats).not.toHaveProperty('agentsWrapUp');
+      expect(q1.stats).not.toHaveProperty('longestWaitingSince');
+    }
+  });
+
+  it('UCCE: startTimeOfLongestCallInQueue (epoch ms or ISO) gives longest waiting while calls wait; empty or no calls → none', () => {
+    const t = AT - 42_000;
+    const [a] = run(mapper(), `sup9001#QueueList#queue_name:Sales,Number_of_CallsInQueue:2,StartTimeOfLongestCallInQueue:${t}`);
+    expect(a).toMatchObject({ stats: { callsWaiting: 2, longestWaitingSince: t } });
+    const [b] = run(mapper(), `sup9001#QueueList#queue_name:Sales,Number_of_CallsInQueue:2,startTimeOfLongestCallInQueue:${new Date(t).toISOString()}`);
+    expect(b).toMatchObject({ stats: { longestWaitingSince: t } });
+    const [c] = run(mapper(), 'sup9001#QueueList#queue_name:Sales,Number_of_CallsInQueue:0,StartTimeOfLongestCallInQueue:');
+    expect(c).toMatchObject({ stats: { callsWaiting: 0 } });
+    if (c?.kind === 'queue.upsert') expect(c.stats).not.toHaveProperty('longestWaitingSince');
+    expect(kinds(run(mapper(), 'sup9001#QueueList#queue_name:Sales,Number_of_CallsInQueue:1,StartTimeOfLongestCallInQueue:soon'))).toEqual([
+      'error:wrong-type',
+      'queue.upsert',
+      'snapshot',
+    ]);
+  });
+
+  it('UCCX: the CSQ name is the queue name; service level only when total > 0; longest waiting from LongestWaitingTime (s)', () => {
+    const es = run(
+      mapper(),
+      'sup9001#QueueList#queue_1_CSQName:Billing CSQ,queue_1_WaitingCalls:1,queue_1_LongestWaitingTime:30,queue_1_HandledCalls:0,queue_1_TotalCalls:0',
+    );
+    expect(es[0]).toMatchObject({ id: 'queue_1', name: 'Billing CSQ', stats: { callsWaiting: 1, longestWaitingSince: AT - 30_000, callsHandled: 0, callsOffered: 0 } });
+    if (es[0]?.kind === 'queue.upsert') expect(es[0].stats).not.toHaveProperty('serviceLevelPct');
   });
 
   it('a queue without an id is reported and the snapshot withheld (no tile is removed on bad data)', () => {
@@ -260,5 +321,52 @@ describe('GC mapper output passes the domain schema at the edge (guardEmit would
     const events = bodies.flatMap((b) => run(m, b, () => true));
     expect(events.length).toBeGreaterThan(10);
     for (const e of events) expect(checkDomainEvent(e), JSON.stringify(e)).toMatchObject({ ok: true });
+  });
+});
+
+describe('GC Phonebooks / TeamPhoneBooks / PhonebookContacts → phonebook events', () => {
+  const own = () => createGcMapper({ supervisorLoginId: 'agent2001', agentLoginIds: ['agent2001'] });
+  it('own and team lists; "not found" is an empty list', () => {
+    expect(run(own(), 'agent2001#Phonebooks#name:Company,type:GLOBAL,id:1')).toEqual([
+      { kind: 'phonebook.list', source: 'gc', at: AT, owner: 'agent2001', scope: 'agent', phonebooks: [{ id: '1', name: 'Company', type: 'GLOBAL' }] },
+    ]);
+    expect(run(own(), 'agent2001#TeamPhoneBooks#NoTeamPhoneBookFound')).toEqual([
+      { kind: 'phonebook.list', source: 'gc', at: AT, owner: 'agent2001', scope: 'team', phonebooks: [] },
+    ]);
+  });
+
+  it('contacts belong to the phonebook last asked for; without a request they are not mapped', () => {
+    const body = 'agent2001#PhonebookContacts#description:Front desk,firstName:Nina,lastName:Berg,phoneNumber:2005,id:101';
+    expect(own().map(parseGcEvent(body), AT, { contactsPhonebookId: () => '1' })).toEqual([
+      {
+        kind: 'phonebook.contacts',
+        source: 'gc',
+        at: AT,
+        phonebookId: '1',
+        contacts: [{ id: '101', firstName: 'Nina', lastName: 'Berg', phoneNumber: '2005', description: 'Front desk' }],
+      },
+    ]);
+    expect(own().map(parseGcEvent(body), AT)).toEqual([]);
+    expect(own().map(parseGcEvent('agent2001#PhonebookContacts#NoContactFound'), AT, { contactsPhonebookId: () => '2' })).toEqual([
+      { kind: 'phonebook.contacts', source: 'gc', at: AT, phonebookId: '2', contacts: [] },
+    ]);
+  });
+
+  it('events for other login ids on the shared topic are filtered out (State, AgentInfo, phonebooks, lists)', () => {
+    const m = own();
+    expect(run(m, stateBody({ agent_login_Id: 'agent2002' }))).toEqual([]);
+    expect(run(m, agentInfoAgentBody({ agent_login_Id: 'agent2002' }))).toEqual([]);
+    expect(run(m, 'agent2002#Phonebooks#name:Company,type:GLOBAL,id:1')).toEqual([]);
+    expect(run(m, QUEUELIST_UCCE)).toEqual([]);
+    expect(run(m, TEAMUSERSLIST)).toEqual([]);
+    expect(kinds(run(m, stateBody()))).toEqual(['agent.upsert']);
+  });
+
+  it('every phonebook event is a valid DomainEvent', () => {
+    const es = [
+      ...run(own(), 'agent2001#Phonebooks#name:Company,type:GLOBAL,id:1|name:,type:,id:2'),
+      ...own().map(parseGcEvent('agent2001#PhonebookContacts#id:9'), AT, { contactsPhonebookId: () => '1' }),
+    ];
+    for (const e of es) expect(checkDomainEvent(e)).toMatchObject({ ok: true });
   });
 });

@@ -13,7 +13,16 @@ import type {
 } from '../../domain';
 import { ingestErrorEvent, quote } from '../transport/events';
 import type { ReasonCodeLabels } from '../../domain';
-import type { GcAgentInfo, GcEvent, GcParseResult, GcQueueList, GcState, GcTeamUsersList } from './gc-wire';
+import type {
+  GcAgentInfo,
+  GcEvent,
+  GcParseResult,
+  GcPhonebookContacts,
+  GcPhonebooks,
+  GcQueueList,
+  GcState,
+  GcTeamUsersList,
+} from './gc-wire';
 
 const SOURCE = 'gc' as const;
 
@@ -76,6 +85,11 @@ export interface GcMapperOptions {
 export interface GcMapContext {
   /** True when a command for this login id awaits confirmation: its `Error` events are counted. */
   readonly commandPending?: (loginId: string) => boolean;
+  /**
+   * The phonebook whose contacts this login id asked for last (`PhonebookContacts` does not
+   * name its phonebook: it answers the last request). Undefined: the contacts are not mapped.
+   */
+  readonly contactsPhonebookId?: (loginId: string) => string | undefined;
 }
 
 /** A stateful mapper for one GC connection. */
@@ -118,7 +132,7 @@ const nonEmpty = (s: string | undefined): string | undefined => {
  * with a `state` clears absent reason fields); the AgentInfo values per login id; and which
  * agents are "known" (seen in a State event or the last TeamUsersList). AgentInfo for an
  * agent not known yet is held back and merged into its first State / TeamUsersList upsert,
- * so AgentInfo (sent for everyone every 30 s) never creates a state-less tile that the next
+ * so AgentInfo (sent for everyone periodically) never creates a state-less tile that the next
  * TeamUsersList snapshot would remove again.
  */
 export function createGcMapper(opts: GcMapperOptions): GcMapper {
@@ -265,6 +279,38 @@ export function createGcMapper(opts: GcMapperOptions): GcMapper {
     return out;
   }
 
+  /** Phonebook lists are kept for the supervisor and the configured agents only (the topic is shared). */
+  const owns = (loginId: string) => loginId === opts.supervisorLoginId || filter.has(loginId);
+
+  function mapPhonebooks(p: GcPhonebooks, at: number): DomainEvent[] {
+    if (!owns(p.loginId)) return [];
+    return [
+      {
+        kind: 'phonebook.list',
+        source: SOURCE,
+        at,
+        owner: p.loginId,
+        scope: p.event === 'TeamPhoneBooks' ? 'team' : 'agent',
+        phonebooks: p.phonebooks.map((b) => ({ id: b.id, name: b.name, type: b.type })),
+      },
+    ];
+  }
+
+  function mapContacts(c: GcPhonebookContacts, at: number, ctx: GcMapContext | undefined): DomainEvent[] {
+    if (!owns(c.loginId)) return [];
+    const phonebookId = ctx?.contactsPhonebookId?.(c.loginId);
+    if (phonebookId === undefined || phonebookId === '') return [];
+    return [
+      {
+        kind: 'phonebook.contacts',
+        source: SOURCE,
+        at,
+        phonebookId,
+        contacts: c.contacts.map((x) => ({ id: x.id, firstName: x.firstName, lastName: x.lastName, phoneNumber: x.phoneNumber, description: x.description })),
+      },
+    ];
+  }
+
   return {
     map(result, at, ctx) {
       try {
@@ -283,6 +329,13 @@ export function createGcMapper(opts: GcMapperOptions): GcMapper {
             break;
           case 'QueueList':
             out.push(...mapQueueList(ev, at));
+            break;
+          case 'Phonebooks':
+          case 'TeamPhoneBooks':
+            out.push(...mapPhonebooks(ev, at));
+            break;
+          case 'PhonebookContacts':
+            out.push(...mapContacts(ev, at, ctx));
             break;
           case 'Error': {
             const relevant =
@@ -308,17 +361,32 @@ export function createGcMapper(opts: GcMapperOptions): GcMapper {
 // ---------------------------------------------------------------------------------------
 // QueueList (NOTES.md §3, our contract; CONTRACTS.md "GC mappings")
 
-/** UCCE keys (gc doc "Event: QueueList", UCCE payload), lower-cased → stat. */
-const UCCE_KEYS: Readonly<Record<string, keyof QueueStats | 'talking' | 'wrapup'>> = {
+/**
+ * UCCE keys (gc doc "Event: QueueList", UCCE payload), lower-cased → stat. The three talking
+ * counts are kept apart and summed into `agentsTalking`, the two wrap-up counts likewise into
+ * `agentsWrapUp` (each sum only over the counts the payload carries).
+ */
+const UCCE_KEYS: Readonly<Record<string, keyof QueueStats>> = {
   number_of_callsinqueue: 'callsWaiting',
   number_of_agents_ready: 'agentsReady',
   number_of_agents_notready: 'agentsNotReady',
-  number_of_agents_talking_inbound: 'talking',
-  number_of_agents_talking_outbound: 'talking',
-  number_of_agents_talking_internal: 'talking',
-  number_of_agents_in_wrapup_ready_state: 'wrapup',
-  number_of_agents_in_wrapup_notready_state: 'wrapup',
+  number_of_agents_talking_inbound: 'agentsTalkingInbound',
+  number_of_agents_talking_outbound: 'agentsTalkingOutbound',
+  number_of_agents_talking_internal: 'agentsTalkingInternal',
+  number_of_agents_in_wrapup_ready_state: 'agentsWrapUpReady',
+  number_of_agents_in_wrapup_notready_state: 'agentsWrapUpNotReady',
 };
+
+/**
+ * When the longest-waiting call of a UCCE queue started waiting: not in the vendor's
+ * (truncated) key list; our contract takes Finesse's own queue-statistics name
+ * `startTimeOfLongestCallInQueue` (epoch ms or ISO-8601; empty while nobody waits),
+ * matched case-insensitively (NOTES.md §3: unknown keys are kept, missing keys absent).
+ */
+const UCCE_LONGEST_KEY = 'starttimeoflongestcallinqueue';
+
+/** UCCX CSQ name keys after `queue_<n>_` (the vendor's truncated copy names none; our contract). */
+const UCCX_NAME_KEYS: ReadonlySet<string> = new Set(['name', 'csqname', 'csq_name']);
 
 /** UCCX key suffixes after `queue_<n>_` (gc doc "Event: QueueList", UCCX payload), lower-cased → stat. */
 const UCCX_KEYS: Readonly<Record<string, keyof QueueStats>> = {
@@ -330,7 +398,22 @@ const UCCX_KEYS: Readonly<Record<string, keyof QueueStats>> = {
   handledcalls: 'callsHandled',
   abandonedcalls: 'callsAbandoned',
   totalcalls: 'callsOffered',
+  longesthandletime: 'longestHandleTimeSec',
 };
+
+/** UCCX: how long the oldest call of the CSQ has waited, seconds (our contract, like UCCE's start time). */
+const UCCX_LONGEST_WAIT_SUFFIX = 'longestwaitingtime';
+
+/**
+ * Service level of a UCCX CSQ in percent, from the payload's own counts: handled ÷ total
+ * (calls presented) × 100 (gc doc "Event: QueueList": `HandledCalls`, `TotalCalls`). Labelled
+ * "handled ÷ presented" on the tile: not answered-within-threshold. Undefined unless both are
+ * sent and total > 0.
+ */
+export function handledServiceLevelPct(handled: number | undefined, total: number | undefined): number | undefined {
+  if (handled === undefined || total === undefined || total <= 0) return undefined;
+  return Math.min(100, (handled / total) * 100);
+}
 
 type Report = (code: 'wrong-type' | 'missing-id', message: string) => void;
 
@@ -349,7 +432,7 @@ function queuesOf(pairs: ReadonlyMap<string, string>, at: number, report: Report
   let ucceId: string | undefined;
   for (const [k, v] of pairs) if (k.toLowerCase() === 'queue_name') ucceId = v.trim();
   if (ucceId !== undefined && ucceId !== '') return [ucceQueue(ucceId, pairs, at, report)];
-  const groups = new Map<string, { stats: Record<string, number>; extra: Record<string, string>; name?: string }>();
+  const groups = new Map<string, { stats: Record<string, number>; extra: Record<string, string>; name?: string; waitSec?: number }>();
   const loose: Array<[string, string]> = [];
   for (const [k, v] of pairs) {
     const m = /^queue_(\d+)_(.+)$/i.exec(k);
@@ -365,8 +448,11 @@ function queuesOf(pairs: ReadonlyMap<string, string>, at: number, report: Report
     }
     const suffix = (m[2] ?? '').toLowerCase();
     const stat = UCCX_KEYS[suffix];
-    if (suffix === 'name') {
+    if (UCCX_NAME_KEYS.has(suffix)) {
       if (v.trim()) g.name = v.trim();
+    } else if (suffix === UCCX_LONGEST_WAIT_SUFFIX) {
+      const n = numberOf(k, v, report);
+      if (n !== undefined) g.waitSec = n;
     } else if (stat !== undefined && Object.hasOwn(UCCX_KEYS, suffix)) {
       const n = numberOf(k, v, report);
       if (n !== undefined) g.stats[stat] = n;
@@ -382,6 +468,10 @@ function queuesOf(pairs: ReadonlyMap<string, string>, at: number, report: Report
   if (first) for (const [k, v] of loose) first.extra[k] = v;
   return [...groups].map(([id, g]) => {
     const extra = { ...g.extra };
+    const sl = handledServiceLevelPct(g.stats.callsHandled, g.stats.callsOffered);
+    if (sl !== undefined) g.stats.serviceLevelPct = sl;
+    // Longest waiting only while calls wait (an emptied CSQ has none; the reducer clears it on 0).
+    if (g.waitSec !== undefined && (g.stats.callsWaiting ?? 0) > 0) g.stats.longestWaitingSince = at - Math.round(g.waitSec * 1000);
     return {
       kind: 'queue.upsert' as const,
       source: SOURCE,
@@ -390,6 +480,8 @@ function queuesOf(pairs: ReadonlyMap<string, string>, at: number, report: Report
       name: g.name ?? id,
       stats: { ...g.stats } as QueueStats,
       ...(Object.keys(extra).length > 0 ? { extra } : {}),
+      // A QueueList entry is the queue's whole picture: a figure it leaves out is absent.
+      replaceStats: true,
     };
   });
 }
@@ -397,24 +489,34 @@ function queuesOf(pairs: ReadonlyMap<string, string>, at: number, report: Report
 function ucceQueue(id: string, pairs: ReadonlyMap<string, string>, at: number, report: Report): QueueUpsertEvent {
   const stats: Record<string, number> = Object.create(null) as Record<string, number>;
   const extra: Record<string, string> = Object.create(null) as Record<string, string>;
-  let talking: number | undefined;
-  let wrapup: number | undefined;
+  let longestSince: number | undefined;
   for (const [k, v] of pairs) {
     const lk = k.toLowerCase();
     if (lk === 'queue_name') continue;
+    if (lk === UCCE_LONGEST_KEY) {
+      if (v.trim() === '') continue;
+      longestSince = parseVendorTime(v);
+      if (longestSince === undefined) report('wrong-type', `QueueList: ${quote(k)} = "${quote(v.trim())}" is not a time`);
+      continue;
+    }
     const target = Object.hasOwn(UCCE_KEYS, lk) ? UCCE_KEYS[lk] : undefined;
     if (target === undefined) {
       extra[k] = v;
       continue;
     }
     const n = numberOf(k, v, report);
-    if (n === undefined) continue;
-    if (target === 'talking') talking = (talking ?? 0) + n;
-    else if (target === 'wrapup') wrapup = (wrapup ?? 0) + n;
-    else stats[target] = n;
+    if (n !== undefined) stats[target] = n;
   }
+  const sum = (...keys: (keyof QueueStats)[]): number | undefined => {
+    let total: number | undefined;
+    for (const key of keys) if (stats[key] !== undefined) total = (total ?? 0) + (stats[key] ?? 0);
+    return total;
+  };
+  const talking = sum('agentsTalkingInbound', 'agentsTalkingOutbound', 'agentsTalkingInternal');
+  const wrapup = sum('agentsWrapUpReady', 'agentsWrapUpNotReady');
   if (talking !== undefined) stats.agentsTalking = talking;
   if (wrapup !== undefined) stats.agentsWrapUp = wrapup;
+  if (longestSince !== undefined && (stats.callsWaiting ?? 0) > 0) stats.longestWaitingSince = Math.min(longestSince, at);
   const extraCopy = { ...extra };
   return {
     kind: 'queue.upsert',
@@ -424,5 +526,7 @@ function ucceQueue(id: string, pairs: ReadonlyMap<string, string>, at: number, r
     name: id,
     stats: { ...stats } as QueueStats,
     ...(Object.keys(extraCopy).length > 0 ? { extra: extraCopy } : {}),
+    // A QueueList entry is the queue's whole picture: a figure it leaves out is absent.
+    replaceStats: true,
   };
 }

@@ -7,21 +7,40 @@ import {
   ERROR_EVENT,
   QUEUELIST_UCCE,
   QUEUELIST_UCCX,
+  CONTACTS_NOT_FOUND_TEMPLATE,
+  CONTACTS_TEMPLATE,
+  PHONEBOOKS_NOT_FOUND_TEMPLATE,
+  PHONEBOOKS_TEMPLATE,
+  PHONEBOOK_VALUES,
   STATE_TEMPLATE,
+  TEAM_PHONEBOOKS_NOT_FOUND_TEMPLATE,
+  TEAM_PHONEBOOKS_TEMPLATE,
   TEAMUSERSLIST,
   TEAMUSERS_TEMPLATE_PREFIX,
   agentInfoAgentBody,
   agentInfoSupervisorBody,
+  fill,
   stateBody,
 } from './gc-fixtures.test-data';
-import { parseGcEvent, parsePairs, type GcIssue } from './gc-wire';
+import { parseGcEvent, parsePairs, parseTeam, type GcIssue } from './gc-wire';
 
 const GC_DOC = resolve(process.cwd(), '../shared/protocols/gc-generic-connector-activemq.txt');
 
 describe('GC fixtures are the vendor document\'s own templates', () => {
   it.skipIf(!existsSync(GC_DOC))('every template occurs verbatim in gc-generic-connector-activemq.txt', () => {
     const doc = readFileSync(GC_DOC, 'utf8');
-    for (const t of [STATE_TEMPLATE, AGENTINFO_AGENT_TEMPLATE, AGENTINFO_SUPERVISOR_TEMPLATE, TEAMUSERS_TEMPLATE_PREFIX]) {
+    for (const t of [
+      STATE_TEMPLATE,
+      AGENTINFO_AGENT_TEMPLATE,
+      AGENTINFO_SUPERVISOR_TEMPLATE,
+      TEAMUSERS_TEMPLATE_PREFIX,
+      PHONEBOOKS_TEMPLATE,
+      PHONEBOOKS_NOT_FOUND_TEMPLATE,
+      CONTACTS_TEMPLATE,
+      CONTACTS_NOT_FOUND_TEMPLATE,
+      TEAM_PHONEBOOKS_TEMPLATE,
+      TEAM_PHONEBOOKS_NOT_FOUND_TEMPLATE,
+    ]) {
       expect(doc).toContain(t);
     }
   });
@@ -132,6 +151,26 @@ describe('parseGcEvent: AgentInfo', () => {
       { id: 'T5', name: 'Customer Care' },
       { id: 'T7', name: 'Billing Desk' },
     ]);
+  });
+
+  it('supervisor form: all three team spellings <id><name>, <id>,<name>, <id>:<name> (the ",Sales" bug)', () => {
+    for (const [teams, expected] of [
+      ['5000Sales|5001Support', [{ id: '5000', name: 'Sales' }, { id: '5001', name: 'Support' }]],
+      ['5000,Sales|5001,Support', [{ id: '5000', name: 'Sales' }, { id: '5001', name: 'Support' }]],
+      ['5000:Sales|5001:Support', [{ id: '5000', name: 'Sales' }, { id: '5001', name: 'Support' }]],
+      ['5Customer Care|7,Billing Desk|9:Back Office', [{ id: '5', name: 'Customer Care' }, { id: '7', name: 'Billing Desk' }, { id: '9', name: 'Back Office' }]],
+    ] as const) {
+      const body = `sup9001#AgentInfo#Sam#Visor#true#OPTIONAL#TotalNumberOfTeams:${expected.length}#${teams}#5#Sam Visor#sam.visor`;
+      const r = parseGcEvent(body);
+      expect(r.ok && r.issues, teams).toEqual([]);
+      expect(r.ok && r.event.event === 'AgentInfo' && r.event.teams, teams).toEqual(expected);
+    }
+  });
+
+  it('parseTeam: a team entry without a readable id is undefined', () => {
+    expect(parseTeam('Sales')).toBeUndefined();
+    expect(parseTeam('')).toBeUndefined();
+    expect(parseTeam(' 12 , Sales ')).toEqual({ id: '12', name: 'Sales' });
   });
 
   it('rejects Is_Supervisor that is not true/false, a bad team count, 10 fields', () => {
@@ -245,5 +284,64 @@ describe('parseGcEvent: Error and failures', () => {
 
   it('accepts a trailing newline', () => {
     expect(parseGcEvent(`${stateBody()}\n`).ok).toBe(true);
+  });
+});
+
+describe('parseGcEvent: Phonebooks, TeamPhoneBooks, PhonebookContacts (gc doc "Event: Phonebook")', () => {
+  it('Phonebooks from the vendor template, and several separated by |', () => {
+    expect(parseGcEvent(fill(PHONEBOOKS_TEMPLATE, PHONEBOOK_VALUES))).toEqual({
+      ok: true,
+      issues: [],
+      event: { event: 'Phonebooks', loginId: 'agent2001', found: true, phonebooks: [{ id: '1', name: 'Company', type: 'GLOBAL' }] },
+    });
+    const r = parseGcEvent('agent2001#Phonebooks#name:Company,type:GLOBAL,id:1|name:Suppliers,type:GLOBAL,id:2');
+    expect(r.ok && r.event.event === 'Phonebooks' && r.event.phonebooks.map((p) => p.id)).toEqual(['1', '2']);
+  });
+
+  it('TeamPhoneBooks from the vendor template', () => {
+    expect(parseGcEvent(fill(TEAM_PHONEBOOKS_TEMPLATE, PHONEBOOK_VALUES))).toEqual({
+      ok: true,
+      issues: [],
+      event: { event: 'TeamPhoneBooks', loginId: 'agent2001', found: true, phonebooks: [{ id: '1', name: 'Company', type: 'GLOBAL' }] },
+    });
+  });
+
+  it('PhonebookContacts from the vendor template', () => {
+    expect(parseGcEvent(fill(CONTACTS_TEMPLATE, PHONEBOOK_VALUES))).toEqual({
+      ok: true,
+      issues: [],
+      event: {
+        event: 'PhonebookContacts',
+        loginId: 'agent2001',
+        found: true,
+        contacts: [{ id: '101', firstName: 'Nina', lastName: 'Berg', phoneNumber: '2005', description: 'Front desk' }],
+      },
+    });
+  });
+
+  it('the three "not found" bodies are empty lists with found: false', () => {
+    expect(parseGcEvent(fill(PHONEBOOKS_NOT_FOUND_TEMPLATE, PHONEBOOK_VALUES))).toEqual({
+      ok: true,
+      issues: [],
+      event: { event: 'Phonebooks', loginId: 'agent2001', found: false, phonebooks: [] },
+    });
+    expect(parseGcEvent(fill(TEAM_PHONEBOOKS_NOT_FOUND_TEMPLATE, PHONEBOOK_VALUES))).toEqual({
+      ok: true,
+      issues: [],
+      event: { event: 'TeamPhoneBooks', loginId: 'agent2001', found: false, phonebooks: [] },
+    });
+    expect(parseGcEvent(fill(CONTACTS_NOT_FOUND_TEMPLATE, PHONEBOOK_VALUES))).toEqual({
+      ok: true,
+      issues: [],
+      event: { event: 'PhonebookContacts', loginId: 'agent2001', found: false, contacts: [] },
+    });
+  });
+
+  it('an entry without id is reported and skipped; a __proto__ key is dropped; wrong field counts fail', () => {
+    const r = parseGcEvent('agent2001#PhonebookContacts#firstName:X,phoneNumber:1|__proto__:x,firstName:Y,id:7');
+    expect(r.ok && r.issues.map((i) => i.code)).toEqual(['hostile-key', 'missing-id']);
+    expect(r.ok && r.event.event === 'PhonebookContacts' && r.event.contacts.map((c) => c.id)).toEqual(['7']);
+    const bad = parseGcEvent('agent2001#Phonebooks#name:A,id:1#extra');
+    expect(bad.ok ? 'ok' : bad.issue.code).toBe('wrong-field-count');
   });
 });

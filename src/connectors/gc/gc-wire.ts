@@ -25,7 +25,11 @@ export interface GcIssue {
   readonly message: string;
 }
 
-/** A team of the supervisor form of AgentInfo (`<team_id><team_name>`, also `id:name`). */
+/**
+ * A team of the supervisor form of AgentInfo. The vendor's template shows `<team_id><team_name>`
+ * run together; real bodies carry a separator: `<id>,<name>` or `<id>:<name>` are read as well
+ * (NOTES.md §3; ids are digits, and `,` `#` `|` never occur in names).
+ */
 export interface GcTeam {
   readonly id: string;
   readonly name: string;
@@ -101,8 +105,57 @@ export interface GcErrorEvent {
   readonly message: string;
 }
 
+/** One phonebook of a Phonebooks / TeamPhoneBooks event (`name:<n>,type:<t>,id:<i>`). */
+export interface GcPhonebook {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+/**
+ * Event: Phonebook (`<loginId>#Phonebooks#name:…,type:…,id:…`, or `…#NoPhoneBookFound`) and
+ * Event: TeamPhoneBooks (`<loginId>#TeamPhoneBooks#…`, or `…#NoTeamPhoneBookFound`), gc doc
+ * "Event: Phonebook" / "Event: TeamUsersList" (the second is mis-titled in the document).
+ * Several phonebooks are separated by `|` (as in every other GC list). `found` is false for
+ * the "not found" body (then `phonebooks` is empty).
+ */
+export interface GcPhonebooks {
+  readonly event: 'Phonebooks' | 'TeamPhoneBooks';
+  readonly loginId: string;
+  readonly found: boolean;
+  readonly phonebooks: readonly GcPhonebook[];
+}
+
+/** One contact of a PhonebookContacts event. Values are the vendor's text; absent keys are empty. */
+export interface GcContact {
+  readonly id: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly phoneNumber: string;
+  readonly description: string;
+}
+
+/**
+ * Event: PhonebookContacts (gc doc "Event: Phonebook", contacts):
+ * `<loginId>#PhonebookContacts#description:…,firstName:…,lastName:…,phoneNumber:…,id:…|…`,
+ * or `…#NoContactFound` (`found` false, no contacts).
+ */
+export interface GcPhonebookContacts {
+  readonly event: 'PhonebookContacts';
+  readonly loginId: string;
+  readonly found: boolean;
+  readonly contacts: readonly GcContact[];
+}
+
 /** Every GC event the wallboard understands. */
-export type GcEvent = GcAgentInfo | GcState | GcQueueList | GcTeamUsersList | GcErrorEvent;
+export type GcEvent =
+  | GcAgentInfo
+  | GcState
+  | GcQueueList
+  | GcTeamUsersList
+  | GcErrorEvent
+  | GcPhonebooks
+  | GcPhonebookContacts;
 
 /**
  * Result of {@link parseGcEvent}: either an event (with possibly some non-fatal issues)
@@ -164,7 +217,8 @@ export function parsePairs(segment: string, issues: GcIssue[]): Array<[string, s
 /**
  * Parses one GC event body. Never throws.
  * Failures: `malformed-frame` (not text, no `#`, empty login id, bad team list),
- * `unknown-event` (an event name other than AgentInfo, State, QueueList, TeamUsersList, Error),
+ * `unknown-event` (an event name other than AgentInfo, State, QueueList, TeamUsersList, Error,
+ * Phonebooks, TeamPhoneBooks, PhonebookContacts),
  * `wrong-field-count` (State ≠ 13, AgentInfo ≠ 9/11, QueueList/TeamUsersList ≠ 3, Error < 3),
  * `wrong-type` (Is_Supervisor not true/false, TotalNumberOfTeams not a count).
  */
@@ -188,6 +242,11 @@ export function parseGcEvent(body: unknown): GcParseResult {
       return parseTeamUsersList(f, loginId);
     case 'Error':
       return parseError(f, loginId);
+    case 'Phonebooks':
+    case 'TeamPhoneBooks':
+      return parsePhonebooks(f, loginId, name);
+    case 'PhonebookContacts':
+      return parseContacts(f, loginId);
     default:
       return fail('unknown-event', `unknown GC event "${q(name)}" from ${q(loginId)}`, loginId, name);
   }
@@ -225,13 +284,18 @@ function parseBool(s: string): boolean | undefined {
   return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
-/** Parses one team entry: `id:name`, or the vendor's `<id><name>` with a numeric id. */
-function parseTeam(entry: string): GcTeam | undefined {
-  const i = entry.indexOf(':');
+/**
+ * Parses one team entry of the supervisor AgentInfo (gc doc "Event: AgentInfo",
+ * `<team_1_id><team_1_name>|…`; NOTES.md §3): `<id><name>` (digits run into the name, as the
+ * template shows), `<id>,<name>` and `<id>:<name>`. A non-numeric id is accepted only with a
+ * `:` or `,` separator. Undefined when no id can be read.
+ */
+export function parseTeam(entry: string): GcTeam | undefined {
+  const m = /^\s*(\d+)\s*[,:]?(.*)$/s.exec(entry);
+  if (m) return { id: m[1] ?? '', name: (m[2] ?? '').trim() };
+  const i = entry.search(/[,:]/);
   if (i > 0) return { id: entry.slice(0, i).trim(), name: entry.slice(i + 1).trim() };
-  const m = /^\s*(\d+)(.*)$/s.exec(entry);
-  if (!m) return undefined;
-  return { id: m[1] ?? '', name: (m[2] ?? '').trim() };
+  return undefined;
 }
 
 function parseAgentInfo(f: string[], loginId: string): GcParseResult {
@@ -311,4 +375,67 @@ function parseError(f: string[], loginId: string): GcParseResult {
   if (code === '') return fail('malformed-frame', `Error from ${q(loginId)} has an empty code`, loginId, 'Error');
   // The message is free text from the vendor; keep any further '#' in it.
   return { ok: true, issues: [], event: { event: 'Error', loginId, code, message: f.slice(3).join('#') } };
+}
+
+/** The "no data found" bodies (gc doc "Event: Phonebook", "Event: TeamUsersList" for TeamPhoneBooks). */
+const NOT_FOUND: Readonly<Record<string, string>> = {
+  Phonebooks: 'nophonebookfound',
+  TeamPhoneBooks: 'noteamphonebookfound',
+  PhonebookContacts: 'nocontactfound',
+};
+
+/** Splits a `|`-list of `key:value,…` entries into maps with lower-cased keys (empty entries skipped). */
+function keyedEntries(segment: string, what: string, loginId: string, issues: GcIssue[]): Map<string, string>[] {
+  const out: Map<string, string>[] = [];
+  for (const seg of segment.split('|')) {
+    if (seg.trim() === '') continue;
+    const pairs = parsePairs(seg, issues);
+    if (pairs.length === 0) {
+      issues.push({ code: 'malformed-frame', message: `${what} from ${q(loginId)}: entry "${q(seg)}" has no key:value pair` });
+      continue;
+    }
+    out.push(new Map(pairs.map(([k, v]) => [k.toLowerCase(), v.trim()])));
+  }
+  return out;
+}
+
+function parsePhonebooks(f: string[], loginId: string, name: 'Phonebooks' | 'TeamPhoneBooks'): GcParseResult {
+  if (f.length !== 3) return fail('wrong-field-count', `${name} from ${q(loginId)} has ${f.length} fields, expected 3`, loginId, name);
+  const body = (f[2] ?? '').trim();
+  if (body.toLowerCase() === NOT_FOUND[name]) return { ok: true, issues: [], event: { event: name, loginId, found: false, phonebooks: [] } };
+  const issues: GcIssue[] = [];
+  const phonebooks: GcPhonebook[] = [];
+  for (const m of keyedEntries(body, name, loginId, issues)) {
+    const id = m.get('id') ?? '';
+    if (id === '') {
+      issues.push({ code: 'missing-id', message: `${name} from ${q(loginId)}: a phonebook has no id` });
+      continue;
+    }
+    phonebooks.push({ id, name: m.get('name') ?? '', type: m.get('type') ?? '' });
+  }
+  return { ok: true, issues, event: { event: name, loginId, found: true, phonebooks } };
+}
+
+function parseContacts(f: string[], loginId: string): GcParseResult {
+  const name = 'PhonebookContacts';
+  if (f.length !== 3) return fail('wrong-field-count', `${name} from ${q(loginId)} has ${f.length} fields, expected 3`, loginId, name);
+  const body = (f[2] ?? '').trim();
+  if (body.toLowerCase() === NOT_FOUND[name]) return { ok: true, issues: [], event: { event: name, loginId, found: false, contacts: [] } };
+  const issues: GcIssue[] = [];
+  const contacts: GcContact[] = [];
+  for (const m of keyedEntries(body, name, loginId, issues)) {
+    const id = m.get('id') ?? '';
+    if (id === '') {
+      issues.push({ code: 'missing-id', message: `${name} from ${q(loginId)}: a contact has no id` });
+      continue;
+    }
+    contacts.push({
+      id,
+      firstName: m.get('firstname') ?? '',
+      lastName: m.get('lastname') ?? '',
+      phoneNumber: m.get('phonenumber') ?? '',
+      description: m.get('description') ?? '',
+    });
+  }
+  return { ok: true, issues, event: { event: name, loginId, found: true, contacts } };
 }

@@ -130,3 +130,77 @@ describe('QueueTile in German', () => {
     expect(missingKeyCount()).toBe(before);
   });
 });
+
+describe('QueueTile: Generic Connector UCCE and UCCX figures (issue 9)', () => {
+  const statsOf = (tile: HTMLElement) =>
+    Object.fromEntries([...tile.querySelectorAll<HTMLElement>('[data-stat]')].map((e) => [e.dataset.stat, e.dataset.value ?? null]));
+
+  it('UCCE: the talking and wrap-up breakdown by the issue\'s data-stat names; a count the payload lacks is absent, not zero', () => {
+    status('gc', 'live');
+    publish(
+      queue('gc', 'Sales', 'Sales', {
+        callsWaiting: 2,
+        longestWaitingSince: T0 - 12_000,
+        agentsReady: 1,
+        agentsNotReady: 0,
+        agentsTalkingInbound: 3,
+        agentsTalkingOutbound: 0,
+        agentsWrapUpNotReady: 1,
+        agentsTalking: 3,
+        agentsWrapUp: 1,
+      }),
+    );
+    render(<TestBoard><QueueTile queueKey="gc:Sales" /></TestBoard>);
+    const s = statsOf(screen.getByTestId('queue-tile'));
+    expect(s).toMatchObject({
+      callsWaiting: '2',
+      longestWaitingSec: '12',
+      agentsReady: '1',
+      agentsNotReady: '0',
+      talkingInbound: '3',
+      talkingOutbound: '0',
+      talkingInternal: null,
+      wrapUpReady: null,
+      wrapUpNotReady: '1',
+    });
+    expect(fig('queue-talking-internal').textContent).toContain('—');
+    // No UCCX row on a UCCE queue.
+    expect(screen.queryByTestId('queue-agents-logged-in')).toBeNull();
+  });
+
+  it('UCCX: CSQ figures with the issue\'s names, service level labelled handled ÷ presented; absent ones absent', () => {
+    status('gc', 'live');
+    publish(
+      queue('gc', 'queue_1', 'Sales CSQ', {
+        callsWaiting: 0,
+        agentsLoggedIn: 9,
+        agentsWrapUp: 1,
+        agentsTalking: 4,
+        callsHandled: 120,
+        callsOffered: 126,
+        serviceLevelPct: (120 / 126) * 100,
+        longestHandleTimeSec: 845,
+      }),
+    );
+    render(<TestBoard><QueueTile queueKey="gc:queue_1" /></TestBoard>);
+    const tile = screen.getByTestId('queue-tile');
+    expect(within(tile).getByRole('heading').textContent).toBe('Sales CSQ');
+    expect(statsOf(tile)).toMatchObject({
+      callsWaiting: '0',
+      agentsLoggedIn: '9',
+      agentsWrapUp: '1',
+      agentsTalking: '4',
+      agentsReserved: null,
+      handled: '120',
+      total: '126',
+      longestHandleTimeSec: '845',
+      serviceLevelPct: '95',
+    });
+    expect(tile.querySelector('[data-stat="abandoned"]')).toBeNull();
+    expect(fig('queue-longest-handle-time').textContent).toContain('14:05');
+    expect(fig('queue-service-level').textContent).toContain('Handled %');
+    expect(fig('queue-service-level').title).toMatch(/handled ÷ calls presented/);
+    // No UCCE breakdown on a UCCX queue.
+    expect(screen.queryByTestId('queue-talking-inbound')).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useQueue } from '../../stores';
 import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
+import { QueueBreakdown } from './QueueBreakdown';
 import { callsWaitingSeverity, longestWaitingSeverity, serviceLevelSeverity } from './severity';
 import { OpenStatusBadge, QueueDayStatsBlock, QueueDetails } from './QueueCalls';
 import './queues.css';
@@ -27,6 +28,8 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
       serviceLevel: t('serviceLevel'),
       noServiceLevelTitle: t('noServiceLevelTitle'),
       serviceLevelTitle: t('serviceLevelTitle'),
+      serviceLevelHandled: t('serviceLevelHandled'),
+      serviceLevelHandledTitle: t('serviceLevelHandledTitle'),
       agentsReady: t('agentsReady'),
       agentsNotReady: t('agentsNotReady'),
       agentsTalking: t('agentsTalking'),
@@ -40,6 +43,8 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const stale = !live;
   const cwSev = callsWaitingSeverity(queue, thresholds);
   const slSev = serviceLevelSeverity(queue.serviceLevelPct, thresholds);
+  // A UCCX CSQ's service level is handled ÷ presented (the payload's own counts), labelled so.
+  const slFromHandled = queue.serviceLevelPct !== undefined && queue.callsHandled !== undefined && queue.callsOffered !== undefined;
   return (
     <section
       className={`queue-tile sev-border--${worstSeverity(cwSev, slSev)}${stale ? ' is-stale' : ''}`}
@@ -69,13 +74,19 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         <LongestWaiting queue={queue} thresholds={thresholds} />
         <Figure
           size="medium"
-          label={words.serviceLevel}
+          label={slFromHandled ? words.serviceLevelHandled : words.serviceLevel}
           testId="queue-service-level"
           stat="serviceLevelPct"
           value={queue.serviceLevelPct === undefined ? undefined : Math.round(queue.serviceLevelPct)}
           display={queue.serviceLevelPct === undefined ? undefined : format.percent(queue.serviceLevelPct)}
           severity={slSev}
-          title={queue.serviceLevelPct === undefined ? words.noServiceLevelTitle : words.serviceLevelTitle}
+          title={
+            queue.serviceLevelPct === undefined
+              ? words.noServiceLevelTitle
+              : slFromHandled
+                ? words.serviceLevelHandledTitle
+                : words.serviceLevelTitle
+          }
         />
       </div>
       <div className="queue-tile__agents">
@@ -88,6 +99,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         <Figure label={words.agentsWrapUp} testId="queue-agents-wrapup"
           stat="agentsWrapUp" value={queue.agentsWrapUp} />
       </div>
+      <QueueBreakdown queue={queue} />
       {(queue.callsHandled !== undefined || queue.callsAbandoned !== undefined) && (
         <div className="queue-tile__foot">
           {queue.callsHandled !== undefined && (

@@ -1,0 +1,1 @@
+export { GcAgentDesk, deskErrorText } from './GcAgentDesk';
