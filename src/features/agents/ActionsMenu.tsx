@@ -1,4 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { ChevronLeft, ChevronRight, EllipsisVertical } from 'lucide-react';
 import { useTranslation } from '../../i18n';
 import type { SettableAgentState } from '../../domain';
@@ -13,10 +14,12 @@ type View = 'closed' | 'main' | 'notReady' | 'logout';
  * configured). Keyboard: Enter/Space activate, arrows move, Escape goes back / closes and
  * returns focus to the button; a click outside closes it.
  *
- * The open menu is a manual popover, in the browser's top layer, placed under its button
+ * The open menu is rendered at the end of the document (a portal), fixed under its button
  * (above it when there is no room below) and kept there while the page scrolls: no tile
  * clips it or paints over it, so agent tiles can keep their CSS containment
- * (docs/PERFORMANCE.md "Browser benchmark").
+ * (docs/PERFORMANCE.md "Browser benchmark"), and a tile that moves in a re-sorted roster
+ * while its menu is open does not close it (a popover attribute would: moving an element in
+ * the DOM hides its popover).
  */
 export function ActionsMenu(props: {
   agentId: string;
@@ -41,7 +44,8 @@ export function ActionsMenu(props: {
     if (!open) return;
     menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
     const onPointerDown = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setView('closed');
+      const t = e.target as Node;
+      if (!rootRef.current?.contains(t) && !menuRef.current?.contains(t)) setView('closed');
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
@@ -51,7 +55,6 @@ export function ActionsMenu(props: {
     const menu = menuRef.current;
     const trigger = triggerRef.current;
     if (!open || !menu || !trigger) return;
-    if (SUPPORTS_POPOVER && !menu.matches(':popover-open')) menu.showPopover();
     const place = () => placeMenu(menu, trigger.getBoundingClientRect());
     place();
     window.addEventListener('scroll', place, true);
@@ -106,8 +109,9 @@ export function ActionsMenu(props: {
       >
         <EllipsisVertical aria-hidden="true" size={18} />
       </button>
-      {open && (
-        <div className="menu" popover={SUPPORTS_POPOVER ? 'manual' : undefined} id={menuId} ref={menuRef} role="menu" aria-label={t('setStateOf', { name: agentName })}>
+      {open &&
+        createPortal(
+        <div className="menu" id={menuId} ref={menuRef} role="menu" aria-label={t('setStateOf', { name: agentName })}>
           {view === 'main' ? (
             <>
               {offers('READY') && (
@@ -169,20 +173,18 @@ export function ActionsMenu(props: {
               ))}
             </>
           )}
-        </div>
-      )}
+        </div>,
+          document.body,
+        )}
     </div>
   );
 }
-
-/** The browser has the Popover API (every supported browser; not jsdom, where the menu is a plain fixed box). */
-const SUPPORTS_POPOVER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 /** Gap between the button and its menu, and the menu and the viewport's edge (px). */
 const MENU_GAP_PX = 4;
 
 /**
- * Places the (fixed, top-layer) menu under `anchor`, right-aligned with it; above it when it
+ * Places the (fixed) menu under `anchor`, right-aligned with it; above it when it
  * does not fit below; always inside the viewport.
  * @param anchor the button's rectangle in viewport pixels
  */
