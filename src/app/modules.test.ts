@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { cilModule } from '../connectors/cil';
 import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
 import { parseConfig } from '../config';
@@ -15,8 +16,11 @@ const RTE = { tokenUrl: '/api/rte/token', hubUrl: '/rte', queueIds: ['q1'] };
 const GC = { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' };
 
 describe('connector modules', () => {
-  it('registers RTE and the Generic Connector through the module list', () => {
-    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc']);
+  it('registers RTE, the Generic Connector and b+s Connects CIL through the module list', () => {
+    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc', 'cil']);
+    expect(CONNECTOR_MODULES.find((m) => m.source === 'cil')).toBe(cilModule);
+    expect(cilModule.offers).toEqual(['agentDesk']);
+    expect(cilModule.scope).toBe('desk');
     expect(CONNECTOR_MODULES.find((m) => m.source === 'rte')).toBe(rteModule);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'gc')).toBe(gcModule);
     expect(CONNECTOR_MODULES.find((m) => (m.source as string) === 'bct')).toBeUndefined();
@@ -27,7 +31,8 @@ describe('connector modules', () => {
 
   it("builds sources.<source> of the board schema from each module's own schema", () => {
     const sources = boardConfigSchema.shape.sources.shape;
-    expect(Object.keys(sources)).toEqual(['rte', 'gc']);
+    expect(Object.keys(sources)).toEqual(['rte', 'gc', 'cil']);
+    expect(sources.cil.def.innerType).toBe(cilModule.configSchema);
     // zod/mini has no `.unwrap()`: an optional's wrapped schema is `def.innerType`.
     expect(sources.rte.def.type).toBe('optional');
     expect(sources.rte.def.innerType).toBe(rteModule.configSchema);
@@ -40,6 +45,15 @@ describe('connector modules', () => {
     expect(cfg.sources.rte).toMatchObject({ enabled: true, queueEvents: ['QueueStatus'], maxWaitTimeUnit: 'seconds' });
     expect(cfg.sources.gc).toMatchObject({ enabled: true, eventsDestination: '/topic/gc.events', verbs: { ready: 'READY' } });
     expect(enabledSources(cfg)).toEqual(['rte', 'gc']);
+    // The CIL desk runs on /agent only (scope `desk`), never on the board or the kiosk.
+    const withCil = boardConfigSchema.parse({ sources: { rte: RTE, gc: GC, cil: { mode: 'bridge', allowedOrigin: 'https://acme.service-now.com' } } });
+    expect(withCil.sources.cil).toEqual({ enabled: true, mode: 'bridge', allowedOrigin: 'https://acme.service-now.com', channelId: 'voice', requestTimeoutMs: 10_000 });
+    expect(enabledSources(withCil)).toEqual(['rte', 'gc']);
+    expect(enabledSources(withCil, 'desk')).toEqual(['cil']);
+    // The bridge needs the host page's origin, an origin exactly.
+    expect(boardConfigSchema.safeParse({ sources: { cil: { mode: 'bridge' } } }).error?.issues.map((i) => i.path.join('.'))).toEqual(['sources.cil.allowedOrigin']);
+    expect(boardConfigSchema.safeParse({ sources: { cil: { mode: 'bridge', allowedOrigin: 'https://a.example/path' } } }).success).toBe(false);
+    expect(boardConfigSchema.safeParse({ sources: { cil: { mode: 'direct' } } }).success).toBe(true);
     expect(enabledSources(boardConfigSchema.parse({ sources: { rte: { ...RTE, enabled: false }, gc: GC } }))).toEqual(['gc']);
   });
 

@@ -8,3 +8,4 @@ export * from './schema';
 export * from './derive';
 export * from './commands';
 export * from './ports';
+export * from './desk';

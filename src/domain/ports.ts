@@ -1,4 +1,5 @@
 import type { AgentCommandPort } from './commands';
+import type { AgentDeskPort } from './desk';
 import type { SourceId } from './source';
 
 /**
@@ -11,6 +12,8 @@ import type { SourceId } from './source';
 export interface SourcePorts {
   /** Sets an agent of this source Ready, Not Ready or Logout (see {@link AgentCommandPort}). */
   readonly agentState?: AgentCommandPort;
+  /** The signed-in agent's own desk: state, work items, call control (b+s Connects CIL; `/agent` only). */
+  readonly agentDesk?: AgentDeskPort;
 }
 
 /** The name of one port, e.g. `agentState`. */

@@ -8,6 +8,8 @@ export { queuesSlice, initialQueuesState, reduceQueues, applyQueueUpsert, QUEUE_
 export type { QueuesState, QueueEvent } from './queues';
 export { connectionsSlice, initialConnectionsState, reduceConnections, idleHealth, MAX_RECENT_ERRORS, CONNECTION_STATUSES } from './connections';
 export type { ConnectionsState } from './connections';
+export { deskSlice, initialDeskState, reduceDesk, isEndedState } from './desk';
+export type { DeskState, DeskEvent, DeskNotice } from './desk';
 export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
 export type { Team, TeamsState } from './teams';
 export { defineSlice } from './slice';
@@ -50,3 +52,4 @@ export {
   useTeams,
   selectHealthList,
 } from './hooks';
+export { useDeskChannelIds, useDeskChannel, useWorkItemIds, useWorkItem, useDeskQueueIds, useDeskQueue, useDeskNotice, useDeskAgent } from './desk-hooks';

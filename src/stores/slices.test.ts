@@ -23,6 +23,11 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'connection.status': { kind: 'connection.status', source: 'gc', status: 'live', at: T0 },
   'ingest.error': { kind: 'ingest.error', source: 'gc', error: { code: 'malformed-frame', message: 'x', at: T0 }, at: T0 },
   'subscription.result': { kind: 'subscription.result', source: 'rte', results: [{ entityId: 'u', eventName: 'userstatus', subscribed: true }], at: T0 },
+  'desk.channel': { kind: 'desk.channel', source: 'cil', id: 'voice_5000', state: 'Ready', at: T0 },
+  'desk.workitem': { kind: 'desk.workitem', source: 'cil', id: 'w1', state: 'Offered', at: T0 },
+  'desk.queues': { kind: 'desk.queues', source: 'cil', dataState: 'ENABLED', queues: [{ id: 'q1' }], at: T0 },
+  'desk.sync': { kind: 'desk.sync', source: 'cil', workItemIds: ['w1'], at: T0 },
+  'desk.notice': { kind: 'desk.notice', source: 'cil', message: 'x', at: T0 },
 };
 
 afterEach(() => {
@@ -37,11 +42,11 @@ describe('the slice list drives routing', () => {
     expect([...KNOWN_EVENT_KINDS].sort()).toEqual([...DOMAIN_EVENT_KINDS].sort());
   });
 
-  it('names are unique; urgent kinds are a subset of each slice own kinds; only connection.status is urgent today', () => {
+  it("names are unique; urgent kinds are a subset of each slice own kinds; connection.status and the agent's own desk state are urgent", () => {
     const names = SLICES.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const s of SLICES) for (const k of s.urgentKinds) expect((s.kinds as readonly string[]).includes(k), `${s.name} ${k}`).toBe(true);
-    expect([...URGENT_KINDS]).toEqual(['connection.status']);
+    expect([...URGENT_KINDS]).toEqual(['connection.status', 'desk.channel', 'desk.notice']);
   });
 
   it('each event reaches only the reducers of the slices that take its kind, once per flush', () => {
@@ -60,6 +65,7 @@ describe('the slice list drives routing', () => {
     expect(spies.get('teams')?.mock.calls[0]?.[1]).toEqual([ONE_OF_EACH['team.upsert']]);
     expect((spies.get('agents')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['agent.upsert', 'agent.remove', 'snapshot']);
     expect((spies.get('queues')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['queue.upsert', 'queue.remove', 'snapshot']);
+    expect((spies.get('desk')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['desk.channel', 'desk.workitem', 'desk.queues', 'desk.sync', 'desk.notice']);
     expect(spies.get('connections')?.mock.calls[0]?.[1]).toHaveLength(all.length);
     bus.dispose();
   });
@@ -100,6 +106,7 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.queues.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.teams.getState()).sort()).toEqual(['byKey', 'version']);
     expect(Object.keys(s.connections.getState()).sort()).toEqual(['bySource', 'version']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'queues', 'teams']);
+    expect(Object.keys(s.desk.getState()).sort()).toEqual(['channels', 'notice', 'queues', 'version', 'workItems']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'desk', 'queues', 'teams']);
   });
 });

@@ -11,11 +11,12 @@
 import type { DomainEvent, DomainEventKind } from '../domain';
 import { agentsSlice } from './agents';
 import { connectionsSlice } from './connections';
+import { deskSlice } from './desk';
 import { queuesSlice } from './queues';
 import { teamsSlice } from './teams';
 
 /** Every store slice, in the order the bus sets them after a flush. */
-export const SLICES = [connectionsSlice, teamsSlice, queuesSlice, agentsSlice] as const;
+export const SLICES = [connectionsSlice, teamsSlice, queuesSlice, agentsSlice, deskSlice] as const;
 
 /** Any slice of {@link SLICES}. */
 export type AnySlice = (typeof SLICES)[number];
