@@ -6,6 +6,7 @@
  * (with `force`), `agent-call`. Extra: `GET /sim/info`, `GET /sim/stats`, `?ttlSec=` on the token.
  */
 import http from 'node:http';
+import type { CilHost } from './cil';
 import type { GcAdapter } from './gc-adapter';
 import { ManagedServer } from './listener';
 import type { SimModel } from './model';
@@ -24,6 +25,8 @@ export interface SimControlTargets {
   readonly gc: GcAdapter;
   /** Extra facts for `GET /sim/info`. */
   readonly info: () => Record<string, unknown>;
+  /** The b+s Connects CIL host page, event stream and controls under `/sim/cil/` (optional). */
+  readonly cil?: CilHost;
 }
 
 type Handler = (req: http.IncomingMessage, url: URL, body: unknown) => Promise<unknown> | unknown;
@@ -175,7 +178,7 @@ export class SimHttpServer {
 
   /** @param port 0 = any free port (default 8788) */
   constructor(
-    targets: SimControlTargets,
+    private readonly targets: SimControlTargets,
     port = 8788,
     private readonly host = '127.0.0.1',
   ) {
@@ -202,8 +205,9 @@ export class SimHttpServer {
     return this.server.start();
   }
 
-  /** Stops listening and closes open sockets. */
+  /** Stops listening and closes open sockets (and the CIL event streams). */
   stop(): Promise<void> {
+    this.targets.cil?.closeStreams();
     return this.server.stop();
   }
 
@@ -220,6 +224,7 @@ export class SimHttpServer {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname.replace(/\/+$/, '') || '/';
+      if (this.targets.cil && path.startsWith('/sim/cil/') && (await this.targets.cil.handle(req, res, url))) return;
       const handler = table.get(`${req.method ?? 'GET'} ${path}`);
       if (!handler) {
         const anyMethod = [...table.keys()].some((k) => k.endsWith(` ${path}`));
