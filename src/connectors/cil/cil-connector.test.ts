@@ -349,7 +349,7 @@ describe('CIL requests (document "Requests"): requestId, both answer forms, the 
       throw new Error('Line busy');
     });
     await expect(desk.dialOrConsult('2002')).rejects.toEqual(new CommandError('vendor-error', 'Line busy'));
-    const p = desk.setState('Ready');
+    const p = desk.setState('NotReady', '2'); // a change: waits for agentStateChange, which never comes
     await flush();
     scheduler.advance(10_000);
     await expect(p).rejects.toMatchObject({ code: 'timeout' });
@@ -362,5 +362,26 @@ describe('CIL requests (document "Requests"): requestId, both answer forms, the 
     await expect(desk.directTransfer('<script>')).rejects.toMatchObject({ code: 'invalid' });
     await expect(desk.updateWorkitemData('1', JSON.parse('{"__proto__":"x"}'))).rejects.toMatchObject({ code: 'invalid' });
     expect(transport.calls).toEqual([]);
+  });
+});
+
+describe('CIL setAgentState to the state the agent is already in', () => {
+  it('resolves on CIL answer alone (CIL may report no change)', async () => {
+    const { transport, desk } = await setup(); // getChannel: Ready on voice_5000
+    let done = false;
+    const p = desk.setState('Ready').then(() => (done = true));
+    await flush();
+    expect(transport.calls.at(-1)?.method).toBe('setAgentState');
+    await p;
+    expect(done).toBe(true);
+  });
+
+  it('still waits for agentStateChange when only the reason differs', async () => {
+    const { transport, desk } = await setup();
+    transport.event('agentStateChange', AGENT_STATE_CHANGE_NOT_READY); // NotReady, reason 2
+    let done = false;
+    void desk.setState('NotReady', '3').then(() => (done = true));
+    await flush();
+    expect(done).toBe(false);
   });
 });

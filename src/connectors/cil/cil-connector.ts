@@ -90,6 +90,11 @@ export function createCilConnector(config: CilConnectorConfig, emit: Emit, optio
   let retry: CancelFn | undefined;
   /** Reason codes as CIL sent their ids (number or string), by their string form. */
   const rawReasonIds = new Map<string, string | number>();
+  /** The last state and reason code CIL reported per channel id (to know when a request changes nothing). */
+  const known = new Map<string, { state: string; reasonCode: string | undefined }>();
+  const remember = (events: readonly DomainEvent[]) => {
+    for (const e of events) if (e.kind === 'desk.channel') known.set(e.id, { state: e.state, reasonCode: e.reasonCode });
+  };
 
   const out = (events: DomainEvent[]) => safeEmit(emit, events);
   const reject = (code: string, message: string) => out([ingestErrorEvent(SOURCE, code, message, scheduler.wallNow())]);
@@ -102,7 +107,11 @@ export function createCilConnector(config: CilConnectorConfig, emit: Emit, optio
     onRejected: (e) => reject(e.code, e.message),
     onUnclaimedError: (message, requestId) =>
       out([{ kind: 'desk.notice', source: SOURCE, at: scheduler.wallNow(), message, ...(requestId !== undefined ? { requestId } : {}) }]),
-    onEvent: (event) => out(toDomain(event, scheduler.wallNow())),
+    onEvent: (event) => {
+      const events = toDomain(event, scheduler.wallNow());
+      remember(events);
+      out(events);
+    },
     onReady: () => void sync(),
     onDown: (reason) => {
       status.set('down', reason);
@@ -128,6 +137,7 @@ export function createCilConnector(config: CilConnectorConfig, emit: Emit, optio
       if (!r.ok) throw new CommandError('vendor-error', `getChannel answer refused: ${r.error.message}`);
       const { events, errors } = mapGetChannel(r.value, scheduler.wallNow());
       for (const e of errors) reject(e.code, e.message);
+      remember(events);
       out(events);
       backoff.reset();
       status.set('live');
@@ -158,12 +168,19 @@ export function createCilConnector(config: CilConnectorConfig, emit: Emit, optio
     async setState(state: DeskSettableState, reasonCode?: string) {
       const raw = reasonCode === undefined || reasonCode === '' ? '' : (rawReasonIds.get(reasonCode) ?? reasonCode);
       const requestId = client.newRequestId();
-      const sameChannel = (id: string) => channelId === 'voice' ? id.startsWith('voice') : id === channelId;
+      const sameChannel = (id: string) => (channelId === 'voice' ? id.startsWith('voice') : id === channelId);
+      // Already in that state (and reason) on every matching channel: CIL may report no change, so its answer is enough.
+      const channels = [...known].filter(([id]) => sameChannel(id));
+      const wanted = state === 'Ready' ? undefined : reasonCode;
+      const unchanged = channels.length > 0 && channels.every(([, k]) => k.state === state && k.reasonCode === wanted);
       await client.call('setAgentState', [channelId, state, raw, requestId], {
         requestId,
-        confirmedBy: (e) =>
-          e.name === 'agentStateChange' &&
-          (e.data.requestId === requestId || (sameChannel(e.data.channelId) && e.data.newState === state)),
+        ...(unchanged
+          ? {}
+          : {
+              confirmedBy: (e: CilEvent) =>
+                e.name === 'agentStateChange' && (e.data.requestId === requestId || (sameChannel(e.data.channelId) && e.data.newState === state)),
+            }),
       });
     },
     async getReasonCodes(type: DeskReasonType): Promise<readonly DeskReasonCode[]> {
