@@ -5,7 +5,7 @@ import { createBackoff } from '../connectors/transport/backoff';
 import { now } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
-import { i18n, initI18n, resolveLanguage, setLanguage } from '../i18n';
+import { i18n, initI18n, loadNamespace, resolveLanguage, setLanguage } from '../i18n';
 import { initIngest } from '../stores';
 import { applyTheme, resolveTheme } from '../ui';
 import { App, loadSupervisor } from './App';
@@ -126,7 +126,8 @@ async function bootAgent(
   render: (node: ReactNode) => void,
   options: BootOptions,
 ): Promise<void> {
-  const page = agentModule.load();
+  // The page's code and its words (the `desk` catalogues) download while the configuration loads.
+  const page = Promise.all([agentModule.load(), loadNamespace('desk')]).then(([m]) => m);
   const config = await obtainConfig(appHref, false, render, options);
   if (!config) return;
   document.title = config.title;

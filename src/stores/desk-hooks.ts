@@ -1,4 +1,7 @@
 /**
+ * (Imported by the agent desk directly, not through the stores' index, so that it travels in
+ * the agent page's lazy chunk and never in the kiosk's bundle.)
+ *
  * Narrow selectors over the desk store (`desk.ts`): a component re-renders only when its own
  * channel, work item or queue object is replaced, and id lists keep their identity while
  * membership does not change.

@@ -52,4 +52,3 @@ export {
   useTeams,
   selectHealthList,
 } from './hooks';
-export { useDeskChannelIds, useDeskChannel, useWorkItemIds, useWorkItem, useDeskQueueIds, useDeskQueue, useDeskNotice, useDeskAgent } from './desk-hooks';

@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CommandError, type AgentDeskPort, type DeskChannelEvent } from '../../domain';
-import { setLanguage } from '../../i18n';
+import { loadNamespace, setLanguage } from '../../i18n';
 import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import '../../ui/test-support';
 import { AgentDesk } from './AgentDesk';
 
 const board = setupTestWallboard();
+// The desk's words are a lazy namespace (not in the kiosk's bundle); the agent page loads them before rendering.
+beforeAll(() => loadNamespace('desk'));
 
 function fakePort(overrides: Partial<AgentDeskPort> = {}): AgentDeskPort & { calls: unknown[][] } {
   const calls: unknown[][] = [];

@@ -2,7 +2,7 @@ import { X } from 'lucide-react';
 import { useState } from 'react';
 import type { AgentDeskPort } from '../../domain';
 import { useTranslation } from '../../i18n';
-import { useDeskAgent, useDeskNotice } from '../../stores';
+import { useDeskAgent, useDeskNotice } from '../../stores/desk-hooks';
 import { MyQueues } from './MyQueues';
 import { StateControls } from './StateControls';
 import { WorkItems } from './WorkItems';

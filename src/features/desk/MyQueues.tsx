@@ -3,7 +3,7 @@ import { OctagonAlert, TriangleAlert } from 'lucide-react';
 import { elapsedSeconds } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
-import { useDeskQueue, useDeskQueueIds } from '../../stores';
+import { useDeskQueue, useDeskQueueIds } from '../../stores/desk-hooks';
 import { useFormat } from '../../ui';
 
 /**

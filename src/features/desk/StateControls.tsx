@@ -4,7 +4,7 @@ import { Check, Coffee, LogOut, X } from 'lucide-react';
 import { elapsedSeconds, type AgentDeskPort, type DeskAgentState, type DeskReasonCode, type DeskSettableState } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
-import { useDeskChannel, useDeskChannelIds } from '../../stores';
+import { useDeskChannel, useDeskChannelIds } from '../../stores/desk-hooks';
 import { useFormat } from '../../ui';
 import { messageOf } from './messages';
 

@@ -4,7 +4,7 @@ import { PhoneIncoming, PhoneOutgoing, X } from 'lucide-react';
 import { elapsedSeconds, type AgentDeskPort, type DeskWorkItem } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
-import { useWorkItem, useWorkItemIds } from '../../stores';
+import { useWorkItem, useWorkItemIds } from '../../stores/desk-hooks';
 import { useFormat } from '../../ui';
 import { messageOf } from './messages';
 
