@@ -10,7 +10,7 @@ import { rteModule } from '../connectors/rte';
 import { parseConfig } from '../config';
 import { SOURCE_LABELS } from '../domain';
 import { boardConfigSchema, CONNECTOR_MODULES } from './modules';
-import { enabledSources } from './wiring';
+import { enabledSources, startConnectors } from './wiring';
 
 const RTE = { tokenUrl: '/api/rte/token', hubUrl: '/rte', queueIds: ['q1'] };
 const GC = { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' };
@@ -73,5 +73,25 @@ describe('connector modules', () => {
   it('keeps no copied connector config shapes', () => {
     expect(existsSync(new URL('../connectors/transport/source-config.ts', import.meta.url))).toBe(false);
     expect(existsSync(new URL('../../tests/integration/config-compat.test.ts', import.meta.url))).toBe(false);
+  });
+});
+
+describe('the CIL desk runs on /agent only (issue 8)', () => {
+  const config = boardConfigSchema.parse({ sources: { cil: { mode: 'direct' } } });
+
+  it('the board and kiosk wiring (scope board) starts no CIL connector and offers no CIL port', async () => {
+    const events: unknown[] = [];
+    const w = startConnectors(config, (e) => events.push(...e), 'http://h/');
+    expect(w.sources).toEqual([]);
+    expect(w.ports.cil).toBeUndefined();
+    await w.stop();
+    expect(events).toEqual([]);
+  });
+
+  it('the agent page wiring (scope desk) starts it and offers the agent-desk port', async () => {
+    const w = startConnectors(config, () => undefined, 'http://h/', { scope: 'desk' });
+    expect(w.sources).toEqual(['cil']);
+    expect(typeof w.ports.cil?.agentDesk?.setState).toBe('function');
+    await w.stop();
   });
 });

@@ -24,6 +24,9 @@ import type { CilConnectorConfig } from './config';
 
 const SOURCE = 'cil' as const;
 
+/** A window with no CIL global and no parent (Node). */
+const NO_WINDOW: CilWindow = { parent: undefined, addEventListener: () => undefined, removeEventListener: () => undefined };
+
 /** Options of {@link createCilConnector} beyond the configuration. */
 export interface CilConnectorOptions {
   readonly scheduler: Scheduler;
@@ -77,7 +80,8 @@ const ADDRESS = /^[0-9A-Za-z+*#@._\-() ]{1,64}$/;
 export function createCilConnector(config: CilConnectorConfig, emit: Emit, options: CilConnectorOptions): CilConnector {
   const { scheduler } = options;
   const newId = options.newId ?? defaultId;
-  const win = options.window ?? (globalThis as unknown as { window: CilWindow }).window;
+  // Outside a browser (Node) there is no window: the transports then report the source down.
+  const win = options.window ?? (globalThis as unknown as { window?: CilWindow }).window ?? NO_WINDOW;
   const transport =
     options.transport ??
     (config.mode === 'bridge'

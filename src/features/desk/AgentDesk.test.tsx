@@ -209,6 +209,24 @@ describe('AgentDesk', () => {
     expect(within(rows[1]!).getByTestId('my-queue-longest').getAttribute('data-value')).toBe('');
   });
 
+  it('CCX: a call taken in Not Ready (no Active state change, channel voice_-1, no queue data) still shows the call', async () => {
+    renderDesk(fakePort());
+    publish(channel({ id: 'voice_-1', state: 'NotReady', reasonCode: '2', reasonLabel: 'Lunch' }), {
+      kind: 'desk.workitem',
+      source: 'cil',
+      at: T0,
+      id: '7',
+      state: 'Active',
+      ani: '2002',
+      connectedAt: T0,
+    });
+    await settle();
+    expect(screen.getByTestId('my-state').getAttribute('data-channel-id')).toBe('voice_-1');
+    expect(screen.getByTestId('my-state').getAttribute('data-state')).toBe('NotReady');
+    expect(screen.getByTestId('work-item').getAttribute('data-state')).toBe('Active');
+    expect(screen.getByTestId('no-queues').textContent).toContain('CCX');
+  });
+
   it('speaks German with ?lang=de: the buttons are named Bereit / Nicht bereit / Abmelden', () => {
     setLanguage('de');
     try {
