@@ -108,6 +108,25 @@ describe('CIL connector: start and getChannel', () => {
   });
 });
 
+describe('CIL connector: never ready', () => {
+  it('a library that never calls back shows down after requestTimeoutMs, and live once it answers', async () => {
+    const scheduler = createFakeScheduler(0);
+    const transport = fakeTransport();
+    let ready: (() => void) | undefined;
+    transport.start = (h) => {
+      ready = () => h.onReady();
+    };
+    const emitted: DomainEvent[] = [];
+    createCilConnector(CONFIG, (e) => emitted.push(...e), { scheduler, transport }).start();
+    expect(emitted.at(-1)).toMatchObject({ kind: 'connection.status', status: 'connecting' });
+    scheduler.advance(10_000);
+    expect(emitted.at(-1)).toMatchObject({ kind: 'connection.status', status: 'down', reason: 'b+s Connects did not become ready within 10 s' });
+    ready!();
+    await flush();
+    expect(emitted.at(-1)).toMatchObject({ kind: 'connection.status', status: 'live' });
+  });
+});
+
 describe('CIL events (document "Events", "Data reference")', () => {
   it.each([
     ['workitemCreate', 'Offered'],

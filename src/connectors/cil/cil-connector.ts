@@ -92,6 +92,7 @@ export function createCilConnector(config: CilConnectorConfig, emit: Emit, optio
   const channelId = config.channelId;
   let running = false;
   let retry: CancelFn | undefined;
+  let readyCheck: CancelFn | undefined;
   /** Reason codes as CIL sent their ids (number or string), by their string form. */
   const rawReasonIds = new Map<string, string | number>();
   /** The last state and reason code CIL reported per channel id (to know when a request changes nothing). */
@@ -243,12 +244,22 @@ export function createCilConnector(config: CilConnectorConfig, emit: Emit, optio
       running = true;
       status.set('connecting');
       client.start();
+      // CIL has no heartbeat: a library that never calls back (initIntegration) or a bridge host
+      // that never answers would leave "connecting" forever. Say so; a late answer still goes live.
+      readyCheck = scheduler.setTimeout(() => {
+        readyCheck = undefined;
+        if (running && status.current === 'connecting') {
+          status.set('down', `b+s Connects did not become ready within ${Math.round(config.requestTimeoutMs / 1000)} s`);
+        }
+      }, config.requestTimeoutMs);
     },
     async stop() {
       if (!running) return;
       running = false;
       retry?.();
       retry = undefined;
+      readyCheck?.();
+      readyCheck = undefined;
       client.stop();
       status.set('idle');
     },
