@@ -6,6 +6,7 @@
  * (with `force`), `agent-call`. Extra: `GET /sim/info`, `GET /sim/stats`, `?ttlSec=` on the token.
  */
 import http from 'node:http';
+import { BctControlError, type BctAdapter } from './bct-adapter';
 import type { CilHost } from './cil';
 import type { GcAdapter } from './gc-adapter';
 import { ManagedServer } from './listener';
@@ -23,6 +24,8 @@ export interface SimControlTargets {
   readonly hub: RteHub;
   readonly broker: StompBroker | null;
   readonly gc: GcAdapter;
+  /** The Business ConneCT relay, when simulated (its own routes: `BctAdapter.routes`). */
+  readonly bct?: BctAdapter;
   /** Extra facts for `GET /sim/info`. */
   readonly info: () => Record<string, unknown>;
   /** The b+s Connects CIL host page, event stream and controls under `/sim/cil/` (optional). */
@@ -53,10 +56,23 @@ function routes(t: SimControlTargets): Map<string, Handler> {
     if (!t.broker) throw new HttpError(409, 'The embedded STOMP broker is not in use (--broker <url>)');
     return t.broker;
   };
+  const bctRoutes: [string, Handler][] = (t.bct?.routes() ?? []).map(([k, h]) => [k, (_req, _url, body) => h(body)]);
   return new Map<string, Handler>([
+    ...bctRoutes,
     ['GET /api/rte/token', token],
     ['POST /api/rte/token', token],
-    ['GET /sim/truth', () => buildTruth(t.model)],
+    ['GET /sim/truth', (_req, url) => {
+      const n = (k: string): number | undefined => {
+        const v = url.searchParams.get(k);
+        if (v === null) return undefined;
+        const x = Number(v);
+        if (!Number.isFinite(x) || x < 0) throw new HttpError(400, `${k} must be a non-negative number (seconds)`);
+        return x;
+      };
+      const thresholdSec = n('slThresholdSec');
+      const shortAbandonSec = n('shortAbandonSec');
+      return buildTruth(t.model, { ...(thresholdSec !== undefined ? { thresholdSec } : {}), ...(shortAbandonSec !== undefined ? { shortAbandonSec } : {}) });
+    }],
     ['GET /sim/stats', () => buildStats(t.model)],
     ['GET /sim/info', () => t.info()],
     ['GET /sim/hub/log', () => t.hub.log()],
@@ -107,6 +123,46 @@ function routes(t: SimControlTargets): Map<string, Handler> {
         ...(typeof dur === 'number' ? { durationSec: dur } : {}),
       }));
     }],
+    ['POST /sim/control/queue-call', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const fate = b['fate'];
+      const after = b['afterSec'] ?? 60;
+      if (typeof b['queueId'] !== 'string' || (fate !== undefined && fate !== 'abandon' && fate !== 'overflow' && fate !== 'transfer') || !(typeof after === 'number' && after >= 0 && after <= 3600)) {
+        throw new HttpError(400, 'Body must be {"queueId":"…","fate":"abandon|overflow|transfer" (optional: without, the call waits for a READY user),"afterSec":0..3600 (default 60)}');
+      }
+      const r = t.model.queueCall(b['queueId'], fate as 'abandon' | 'overflow' | 'transfer' | undefined, after);
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return r;
+    }],
+    ['POST /sim/control/callback', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const due = b['dueInSec'];
+      if (typeof b['listId'] !== 'string' || (b['contactName'] !== undefined && typeof b['contactName'] !== 'string') || (due !== undefined && !(typeof due === 'number' && Number.isFinite(due)))) {
+        throw new HttpError(400, 'Body must be {"listId":"…","contactName":"…" (optional),"dueInSec":<seconds, may be negative> (optional)}');
+      }
+      const r = t.model.addCallback(b['listId'], {
+        ...(typeof b['contactName'] === 'string' ? { contactName: b['contactName'] } : {}),
+        ...(typeof due === 'number' ? { dueInSec: due } : {}),
+      });
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return r;
+    }],
+    ['POST /sim/control/rte-alert', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      if (typeof b['userId'] !== 'string' || (b['queueId'] !== undefined && typeof b['queueId'] !== 'string')) {
+        throw new HttpError(400, 'Body must be {"userId":"…","queueId":"…" (optional: a UserQueueAlert; without, a UserAlert)}');
+      }
+      const r = t.model.raiseAlert(b['userId'], typeof b['queueId'] === 'string' ? b['queueId'] : undefined);
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return r;
+    }],
+    ['POST /sim/control/token-ttl', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const ttl = b['ttlSec'];
+      if (!(typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 1 && ttl <= 86_400)) throw new HttpError(400, 'Body must be {"ttlSec":1..86400}');
+      t.tokens.ttlSec = ttl;
+      return { ok: true, ttlSec: ttl };
+    }],
     ['POST /sim/control/reset', (_req, _url, body) => {
       const b = (body ?? {}) as Record<string, unknown>;
       const seed = b['seed'];
@@ -116,6 +172,7 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       t.model.reset({ ...(typeof seed === 'number' ? { seed } : {}), paused: b['paused'] === true });
       t.hub.resetLog();
       t.gc.reset();
+      t.bct?.reset();
       return { ok: true, seed: t.model.seed, paused: t.model.paused, startedAt: t.model.startedAt };
     }],
     ['POST /sim/control/step', (_req, _url, body) => {
@@ -234,7 +291,7 @@ export class SimHttpServer {
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       send(200, await handler(req, url, body));
     } catch (err) {
-      if (err instanceof HttpError) send(err.status, { error: err.message });
+      if (err instanceof HttpError || err instanceof BctControlError) send(err.status, { error: err.message });
       else send(500, { error: err instanceof Error ? err.message : String(err) });
     }
   }

@@ -102,7 +102,7 @@ describe('SimModel', () => {
         }
       }
     }
-  });
+  }, 30_000); // simulates hours of model time: seconds on a loaded 2-core machine
 
   it('applies commands with Finesse semantics', () => {
     const clock = manualClock();

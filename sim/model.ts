@@ -12,7 +12,8 @@ import type { SettableAgentState } from '../src/domain';
 import { deriveSeed, mulberry32 } from './prng';
 import { gcAgents, gcQueues, rteQueues, rteUsers } from './roster';
 import { SiteSim } from './site';
-import type { Clock, CommandResult, ModelChange, SimAgent, SimCall, SimQueue, Site } from './types';
+import { SimCallLists } from './rte-calllists';
+import type { CallFate, Clock, CommandResult, ModelChange, SimAlert, SimAgent, SimCall, SimCallEvent, SimCallRecord, SimQueue, Site } from './types';
 
 export type * from './types';
 
@@ -46,6 +47,9 @@ export class SimModel {
   private readonly clock: Clock;
   private readonly maxCatchUpMs: number;
   private sites: Record<Site, SiteSim>;
+  private lists: SimCallLists;
+  private readonly alertLog: SimAlert[] = [];
+  private alertSeq = 0;
   private readonly siteOfQueue = new Map<string, Site>();
   private readonly siteOfAgent = new Map<string, Site>();
   private readonly listeners = new Set<(c: ModelChange) => void>();
@@ -64,6 +68,7 @@ export class SimModel {
     this.startTime = this.clock.now();
     this.lastStepAt = this.startTime;
     this.sites = buildSites(this.currentSeed, this.startTime);
+    this.lists = this.buildLists();
     for (const s of SITES) {
       for (const q of this.sites[s].queues) this.siteOfQueue.set(q.id, s);
       for (const a of this.sites[s].agents) {
@@ -118,6 +123,7 @@ export class SimModel {
     while (this.lastStepAt + this.tickMs <= now) {
       this.lastStepAt += this.tickMs;
       for (const s of SITES) this.sites[s].step(this.lastStepAt);
+      this.lists.step(this.lastStepAt);
       this.flush(this.lastStepAt);
     }
   }
@@ -152,6 +158,8 @@ export class SimModel {
     this.lastStepAt = this.startTime;
     this.pausedAt = opts.paused ? this.startTime : null;
     this.sites = buildSites(this.currentSeed, this.startTime);
+    this.lists = this.buildLists();
+    this.alertLog.length = 0;
     for (const s of SITES) for (const a of this.sites[s].agents) this.sites[s].markDirtyId(a.id);
     this.flush(this.startTime);
   }
@@ -189,6 +197,7 @@ export class SimModel {
           if (a.state !== before[i]) changes += 1;
         });
       }
+      this.lists.step(at);
       this.flush(at);
     }
     for (const s of SITES) this.sites[s].markWrapUpsDirty();
@@ -225,6 +234,93 @@ export class SimModel {
   waitingCalls(queueId: string): readonly SimCall[] {
     const s = this.siteOfQueue.get(queueId);
     return s ? this.sites[s].waiting(queueId) : [];
+  }
+
+  /** The RTE site's callback lists. */
+  get callLists(): SimCallLists {
+    return this.lists;
+  }
+
+  /**
+   * Test control (`POST /sim/control/callback`): a new request in RTE call list `listId`
+   * now. Errors: UNKNOWN_LIST.
+   */
+  addCallback(listId: string, opts: { contactName?: string; dueInSec?: number }): { ok: true; id: string } | { ok: false; code: string; message: string } {
+    if (!this.lists.hasList(listId)) return { ok: false, code: 'UNKNOWN_LIST', message: `Unknown call list ${listId}` };
+    const at = this.commandTime();
+    const item = this.lists.add(listId, opts, at);
+    this.flush(at);
+    return { ok: true, id: item.id };
+  }
+
+  /** Alerts raised since the last reset, oldest first (the truth). */
+  alerts(): readonly SimAlert[] {
+    return this.alertLog;
+  }
+
+  /**
+   * Test control (`POST /sim/control/rte-alert`): raises an alert for RTE user `userId` now:
+   * a UserQueueAlert for `queueId` when given, else a UserAlert (condition "Queue length" on
+   * the user's first queue, value = its calls waiting). Errors: USER_NOT_FOUND, UNKNOWN_QUEUE.
+   */
+  raiseAlert(userId: string, queueId?: string): { ok: true; alert: SimAlert } | { ok: false; code: string; message: string } {
+    const user = this.sites.rte.agent(userId);
+    if (!user) return { ok: false, code: 'USER_NOT_FOUND', message: `Unknown RTE user ${userId}` };
+    const at = this.commandTime();
+    this.alertSeq += 1;
+    let alert: SimAlert;
+    if (queueId !== undefined) {
+      const q = this.sites.rte.queues.find((x) => x.id === queueId);
+      if (!q) return { ok: false, code: 'UNKNOWN_QUEUE', message: `Unknown RTE queue ${queueId}` };
+      alert = { kind: 'queue', id: `queue:${q.id}`, userId, queueId: q.id, queueName: q.name, at };
+    } else {
+      const q = this.sites.rte.queues.find((x) => x.id === user.roster.queueIds[0]);
+      const waiting = q ? this.waitingCalls(q.id).length : 0;
+      alert = {
+        kind: 'user',
+        id: `a1e70000-0000-4000-8000-${String(this.alertSeq).padStart(12, '0')}`,
+        userId,
+        conditionName: `Queue length ${q?.name ?? ''}`.trim(),
+        conditionExpression: 'NbrOfQueuingRequesters >= 0',
+        conditionValue: '0',
+        value: String(waiting),
+        at,
+      };
+    }
+    this.alertLog.push(alert);
+    this.emit({ kind: 'alert', alert });
+    return { ok: true, alert };
+  }
+
+  private buildLists(): SimCallLists {
+    const rte = this.sites.rte;
+    return new SimCallLists(mulberry32(deriveSeed(this.currentSeed, 'rte-lists')), this.startTime, () =>
+      rte.agents.filter((a) => a.state !== 'LOGOUT').map((a) => a.id),
+    );
+  }
+
+  /** RTE call steps since the last call (the hub publishes them), oldest first. */
+  takeCallEvents(): SimCallEvent[] {
+    return this.sites.rte.takeCallEvents();
+  }
+
+  /** Ended RTE calls (oldest first) and the live ones, for the truth's statistics. */
+  rteCalls(): { readonly ended: readonly SimCallRecord[]; readonly live: readonly SimCall[] } {
+    return { ended: this.sites.rte.history, live: [...this.sites.rte.calls.values()] };
+  }
+
+  /**
+   * Test control (`POST /sim/control/queue-call`): a call arrives in RTE queue `queueId`
+   * now; with a `fate` it is never offered and leaves after `afterSec` (abandon, overflow,
+   * transfer), without one it waits for a READY user (abandoning after `afterSec`).
+   * Publishes at once. Errors: UNKNOWN_QUEUE.
+   */
+  queueCall(queueId: string, fate: CallFate | undefined, afterSec: number): { ok: true; callId: string } | { ok: false; code: string; message: string } {
+    const at = this.commandTime();
+    const id = this.sites.rte.scriptedCall(queueId, fate, Math.round(afterSec * 1000), at);
+    if (id === undefined) return { ok: false, code: 'UNKNOWN_QUEUE', message: `Unknown RTE queue ${queueId}` };
+    this.flush(at);
+    return { ok: true, callId: id };
   }
 
   /** Calls of a queue allocated to an agent (RESERVED, TALKING, HOLD). */
@@ -342,7 +438,7 @@ export class SimModel {
 
 function buildSites(seed: number, start: number): Record<Site, SiteSim> {
   return {
-    rte: new SiteSim('rte', { queues: rteQueues(), agents: rteUsers() }, mulberry32(deriveSeed(seed, 'rte')), start),
+    rte: new SiteSim('rte', { queues: rteQueues(), agents: rteUsers() }, mulberry32(deriveSeed(seed, 'rte')), start, mulberry32(deriveSeed(seed, 'rte-calls'))),
     gc: new SiteSim('gc', { queues: gcQueues(), agents: gcAgents() }, mulberry32(deriveSeed(seed, 'gc')), start),
   };
 }

@@ -18,7 +18,19 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ManagedServer } from './listener';
 import type { SimModel } from './model';
 import { RTE_EVENT_NAMES, currentData, unsubscribeResult, validateItem, type RteSubscriptionKey } from './rte-subscriptions';
-import { deriveRteUser, rteQueueSignature, rteQueueStatus, rteUserAvailability, rteUserStatus } from './rte-wire';
+import {
+  deriveRteUser,
+  rteAlertData,
+  rteCallbackChanged,
+  rteCallbackListStatus,
+  rteCallEventData,
+  rteQueueAttachedUsers,
+  rteQueueSignature,
+  rteQueueStatus,
+  rteUserAvailability,
+  rteUserStatus,
+} from './rte-wire';
+import { RTE_CALL_LIST_IDS } from './rte-calllists';
 import { SignalRConnection, type HubMethodResult } from './signalr-connection';
 import { bearerToken, type TokenService } from './token';
 
@@ -46,6 +58,9 @@ export interface HubLogInvocation {
 export interface HubLogConnection {
   readonly id: string;
   readonly openedAt: number;
+  /** The token the connection opened with: its id (`jti`, one per issued token) and expiry (epoch ms). */
+  readonly tokenId?: string;
+  readonly tokenExp?: number;
   closedAt: number | null;
   readonly invocations: HubLogInvocation[];
 }
@@ -93,9 +108,18 @@ export class RteHub {
       this.lastSent.set(`useravailability|${a.id}`, JSON.stringify(rteUserAvailability(a)));
       this.lastSent.set(`userstatus|${a.id}`, JSON.stringify(rteUserStatus(a)));
     }
+    this.rememberDerived();
     this.detach = m.onChange((c) => {
       if (c.kind === 'agent' && c.site === 'rte') this.publishUser(c.id);
-      if (c.kind === 'tick') this.publishQueues();
+      if (c.kind === 'tick') {
+        this.publishCalls();
+        this.publishQueues();
+        this.publishCallLists(c.at);
+      }
+      if (c.kind === 'alert') {
+        const { eventName, data } = rteAlertData(c.alert);
+        this.pushAll(eventName.toLowerCase(), c.alert.userId, data);
+      }
     });
   }
 
@@ -232,7 +256,8 @@ export class RteHub {
         connectionId = p.connectionId;
       }
       if (this.wss !== wss) return reject('503 Service Unavailable');
-      wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, connectionId));
+      const tok = { tokenId: v.jti, tokenExp: v.exp };
+      wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, connectionId, tok));
     } catch {
       reject('400 Bad Request');
     }
@@ -240,8 +265,8 @@ export class RteHub {
 
   // ---- hub methods --------------------------------------------------------------------
 
-  private accept(ws: WebSocket, id: string): void {
-    const log: HubLogConnection = { id, openedAt: Date.now(), closedAt: null, invocations: [] };
+  private accept(ws: WebSocket, id: string, tok: { tokenId: string; tokenExp: number }): void {
+    const log: HubLogConnection = { id, openedAt: Date.now(), ...tok, closedAt: null, invocations: [] };
     this.logEntries.push(log);
     if (this.logEntries.length > MAX_LOG_CONNECTIONS) this.logEntries.shift();
     const state: Conn = { log, subs: new Map(), toPush: [] };
@@ -307,6 +332,49 @@ export class RteHub {
   }
 
   // ---- change publication ---------------------------------------------------------------
+
+  /** Remembers what QueueAttachedUsers and CallbackListStatus say now (publish only changes). */
+  private rememberDerived(): void {
+    const m = this.opts.model;
+    for (const q of m.queues('rte')) this.lastSent.set(`queueattachedusers|${q.id}`, JSON.stringify(rteQueueAttachedUsers(m, q)));
+    for (const id of RTE_CALL_LIST_IDS) this.lastSent.set(`callbackliststatus|${id}`, JSON.stringify(rteCallbackListStatus(m.callLists, id, m.now())));
+    m.callLists.takeChanged();
+  }
+
+  /** Publishes every call step since the last tick: queue events to the queue, the user's own to the user. */
+  private publishCalls(): void {
+    const m = this.opts.model;
+    for (const ev of m.takeCallEvents()) {
+      const q = m.queues('rte').find((x) => x.id === ev.queueId);
+      if (!q) continue;
+      const agent = ev.agentId === undefined ? undefined : m.agent(ev.agentId);
+      const out = rteCallEventData(ev, q, agent);
+      for (const e of out.queue) this.pushAll(e.eventName.toLowerCase(), q.id, e.data);
+      if (agent) for (const e of out.user) this.pushAll(e.eventName.toLowerCase(), agent.id, e.data);
+    }
+  }
+
+  /** QueueAttachedUsers when who serves changed; CallbackListStatus when figures changed; CallbackChanged per changed request. */
+  private publishCallLists(at: number): void {
+    const m = this.opts.model;
+    for (const q of m.queues('rte')) {
+      const data = rteQueueAttachedUsers(m, q);
+      const k = `queueattachedusers|${q.id}`;
+      const sig = JSON.stringify(data);
+      if (this.lastSent.get(k) === sig) continue;
+      this.lastSent.set(k, sig);
+      this.pushAll('queueattachedusers', q.id, data);
+    }
+    for (const item of m.callLists.takeChanged()) this.pushAll('callbackchanged', item.listId, rteCallbackChanged(item));
+    for (const id of RTE_CALL_LIST_IDS) {
+      const data = rteCallbackListStatus(m.callLists, id, at);
+      const k = `callbackliststatus|${id}`;
+      const sig = JSON.stringify(data);
+      if (this.lastSent.get(k) === sig) continue;
+      this.lastSent.set(k, sig);
+      this.pushAll('callbackliststatus', id, data);
+    }
+  }
 
   private publishQueues(): void {
     const m = this.opts.model;

@@ -5,7 +5,7 @@
  * event name and the lower-cased entity id, as in the vendor's example.
  */
 import type { SimModel } from './model';
-import { rteQueueStatus, rteUserAvailability, rteUserStatus } from './rte-wire';
+import { rteCallbackListStatus, rteQueueAttachedUsers, rteQueueStatus, rteUserAvailability, rteUserStatus } from './rte-wire';
 
 /** Every event name of the vendor document, as `AvailableSubscriptions` returns them. */
 export const RTE_EVENT_NAMES: readonly string[] = [
@@ -56,7 +56,7 @@ function entityKind(canonicalEvent: string): 'user' | 'queue' | 'calllist' {
 
 /**
  * Validates one Subscribe item. Unknown event → `subscribed:false, message:"Unknown event"`;
- * an entity not in the organisation (or of the wrong kind; the simulator has no call lists)
+ * an entity not in the organisation (or of the wrong kind; call lists: the two seeded ones)
  * → `message:"Unauthorized"`; else `subscribed:true, message:null`.
  */
 export function validateItem(model: SimModel, item: unknown): { result: RteSubscriptionResult; key?: RteSubscriptionKey } {
@@ -75,7 +75,7 @@ export function validateItem(model: SimModel, item: unknown): { result: RteSubsc
 function inOrganisation(model: SimModel, kind: 'user' | 'queue' | 'calllist', id: string): boolean {
   if (kind === 'user') return model.agents('rte').some((a) => a.id === id);
   if (kind === 'queue') return model.queues('rte').some((q) => q.id === id);
-  return false;
+  return model.callLists.hasList(id);
 }
 
 /** Unsubscribe result item: always `subscribed:false, message:null` (vendor example). */
@@ -91,8 +91,9 @@ export function unsubscribeResult(item: unknown): RteSubscriptionResult {
 }
 
 /**
- * Current data of a subscription (QueueStatus, UserStatus, UserAvailability), or undefined
- * for events the simulator does not produce.
+ * Current data of a subscription (QueueStatus, UserStatus, UserAvailability,
+ * QueueAttachedUsers, CallbackListStatus), or undefined for events that are only pushed as
+ * they happen (call steps, CallbackChanged, alerts) or that the simulator does not produce.
  * @param now epoch ms (QueueStatus.maxWaitTime is computed at this time, in seconds)
  */
 export function currentData(model: SimModel, key: RteSubscriptionKey, now: number): Record<string, unknown> | undefined {
@@ -109,6 +110,12 @@ export function currentData(model: SimModel, key: RteSubscriptionKey, now: numbe
       const a = model.agent(key.entityId);
       return a ? rteUserAvailability(a) : undefined;
     }
+    case 'QueueAttachedUsers': {
+      const q = model.queues('rte').find((x) => x.id === key.entityId);
+      return q ? rteQueueAttachedUsers(model, q) : undefined;
+    }
+    case 'CallbackListStatus':
+      return model.callLists.hasList(key.entityId) ? rteCallbackListStatus(model.callLists, key.entityId, now) : undefined;
     default:
       return undefined;
   }

@@ -7,7 +7,8 @@
 import type { AgentState } from '../src/domain';
 import type { SimModel } from './model';
 import { RTE_ORGANIZATION_ID } from './roster';
-import type { SimAgent, SimQueue } from './types';
+import type { SimAgent, SimAlert, SimCallEvent, SimQueue } from './types';
+import type { SimCallback, SimCallLists } from './rte-calllists';
 
 /** Event names the simulator produces data for. */
 export const RTE_DATA_EVENTS = ['QueueStatus', 'UserStatus', 'UserAvailability'] as const;
@@ -175,4 +176,159 @@ export function deriveRteUser(
   if (st) return st['serving'] === true ? { state: 'READY', reasonLabel: null } : { state: 'NOT_READY', reasonLabel: null };
   if (av) return { state: 'READY', reasonLabel: null };
   return undefined;
+}
+
+/** The number callers dial for a queue (TargetNumber / QueueNumber). */
+export function rteQueueNumber(queueId: string): string {
+  return `+358 9 555 01${queueId.slice(-2)}`;
+}
+
+/**
+ * The vendor events of one call step, camelCase, per the vendor tables ("Queue" section
+ * QueueCallIn*, "User" section UserCallInUserAllocated / UserCallInUserConnected /
+ * UserCallInDisconnected): `queue` for the queue's subscribers, `user` for the user's.
+ */
+export function rteCallEventData(
+  ev: SimCallEvent,
+  queue: SimQueue,
+  agent: SimAgent | undefined,
+): { queue: { eventName: string; data: Record<string, unknown> }[]; user: { eventName: string; data: Record<string, unknown> }[] } {
+  const base = {
+    callerNumber: ev.callerNumber,
+    callId: ev.callId,
+    legId: `${ev.callId.slice(-6)}-1`,
+    organizationId: RTE_ORGANIZATION_ID,
+  };
+  const q = { queueId: queue.id, queueName: queue.name };
+  const target = { targetNumber: rteQueueNumber(queue.id) };
+  const who = agent ? { userId: agent.id, userName: agent.roster.loginName } : {};
+  const userNumber = agent ? { userNumber: `+358 9 555 1${agent.roster.extension}` } : {};
+  const out: { queue: { eventName: string; data: Record<string, unknown> }[]; user: { eventName: string; data: Record<string, unknown> }[] } = { queue: [], user: [] };
+  switch (ev.step) {
+    case 'coming':
+      out.queue.push({ eventName: 'QueueCallInComing', data: { ...base, ...q, queueNumber: rteQueueNumber(queue.id), ...target } });
+      break;
+    case 'arrived':
+      out.queue.push({ eventName: 'QueueCallInArrived', data: { ...base, ...q, queueNumber: rteQueueNumber(queue.id), ...target } });
+      break;
+    case 'allocated':
+      out.queue.push({ eventName: 'QueueCallInUserAllocated', data: { ...base, detailedReason: 'Longest idle', ...q, queueNumber: rteQueueNumber(queue.id), ...target, ...who } });
+      if (agent) out.user.push({ eventName: 'UserCallInUserAllocated', data: { ...base, detailedReason: 'Longest idle', ...target, ...who, ...userNumber } });
+      break;
+    case 'connected':
+      out.queue.push({ eventName: 'QueueCallInUserConnected', data: { ...base, ...q, queueNumber: rteQueueNumber(queue.id), ...target, ...who, ...userNumber } });
+      if (agent) out.user.push({ eventName: 'UserCallInUserConnected', data: { ...base, ...target, ...who, ...userNumber } });
+      break;
+    case 'disconnected':
+      out.queue.push({ eventName: 'QueueCallInDisconnected', data: { ...base, ...q, reason: ev.detail ?? 'remote', ...target, techReason: 'normal_clearing' } });
+      if (agent) out.user.push({ eventName: 'UserCallInDisconnected', data: { ...base, reason: ev.detail ?? 'remote', ...target, techReason: 'normal_clearing', userId: agent.id, username: agent.roster.loginName } });
+      break;
+    case 'overflow':
+      out.queue.push({
+        eventName: 'QueueCallInOverflow',
+        data: { ...base, overflowApplet: 'QueueOverflow', ...q, ...target, techEvent: 'overflow', techNumber: rteQueueNumber(queue.id), techQueueId: queue.id, techQueueName: `${queue.name} overflow`, techSource: 'queue' },
+      });
+      break;
+    case 'transferStarted':
+      out.queue.push({
+        eventName: 'QueueCallInTransferStarted',
+        data: { ...base, ...q, ...target, techQueueId: queue.id, techQueueName: queue.name, techType: 'queue', transferApplet: 'ForwardTransfer', transferSource: queue.id, transferTarget: ev.detail ?? '' },
+      });
+      break;
+    case 'transferConnected':
+      out.queue.push({
+        eventName: 'QueueCallInTransferConnected',
+        data: { ...base, connectedTarget: ev.detail ?? '', ...q, ...target, techQueueId: queue.id, techQueueName: queue.name, techSource: 'queue', transferApplet: 'ForwardTransfer' },
+      });
+      break;
+  }
+  return out;
+}
+
+/** QueueAttachedUsers data (camelCase): every user of the queue, active when logged in and serving. */
+export function rteQueueAttachedUsers(model: SimModel, q: SimQueue): Record<string, unknown> {
+  return {
+    attachedUsers: users(model, q.id).map((a, i) => ({
+      active: a.state !== 'LOGOUT' && !(a.state === 'NOT_READY' && a.rteAway === 'notServing'),
+      priority: (i % 3) + 1,
+      userId: a.id,
+    })),
+    organizationId: RTE_ORGANIZATION_ID,
+    queueId: q.id,
+  };
+}
+
+/** CallbackListStatus data (camelCase) of a list at `now`. */
+export function rteCallbackListStatus(lists: SimCallLists, listId: string, now: number): Record<string, unknown> {
+  const f = lists.figures(listId, now);
+  return {
+    callListId: listId,
+    expiresIn24h: f.expiringToday,
+    isAutoAllocate: false,
+    nextHourOverDueDate: f.dueNextHour,
+    nextHourRevealedNotBefore: 0,
+    organizationId: RTE_ORGANIZATION_ID,
+    totalActiveAgents: f.servingAgents,
+    totalAssigned: f.assigned,
+    totalAutoAllocateAgents: 0,
+    totalFreeForAllocation: f.freeForAllocation,
+    totalHidingNotBefore: 0,
+    totalOpenRequests: f.open,
+    totalOverDueDate: f.overdue,
+    totalServingAgents: f.servingAgents,
+    totalServingAutoAllocateAgents: 0,
+  };
+}
+
+/** CallbackChanged data (camelCase) of one request. */
+export function rteCallbackChanged(item: SimCallback): Record<string, unknown> {
+  const last = item.attempts.at(-1);
+  const iso = (ms: number | undefined | null): string | null => (ms === undefined || ms === null ? null : new Date(ms).toISOString());
+  return {
+    assignedUserId: item.assignedUserId,
+    calculatedPriority: '1',
+    callbackAttempts: item.attempts.map((a) => ({ callbackAttemptTypeId: a.typeId, id: a.id, note: a.note, timestamp: iso(a.at), userId: a.userId })),
+    callbackExtras: [],
+    callBackId: item.id,
+    callbackRelatedItems: [],
+    callId: null,
+    callListId: item.listId,
+    channelIn: 'Web form',
+    classificationId: null,
+    contactMessage: '',
+    contactName: item.contactName,
+    contactNumber: item.contactNumber,
+    creationTime: iso(item.createdAt),
+    dueDate: iso(item.dueAt),
+    expiryDate: iso(item.expiresAt),
+    lastAttemptNote: last?.note ?? null,
+    lastAttemptTimestamp: iso(last?.at),
+    lastAttemptTypeId: last?.typeId ?? null,
+    lastAttemptUserId: last?.userId ?? null,
+    lastModifiedUserId: null,
+    modified: iso(item.modifiedAt),
+    notBefore: null,
+    note: item.closed ? 'Closed' : '',
+    organizationId: RTE_ORGANIZATION_ID,
+    recordingId: null,
+    transcriptId: null,
+    typeId: item.typeId,
+  };
+}
+
+/** UserAlert / UserQueueAlert data (camelCase) of an alert. */
+export function rteAlertData(alert: SimAlert): { eventName: string; data: Record<string, unknown> } {
+  if (alert.kind === 'queue') return { eventName: 'UserQueueAlert', data: { queueId: alert.queueId, queueName: alert.queueName } };
+  return {
+    eventName: 'UserAlert',
+    data: {
+      alertId: alert.id,
+      conditionExpression: alert.conditionExpression,
+      conditionName: alert.conditionName,
+      conditionValue: alert.conditionValue,
+      organizationId: RTE_ORGANIZATION_ID,
+      userId: alert.userId,
+      value: alert.value,
+    },
+  };
 }

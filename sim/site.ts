@@ -7,7 +7,7 @@
 import type { SettableAgentState } from '../src/domain';
 import type { Rng } from './prng';
 import { REASON_CODES, reasonCode, type RosterAgent, type RosterQueue } from './roster';
-import type { CommandResult, QueueCounters, RteAway, SimAgent, SimCall, SimQueue, SimState, Site } from './types';
+import type { CallFate, CommandResult, QueueCounters, RteAway, SimAgent, SimCall, SimCallEvent, SimCallRecord, SimQueue, SimState, Site } from './types';
 
 const SEC = 1000;
 /** Answered within this many ms counts for the service level (20 s). */
@@ -43,7 +43,14 @@ interface CallRec extends SimCall {
   abandonAt: number;
   answeredAt: number | null;
   agentId: string | null;
+  fate: CallFate;
+  /** A scripted call (test control) that is never offered to an agent. */
+  noOffer: boolean;
 }
+
+/** Share of unanswered RTE calls that overflow / are transferred instead of being abandoned. */
+const OVERFLOW_SHARE = 0.2;
+const TRANSFER_SHARE = 0.1;
 
 /** Per-site simulation state and rules. Not used directly by protocol servers: see SimModel. */
 export class SiteSim {
@@ -56,6 +63,11 @@ export class SiteSim {
   private callSeq = 0;
   private wave = 1;
   private waveUntil: number;
+  /** RTE call steps not yet published (drained by the hub). */
+  private readonly callEvents: SimCallEvent[] = [];
+  /** Ended calls (RTE), oldest first, for the truth's statistics. */
+  readonly history: SimCallRecord[] = [];
+  private recording = false;
 
   /**
    * @param site which site (`rte` users skip RESERVED/HOLD/WORK_READY)
@@ -67,6 +79,8 @@ export class SiteSim {
     roster: { queues: RosterQueue[]; agents: RosterAgent[] },
     private readonly rng: Rng,
     start: number,
+    /** A separate stream for call fates and numbers, so the agents' draws stay as they were. */
+    private readonly callRng: Rng = rng,
   ) {
     this.waveUntil = start + rng.uniform(60, 180) * SEC;
     this.queues = roster.queues.map((q) => ({
@@ -81,6 +95,41 @@ export class SiteSim {
       const n = rng.int(0, 2);
       for (let i = 0; i < n; i++) this.newCall(q, start - Math.round(rng.uniform(0, 25) * SEC));
     }
+    // From here on (after the initial draw) RTE call steps are published and recorded.
+    this.recording = site === 'rte';
+  }
+
+  /** Returns and clears the RTE call steps since the last call. */
+  takeCallEvents(): SimCallEvent[] {
+    return this.callEvents.splice(0);
+  }
+
+  private callEvent(c: CallRec, step: SimCallEvent['step'], at: number, extra: { agentId?: string; detail?: string } = {}): void {
+    if (!this.recording) return;
+    this.callEvents.push({ step, callId: c.id, queueId: c.queueId, callerNumber: c.callerNumber, at, ...extra });
+    if (this.callEvents.length > 10_000) this.callEvents.splice(0, 1_000); // nobody drains (no hub): keep it bounded
+  }
+
+  private ended(c: CallRec, at: number, outcome: SimCallRecord['outcome']): void {
+    if (!this.recording) return;
+    this.history.push({ callId: c.id, queueId: c.queueId, arrivedAt: c.arrivedAt, answeredAt: c.answeredAt, endedAt: at, outcome });
+    if (this.history.length > 20_000) this.history.splice(0, 5_000);
+  }
+
+  /**
+   * Test control (`POST /sim/control/queue-call`): a call arrives in `queueId` now. With a
+   * `fate` it is never offered to an agent and leaves after `afterMs` (abandon, overflow,
+   * transfer); without one it waits for a READY user as usual (patience `afterMs`, then abandons).
+   * @returns the call id, or undefined for an unknown queue
+   */
+  scriptedCall(queueId: string, fate: CallFate | undefined, afterMs: number, t: number): string | undefined {
+    const q = this.queues.find((x) => x.id === queueId);
+    if (!q) return undefined;
+    const c = this.newCall(q, t);
+    c.abandonAt = t + afterMs;
+    c.fate = fate ?? 'abandon';
+    c.noOffer = fate !== undefined;
+    return c.id;
   }
 
   /** Agent by id, or undefined. */
@@ -139,6 +188,17 @@ export class SiteSim {
       if (c.agentId === null && c.abandonAt <= t) {
         this.calls.delete(c.id);
         this.queueById(c.queueId).counters.abandoned += 1;
+        if (c.fate === 'overflow') {
+          this.callEvent(c, 'overflow', t, { detail: 'Overflow' });
+          this.ended(c, t, 'overflowed');
+        } else if (c.fate === 'transfer') {
+          this.callEvent(c, 'transferStarted', t, { detail: '+358 9 555 0100' });
+          this.callEvent(c, 'transferConnected', t, { detail: '+358 9 555 0100' });
+          this.ended(c, t, 'transferred');
+        } else {
+          this.callEvent(c, 'disconnected', t, { detail: 'remote' });
+          this.ended(c, t, 'abandoned');
+        }
       }
     }
     for (const a of this.agents) if (a.until !== null && a.until <= t) this.onTimer(a, t);
@@ -227,7 +287,7 @@ export class SiteSim {
     if (target !== 'READY' && reason !== '-1' && !reasonCode(reason, target)) {
       return { ok: false, code: 'INVALID_REASON_CODE', message: `Reason code ${reason} is not a ${target} reason` };
     }
-    if (a.callId !== null) this.calls.delete(a.callId);
+    if (a.callId !== null) this.dropCall(a.callId, t);
     a.callId = null;
     a.after = null;
     const changed = a.state !== target || a.reasonKey !== reason || a.pendingState !== null;
@@ -282,17 +342,34 @@ export class SiteSim {
 
   private newCall(q: QueueRec, arrivedAt: number): CallRec {
     this.callSeq += 1;
+    const abandonAt = arrivedAt + Math.round(this.rng.uniform(30, 150) * SEC);
+    const r = this.site === 'rte' ? this.callRng.next() : 1;
     const c: CallRec = {
-      id: `${this.site}-call-${this.callSeq}`,
+      // RTE CallIds are GUIDs (rte doc "CallId Guid").
+      id: this.site === 'rte' ? `ca110000-0000-4000-8000-${String(this.callSeq).padStart(12, '0')}` : `${this.site}-call-${this.callSeq}`,
       queueId: q.id,
       arrivedAt,
-      abandonAt: arrivedAt + Math.round(this.rng.uniform(30, 150) * SEC),
+      abandonAt,
       answeredAt: null,
       agentId: null,
+      callerNumber: this.site === 'rte' ? `+358 40 ${String(1_000_000 + Math.floor(this.callRng.next() * 8_999_999)).slice(0, 7)}` : '',
+      fate: r < OVERFLOW_SHARE ? 'overflow' : r < OVERFLOW_SHARE + TRANSFER_SHARE ? 'transfer' : 'abandon',
+      noOffer: false,
     };
     this.calls.set(c.id, c);
     q.counters.offered += 1;
+    this.callEvent(c, 'coming', arrivedAt);
+    this.callEvent(c, 'arrived', arrivedAt);
     return c;
+  }
+
+  /** A call dropped because its agent was forced out of it: it ends as answered. */
+  private dropCall(callId: string, t: number): void {
+    const c = this.calls.get(callId);
+    this.calls.delete(callId);
+    if (!c) return;
+    this.callEvent(c, 'disconnected', t, { detail: 'local', ...(c.agentId ? { agentId: c.agentId } : {}) });
+    this.ended(c, t, c.answeredAt !== null ? 'answered' : 'abandoned');
   }
 
   private initialAgent(r: RosterAgent, t: number): AgentRec {
@@ -396,8 +473,10 @@ export class SiteSim {
   }
 
   private answer(a: AgentRec, c: CallRec, t: number): void {
+    if (c.agentId !== a.id) this.callEvent(c, 'allocated', t, { agentId: a.id });
     c.agentId = a.id;
     c.answeredAt = t;
+    this.callEvent(c, 'connected', t, { agentId: a.id });
     const q = this.queueById(c.queueId);
     q.counters.answered += 1;
     if (t - c.arrivedAt <= SL_THRESHOLD_MS) q.counters.answeredWithin20s += 1;
@@ -409,6 +488,7 @@ export class SiteSim {
 
   private offer(t: number): void {
     for (const c of this.waitingCalls()) {
+      if (c.noOffer) continue;
       let best: AgentRec | undefined;
       for (const a of this.agents) {
         if (a.state !== 'READY' || !a.roster.queueIds.includes(c.queueId)) continue;
@@ -470,7 +550,14 @@ export class SiteSim {
   }
 
   private endCall(a: AgentRec, t: number): void {
-    if (a.callId !== null) this.calls.delete(a.callId);
+    if (a.callId !== null) {
+      const c = this.calls.get(a.callId);
+      this.calls.delete(a.callId);
+      if (c) {
+        this.callEvent(c, 'disconnected', t, { agentId: a.id, detail: 'remote' });
+        this.ended(c, t, 'answered');
+      }
+    }
     a.callId = null;
     const pending = a.pendingState;
     if (pending !== null) {

@@ -12,8 +12,8 @@ const AUDIENCE = 'rte';
 
 /** Issues and verifies RTE tokens. */
 export interface TokenService {
-  /** Default lifetime of issued tokens, seconds. */
-  readonly ttlSec: number;
+  /** Default lifetime of issued tokens, seconds (test control `POST /sim/control/token-ttl` changes it). */
+  ttlSec: number;
   /**
    * Issues a signed JWT (HS256) with `iss` wallboard-sim, `aud` rte, `sub` (default
    * `wallboard`), `iat` and `exp` = now + ttl.
@@ -21,7 +21,7 @@ export interface TokenService {
    */
   issue(ttlSec?: number, subject?: string): Promise<string>;
   /** Verifies signature, issuer, audience and expiry (no clock tolerance). Never throws. */
-  verify(token: string | undefined | null): Promise<{ ok: true; subject: string } | { ok: false; reason: string }>;
+  verify(token: string | undefined | null): Promise<{ ok: true; subject: string; jti: string; exp: number } | { ok: false; reason: string }>;
 }
 
 /** Options of {@link createTokenService}. */
@@ -41,12 +41,14 @@ export function tokenTtlFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 /** Creates a token service with its own secret. */
 export function createTokenService(opts: TokenServiceOptions = {}): TokenService {
   const secret = opts.secret ?? new Uint8Array(randomBytes(32));
-  const ttlSec = opts.ttlSec ?? tokenTtlFromEnv();
-  return {
-    ttlSec,
-    issue: async (ttl = ttlSec, subject = 'wallboard') => {
+  let seq = 0;
+  const service: TokenService = {
+    ttlSec: opts.ttlSec ?? tokenTtlFromEnv(),
+    issue: async (ttl = service.ttlSec, subject = 'wallboard') => {
       const now = Math.floor(Date.now() / 1000);
+      seq += 1;
       return new SignJWT({ scope: 'rte' })
+        .setJti(`t${seq}`)
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuer(ISSUER)
         .setAudience(AUDIENCE)
@@ -59,12 +61,13 @@ export function createTokenService(opts: TokenServiceOptions = {}): TokenService
       if (!token) return { ok: false, reason: 'no token' };
       try {
         const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-        return { ok: true, subject: payload.sub ?? '' };
+        return { ok: true, subject: payload.sub ?? '', jti: payload.jti ?? '', exp: (payload.exp ?? 0) * 1000 };
       } catch (err) {
         return { ok: false, reason: err instanceof Error ? err.message : String(err) };
       }
     },
   };
+  return service;
 }
 
 /** Extracts a bearer token from an `Authorization` header value, or undefined. */

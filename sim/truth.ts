@@ -7,6 +7,7 @@ import type { AgentState } from '../src/domain';
 import { gcQueueFigures } from './gc-wire';
 import type { SimModel } from './model';
 import { rteQueueFigures, waitSeconds } from './rte-wire';
+import { RTE_CALL_LIST_IDS } from './rte-calllists';
 
 /** One RTE queue in the truth. `longestWaitingSec` in seconds, 0 when nobody waits. */
 export interface TruthRteQueue {
@@ -52,16 +53,125 @@ export interface TruthGcAgent {
   stateSince: number;
 }
 
+/**
+ * The day statistics of one RTE queue as the board must compute them (issue 7): over the
+ * calls that arrived since the model started (reset), answered within `thresholdSec`, short
+ * abandons within `shortAbandonSec`; `serviceLevelPct` = within ÷ (answered + abandoned −
+ * short) × 100, null when that is 0 ÷ 0; `avgWaitSec` rounded, null when none answered.
+ */
+export interface TruthRteStats {
+  id: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  overflowed: number;
+  transferred: number;
+  answeredWithinThreshold: number;
+  avgWaitSec: number | null;
+  serviceLevelPct: number | null;
+}
+
+/** One live RTE call (`outcome` waiting / connected) in the truth. */
+export interface TruthRteCall {
+  callId: string;
+  queueId: string;
+  outcome: 'waiting' | 'connected';
+  agentId: string | null;
+  arrivedAt: number;
+}
+
+/** One RTE call list's figures (the board's names). */
+export interface TruthRteCallList {
+  id: string;
+  open: number;
+  assigned: number;
+  freeForAllocation: number;
+  overdue: number;
+  dueNextHour: number;
+  expiringToday: number;
+  servingAgents: number;
+}
+
+/** One alert raised (the board's alarm id: AlertId, or `queue:<QueueId>`). */
+export interface TruthRteAlert {
+  id: string;
+  kind: 'user' | 'queue';
+  userId: string;
+  condition: string;
+  value: string | null;
+  severity: 'alarm' | 'warn';
+  at: number;
+}
+
 /** The whole truth document. `at` is epoch ms. */
 export interface Truth {
   at: number;
   paused: boolean;
-  rte: { queues: TruthRteQueue[]; users: TruthRteUser[] };
+  rte: {
+    queues: TruthRteQueue[];
+    users: TruthRteUser[];
+    stats: TruthRteStats[];
+    calls: TruthRteCall[];
+    callLists: TruthRteCallList[];
+    alerts: TruthRteAlert[];
+  };
   gc: { queues: TruthGcQueue[]; agents: TruthGcAgent[] };
 }
 
+/** Options of {@link buildTruth}: the statistics' thresholds in seconds (defaults 20 and 5, the board's). */
+export interface TruthOptions {
+  readonly thresholdSec?: number;
+  readonly shortAbandonSec?: number;
+}
+
+/** The RTE day statistics per queue (see {@link TruthRteStats}). */
+export function rteStats(model: SimModel, opts: TruthOptions = {}): TruthRteStats[] {
+  const thr = (opts.thresholdSec ?? 20) * 1000;
+  const short = (opts.shortAbandonSec ?? 5) * 1000;
+  const since = model.startedAt;
+  const { ended, live } = model.rteCalls();
+  return model.queues('rte').map((q) => {
+    const s = { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, overflowed: 0, transferred: 0, within: 0, waitMs: 0 };
+    const answer = (arrivedAt: number, answeredAt: number | null) => {
+      if (answeredAt === null) return;
+      s.answered += 1;
+      s.waitMs += answeredAt - arrivedAt;
+      if (answeredAt - arrivedAt <= thr) s.within += 1;
+    };
+    for (const c of ended) {
+      if (c.queueId !== q.id || c.arrivedAt < since) continue;
+      s.offered += 1;
+      answer(c.arrivedAt, c.answeredAt);
+      if (c.outcome === 'abandoned') {
+        s.abandoned += 1;
+        if (c.endedAt - c.arrivedAt <= short) s.shortAbandoned += 1;
+      } else if (c.outcome === 'overflowed') s.overflowed += 1;
+      else if (c.outcome === 'transferred') s.transferred += 1;
+    }
+    for (const c of live) {
+      if (c.queueId !== q.id || c.arrivedAt < since) continue;
+      s.offered += 1;
+      answer(c.arrivedAt, c.answeredAt);
+    }
+    const base = s.answered + s.abandoned - s.shortAbandoned;
+    return {
+      id: q.id,
+      offered: s.offered,
+      answered: s.answered,
+      abandoned: s.abandoned,
+      shortAbandoned: s.shortAbandoned,
+      overflowed: s.overflowed,
+      transferred: s.transferred,
+      answeredWithinThreshold: s.within,
+      avgWaitSec: s.answered > 0 ? Math.round(s.waitMs / s.answered / 1000) : null,
+      serviceLevelPct: base > 0 ? Math.min(100, (s.within / base) * 100) : null,
+    };
+  });
+}
+
 /** Builds the truth at the model clock's now. */
-export function buildTruth(model: SimModel): Truth {
+export function buildTruth(model: SimModel, opts: TruthOptions = {}): Truth {
   const now = model.now();
   return {
     at: now,
@@ -88,6 +198,24 @@ export function buildTruth(model: SimModel): Truth {
         state: a.state,
         reasonLabel: a.reasonLabel,
         stateSince: a.stateSince,
+      })),
+      stats: rteStats(model, opts),
+      calls: model.rteCalls().live.map((c) => ({
+        callId: c.id,
+        queueId: c.queueId,
+        outcome: c.answeredAt === null ? ('waiting' as const) : ('connected' as const),
+        agentId: c.agentId,
+        arrivedAt: c.arrivedAt,
+      })),
+      callLists: RTE_CALL_LIST_IDS.map((id) => ({ id, ...model.callLists.figures(id, now) })),
+      alerts: model.alerts().map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        userId: a.userId,
+        condition: a.kind === 'queue' ? (a.queueName ?? a.queueId ?? '') : (a.conditionName ?? ''),
+        value: a.value ?? null,
+        severity: a.kind === 'queue' ? ('warn' as const) : ('alarm' as const),
+        at: a.at,
       })),
     },
     gc: {

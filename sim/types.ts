@@ -45,6 +45,37 @@ export interface SimQueue {
   readonly counters: Readonly<QueueCounters>;
 }
 
+/** How a call leaves its queue when nobody answers it in time. */
+export type CallFate = 'abandon' | 'overflow' | 'transfer';
+
+/**
+ * One step of an RTE call's life, as the hub publishes it (rte doc "Queue" section and the
+ * user's own call events): `coming` + `arrived` on arrival, `allocated` + `connected` when a
+ * user answers, `disconnected` when it ends (answered or abandoned), `overflow` or
+ * `transferStarted` + `transferConnected` when it leaves the queue unanswered.
+ */
+export interface SimCallEvent {
+  readonly step: 'coming' | 'arrived' | 'allocated' | 'connected' | 'disconnected' | 'overflow' | 'transferStarted' | 'transferConnected';
+  readonly callId: string;
+  readonly queueId: string;
+  readonly callerNumber: string;
+  /** epoch ms */
+  readonly at: number;
+  readonly agentId?: string;
+  /** Disconnect reason (`remote` caller hung up / `local`), transfer target, overflow applet. */
+  readonly detail?: string;
+}
+
+/** A call that has ended, for the truth's statistics. Times epoch ms. */
+export interface SimCallRecord {
+  readonly callId: string;
+  readonly queueId: string;
+  readonly arrivedAt: number;
+  readonly answeredAt: number | null;
+  readonly endedAt: number;
+  readonly outcome: 'answered' | 'abandoned' | 'overflowed' | 'transferred';
+}
+
 /** One call in the model. */
 export interface SimCall {
   readonly id: string;
@@ -55,6 +86,10 @@ export interface SimCall {
   readonly answeredAt: number | null;
   /** Agent the call is allocated to (RESERVED, TALKING, HOLD), or null while waiting. */
   readonly agentId: string | null;
+  /** RTE: the caller's number. */
+  readonly callerNumber: string;
+  /** What happens if nobody answers before its patience ends. */
+  readonly fate: CallFate;
 }
 
 /** One agent (RTE user or GC agent) as the model holds it. */
@@ -95,4 +130,23 @@ export type CommandResult =
  */
 export type ModelChange =
   | { readonly kind: 'agent'; readonly site: Site; readonly id: string }
-  | { readonly kind: 'tick'; readonly at: number };
+  | { readonly kind: 'tick'; readonly at: number }
+  | { readonly kind: 'alert'; readonly alert: SimAlert };
+
+/**
+ * An RTE alert the hub publishes to a user (rte doc "Event: UserAlert", "Event:
+ * UserQueueAlert"). `kind` user: UserAlert with AlertId `id`; queue: UserQueueAlert for
+ * `queueId` (the board's alarm id is then `queue:<queueId>`). `at` epoch ms.
+ */
+export interface SimAlert {
+  readonly kind: 'user' | 'queue';
+  readonly id: string;
+  readonly userId: string;
+  readonly queueId?: string;
+  readonly queueName?: string;
+  readonly conditionName?: string;
+  readonly conditionExpression?: string;
+  readonly conditionValue?: string;
+  readonly value?: string;
+  readonly at: number;
+}

@@ -1,7 +1,11 @@
 import { ExternalLink } from 'lucide-react';
 import { AgentGrid } from '../features/agents';
+import { EmergencyBanner } from '../features/emergency';
+import { RouterPanel } from '../features/routers';
 import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
+import { AlarmsPanel } from '../features/alarms';
+import { CallbacksPanel } from '../features/callbacks';
 import type { SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -24,8 +28,12 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         {!kiosk && simulatorUrl && <SimulatorLink url={simulatorUrl} />}
         <Clock />
       </header>
+      <EmergencyBanner kiosk={kiosk} />
       <main className="board__main">
+        <AlarmsPanel />
         <QueuePanel />
+        <RouterPanel />
+        <CallbacksPanel />
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>

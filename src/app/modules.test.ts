@@ -42,7 +42,9 @@ describe('connector modules', () => {
 
   it("applies each module's defaults through the board schema", () => {
     const cfg = boardConfigSchema.parse({ sources: { rte: RTE, gc: GC } });
-    expect(cfg.sources.rte).toMatchObject({ enabled: true, queueEvents: ['QueueStatus'], maxWaitTimeUnit: 'seconds' });
+    expect(cfg.sources.rte).toMatchObject({ enabled: true, maxWaitTimeUnit: 'seconds', callListIds: [], serviceLevelThresholdSec: 20, shortAbandonSec: 5 });
+    expect(cfg.sources.rte?.queueEvents).toContain('QueueStatus');
+    expect(cfg.sources.rte?.queueEvents).toContain('QueueCallInArrived');
     expect(cfg.sources.gc).toMatchObject({ enabled: true, eventsDestination: '/topic/gc.events', verbs: { ready: 'READY' } });
     expect(enabledSources(cfg)).toEqual(['rte', 'gc']);
     // The CIL desk runs on /agent only (scope `desk`), never on the board or the kiosk.

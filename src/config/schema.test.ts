@@ -5,6 +5,7 @@
  * if zod's English messages (`src/domain/zod.ts`) are not installed.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUEUE_EVENTS, DEFAULT_USER_EVENTS } from '../connectors/rte';
 import { boardConfigSchema } from '../app/modules';
 import { checkDomainEvent } from '../domain';
 import { ConfigError, parseConfig } from './load';
@@ -31,6 +32,7 @@ describe('board configuration schema (zod/mini)', () => {
       kioskFlushIntervalMs: 1_000,
       reasonCodes: { notReady: [], logout: [] },
       thresholds: {},
+      emergency: { kioskShowSec: 300, kioskSound: false },
       theme: 'dark',
       security: { allowedConfigOrigins: [], allowedOrigins: [] },
       sources: {
@@ -39,8 +41,14 @@ describe('board configuration schema (zod/mini)', () => {
           enabled: true,
           queueIds: [],
           userIds: [],
-          queueEvents: ['QueueStatus'],
-          userEvents: ['UserStatus', 'UserAvailability'],
+          callListIds: [],
+          queueEvents: [...DEFAULT_QUEUE_EVENTS],
+          userEvents: [...DEFAULT_USER_EVENTS],
+          callListEvents: ['CallbackListStatus', 'CallbackChanged'],
+          callerNumberDigits: 4,
+          serviceLevelThresholdSec: 20,
+          shortAbandonSec: 5,
+          alertHoldSec: 300,
           maxWaitTimeUnit: 'seconds',
           staleAfterMs: 35_000,
         },

@@ -61,6 +61,23 @@ export interface Agent {
   /** Team id (GC AgentInfo `<agent_teamId>`), if known. */
   readonly teamId?: string;
   readonly isSupervisor?: boolean;
+  /**
+   * Presence as the vendor tells it beside the state (RTE UserAvailability `Availability`:
+   * `Available`, `Busy`, `DoNotDisturb`, `OffWork`, as sent), its note (vendor text) and
+   * its end (epoch ms; absent when `DateTime.MaxValue`, i.e. no end).
+   */
+  readonly presence?: string;
+  readonly presenceNote?: string;
+  readonly presenceUntil?: number;
+  /** Epoch ms the current call connected, from the user's call events (RTE), if on a call the board saw connect. */
+  readonly callSince?: number;
+  /**
+   * True when `stateSince` is when the board first saw the state, not when it began (the
+   * state began before the board was listening): the time in state is "since seen".
+   */
+  readonly stateSinceSeen?: boolean;
+  /** RTE UserStatus `Serving` (serving in queues), if sent. */
+  readonly serving?: boolean;
   /** Epoch ms of the last event that changed this agent. */
   readonly updatedAt: number;
 }

@@ -53,4 +53,9 @@ export interface SourceHealth {
   readonly recentErrors: readonly IngestError[];
   /** Latest subscription results (RTE), keyed `"<eventName>:<entityId>"`. */
   readonly subscriptions: Readonly<Record<string, SubscriptionResult>>;
+  /**
+   * Valid vendor events the board does not display (`vendor.notice`), counted by the
+   * vendor's event name. Absent until the first one.
+   */
+  readonly noticeCounts?: Readonly<Record<string, number>>;
 }

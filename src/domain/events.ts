@@ -2,6 +2,10 @@ import type { AgentState } from './agent';
 import type { ConnectionStatus, IngestError, SubscriptionResult } from './connection';
 import type { DeskAgentInfo, DeskAgentState, DeskQueue, QueueDataState, WorkItemState } from './desk';
 import type { QueueStats } from './queue';
+import type { RouterStats } from './router';
+import type { AlarmSeverity } from './alarm';
+import type { QueueCallStep, QueueDayStats, QueueMember } from './call';
+import type { CallbackItem, CallbackListFigures } from './callback';
 import type { SourceId } from './source';
 
 /**
@@ -22,6 +26,16 @@ export type DomainEvent =
   | ConnectionStatusEvent
   | IngestErrorEvent
   | SubscriptionResultEvent
+  | RouterUpsertEvent
+  | EmergencyCallEvent
+  | QueueCallEvent
+  | QueueDayStatsEvent
+  | QueueMembersEvent
+  | AlarmRaiseEvent
+  | AlarmClearEvent
+  | CallbackListStatusEvent
+  | CallbackChangedEvent
+  | VendorNoticeEvent
   | DeskChannelEvent
   | DeskWorkItemEvent
   | DeskQueuesEvent
@@ -56,6 +70,16 @@ export interface AgentUpsertEvent extends EventBase {
   readonly extension?: string;
   readonly teamId?: string;
   readonly isSupervisor?: boolean;
+  /**
+   * Presence group (RTE UserAvailability, UserStatus, call events; agent.ts). Like the state
+   * group: when `state` is present, members absent here are cleared.
+   */
+  readonly presence?: string;
+  readonly presenceNote?: string;
+  readonly presenceUntil?: number;
+  readonly callSince?: number;
+  readonly stateSinceSeen?: boolean;
+  readonly serving?: boolean;
 }
 
 /** Removes an agent (e.g. no longer in the team list of a full snapshot). */
@@ -126,6 +150,80 @@ export interface IngestErrorEvent extends EventBase {
 export interface SubscriptionResultEvent extends EventBase {
   readonly kind: 'subscription.result';
   readonly results: readonly SubscriptionResult[];
+}
+
+/**
+ * One step of a call's life in a queue (RTE QueueCallIn* events). `queueId` is the queue's
+ * vendor id; `callerNumber` is already masked as configured. Reducer rules: queues.ts calls.
+ */
+export interface QueueCallEvent extends EventBase {
+  readonly kind: 'queue.call';
+  readonly queueId: string;
+  readonly callId: string;
+  readonly step: QueueCallStep;
+  readonly callerNumber?: string;
+  readonly agentId?: string;
+  readonly agentName?: string;
+  /** Vendor reason / target text (disconnect reason, transfer target), plain text. */
+  readonly detail?: string;
+}
+
+/** A queue's day statistics computed by the wallboard (replaces the stored ones). */
+export interface QueueDayStatsEvent extends EventBase {
+  readonly kind: 'queue.dayStats';
+  readonly stats: Omit<QueueDayStats, 'key' | 'source' | 'updatedAt'>;
+}
+
+/** Who serves a queue (RTE QueueAttachedUsers): the full list, replacing the stored one. */
+export interface QueueMembersEvent extends EventBase {
+  readonly kind: 'queue.members';
+  readonly queueId: string;
+  readonly members: readonly QueueMember[];
+}
+
+/** An alarm was raised (again). Flushed at once. Fields as in domain `Alarm`. */
+export interface AlarmRaiseEvent extends EventBase {
+  readonly kind: 'alarm.raise';
+  readonly id: string;
+  readonly condition: string;
+  readonly expression?: string;
+  readonly threshold?: string;
+  readonly value?: string;
+  readonly entityId?: string;
+  readonly entityName?: string;
+  readonly severity: AlarmSeverity;
+}
+
+/** An alarm was cleared. */
+export interface AlarmClearEvent extends EventBase {
+  readonly kind: 'alarm.clear';
+  readonly id: string;
+}
+
+/** The latest figures of a callback list (RTE CallbackListStatus); absent figures keep their values. */
+export interface CallbackListStatusEvent extends EventBase {
+  readonly kind: 'callbackList.status';
+  readonly id: string;
+  readonly figures: CallbackListFigures;
+}
+
+/** A callback request of a list changed (RTE CallbackChanged): upserts the item by id. */
+export interface CallbackChangedEvent extends EventBase {
+  readonly kind: 'callback.changed';
+  /** The list's id (CallListId). */
+  readonly id: string;
+  readonly item: CallbackItem;
+}
+
+/**
+ * A valid vendor event the board does not display (e.g. RTE UserActionMobileCall,
+ * CallListNotification): counted per event name in connection health, nothing else.
+ */
+export interface VendorNoticeEvent extends EventBase {
+  readonly kind: 'vendor.notice';
+  /** The vendor's event name, e.g. `UserMissedCallNotification`. */
+  readonly eventName: string;
+  readonly entityId: string;
 }
 
 /**
@@ -204,6 +302,29 @@ export type DomainEventKind = DomainEvent['kind'];
 export type EventOfKind<K extends DomainEventKind> = Extract<DomainEvent, { readonly kind: K }>;
 
 // One entry per kind; the mapped type makes a kind missing here (or unknown) a compile error.
+/**
+ * Creates or updates a router (BCT RouterStatus). Figures present replace the stored ones;
+ * absent figures keep theirs, except that `queueLength: 0` also clears `maxWaitingSince`
+ * (nothing waits; routers reducer).
+ */
+export interface RouterUpsertEvent extends EventBase {
+  readonly kind: 'router.upsert';
+  /** The vendor's `routerName`. */
+  readonly id: string;
+  readonly stats: RouterStats;
+}
+
+/** A call to a monitored emergency number (BCT EmergencyCall); flushed at once. */
+export interface EmergencyCallEvent extends EventBase {
+  readonly kind: 'emergency.call';
+  /** The wallboard's id of this call (see `EmergencyCall.id`). */
+  readonly id: string;
+  readonly calledNumber: string;
+  readonly callingNumber: string;
+  readonly callerName?: string;
+  readonly callerLocation?: string;
+}
+
 const KINDS: { readonly [K in DomainEventKind]: true } = {
   'agent.upsert': true,
   'agent.remove': true,
@@ -214,6 +335,16 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'connection.status': true,
   'ingest.error': true,
   'subscription.result': true,
+  'router.upsert': true,
+  'emergency.call': true,
+  'queue.call': true,
+  'queue.dayStats': true,
+  'queue.members': true,
+  'alarm.raise': true,
+  'alarm.clear': true,
+  'callbackList.status': true,
+  'callback.changed': true,
+  'vendor.notice': true,
   'desk.channel': true,
   'desk.workitem': true,
   'desk.queues': true,

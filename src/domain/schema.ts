@@ -24,6 +24,9 @@ import { CONNECTION_STATUSES } from './connection';
 import { DESK_AGENT_STATES, ESCALATION_LEVELS, QUEUE_DATA_STATES, WORK_ITEM_STATES } from './desk';
 import type { DomainEvent, DomainEventKind } from './events';
 import { QUEUE_STAT_KEYS } from './queue';
+import { ROUTER_COUNT_KEYS } from './router';
+import { ALARM_SEVERITIES } from './alarm';
+import { QUEUE_CALL_STEPS } from './call';
 import { SOURCE_IDS, type SourceId } from './source';
 
 type Assert<T extends true> = T;
@@ -80,6 +83,12 @@ const agentUpsert = strictObject({
   extension: z.optional(text),
   teamId: z.optional(text),
   isSupervisor: z.optional(z.boolean()),
+  presence: z.optional(text),
+  presenceNote: z.optional(text),
+  presenceUntil: z.optional(finite),
+  callSince: z.optional(finite),
+  stateSinceSeen: z.optional(z.boolean()),
+  serving: z.optional(z.boolean()),
 });
 
 const agentRemove = strictObject({ kind: z.literal('agent.remove'), ...envelope, id });
@@ -142,6 +151,121 @@ const subscriptionResult = strictObject({
     }),
   ),
 });
+
+const routerStats = withoutProtoKey(z.partialRecord(z.enum([...ROUTER_COUNT_KEYS, 'maxWaitingSince']), z.optional(finite)));
+
+const routerUpsert = strictObject({
+  kind: z.literal('router.upsert'),
+  ...envelope,
+  id,
+  stats: routerStats,
+});
+
+const emergencyCall = strictObject({
+  kind: z.literal('emergency.call'),
+  ...envelope,
+  id,
+  calledNumber: text,
+  callingNumber: text,
+  callerName: z.optional(text),
+  callerLocation: z.optional(text),
+});
+
+const count = z.number().check(z.int(), z.nonnegative());
+
+const queueCall = strictObject({
+  kind: z.literal('queue.call'),
+  ...envelope,
+  queueId: id,
+  callId: id,
+  step: z.enum(QUEUE_CALL_STEPS),
+  callerNumber: z.optional(text),
+  agentId: z.optional(id),
+  agentName: z.optional(text),
+  detail: z.optional(text),
+});
+
+const queueDayStats = strictObject({
+  kind: z.literal('queue.dayStats'),
+  ...envelope,
+  stats: strictObject({
+    queueId: id,
+    day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    since: finite,
+    offered: count,
+    answered: count,
+    abandoned: count,
+    shortAbandoned: count,
+    overflowed: count,
+    transferred: count,
+    answeredWithinThreshold: count,
+    avgWaitSec: z.optional(finite),
+    serviceLevelPct: z.optional(finite),
+    thresholdSec: finite,
+    shortAbandonSec: finite,
+    unseen: z.array(z.tuple([finite, finite])),
+  }),
+});
+
+const queueMembers = strictObject({
+  kind: z.literal('queue.members'),
+  ...envelope,
+  queueId: id,
+  members: z.array(strictObject({ agentId: id, active: z.boolean(), priority: z.optional(finite) })),
+});
+
+const alarmRaise = strictObject({
+  kind: z.literal('alarm.raise'),
+  ...envelope,
+  id,
+  condition: text,
+  expression: z.optional(text),
+  threshold: z.optional(text),
+  value: z.optional(text),
+  entityId: z.optional(text),
+  entityName: z.optional(text),
+  severity: z.enum(ALARM_SEVERITIES),
+});
+
+const alarmClear = strictObject({ kind: z.literal('alarm.clear'), ...envelope, id });
+
+const callbackListStatus = strictObject({
+  kind: z.literal('callbackList.status'),
+  ...envelope,
+  id,
+  figures: strictObject({
+    open: z.optional(count),
+    assigned: z.optional(count),
+    freeForAllocation: z.optional(count),
+    overdue: z.optional(count),
+    dueNextHour: z.optional(count),
+    expiringToday: z.optional(count),
+    servingAgents: z.optional(count),
+    activeAgents: z.optional(count),
+    autoAllocate: z.optional(z.boolean()),
+  }),
+});
+
+const callbackChanged = strictObject({
+  kind: z.literal('callback.changed'),
+  ...envelope,
+  id,
+  item: strictObject({
+    id,
+    contactName: z.optional(text),
+    contactNumber: z.optional(text),
+    assignedUserId: z.optional(text),
+    dueAt: z.optional(finite),
+    expiresAt: z.optional(finite),
+    lastAttemptAt: z.optional(finite),
+    lastAttemptNote: z.optional(text),
+    attempts: count,
+    typeId: z.optional(finite),
+    modifiedAt: finite,
+  }),
+});
+
+const vendorNotice = strictObject({ kind: z.literal('vendor.notice'), ...envelope, eventName: id, entityId: text });
 
 const deskChannel = strictObject({
   kind: z.literal('desk.channel'),
@@ -224,6 +348,16 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   connectionStatus,
   ingestError,
   subscriptionResult,
+  routerUpsert,
+  emergencyCall,
+  queueCall,
+  queueDayStats,
+  queueMembers,
+  alarmRaise,
+  alarmClear,
+  callbackListStatus,
+  callbackChanged,
+  vendorNotice,
   deskChannel,
   deskWorkItem,
   deskQueues,

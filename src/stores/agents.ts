@@ -81,6 +81,12 @@ export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): 
       extension: e.extension,
       teamId: e.teamId,
       isSupervisor: e.isSupervisor,
+      presence: e.presence,
+      presenceNote: e.presenceNote,
+      presenceUntil: e.presenceUntil,
+      callSince: e.callSince,
+      stateSinceSeen: e.stateSinceSeen,
+      serving: e.serving,
       updatedAt: e.at,
     };
   }
@@ -109,6 +115,14 @@ export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): 
   const extension = e.extension ?? prev.extension;
   const teamId = e.teamId ?? prev.teamId;
   const isSupervisor = e.isSupervisor ?? prev.isSupervisor;
+  // The presence group (events.ts): replaced together with the state group.
+  const group = state !== undefined;
+  const presence = group ? e.presence : (e.presence ?? prev.presence);
+  const presenceNote = group ? e.presenceNote : (e.presenceNote ?? prev.presenceNote);
+  const presenceUntil = group ? e.presenceUntil : (e.presenceUntil ?? prev.presenceUntil);
+  const callSince = group ? e.callSince : (e.callSince ?? prev.callSince);
+  const stateSinceSeen = group ? e.stateSinceSeen : (e.stateSinceSeen ?? prev.stateSinceSeen);
+  const serving = group ? e.serving : (e.serving ?? prev.serving);
 
   if (
     nextState === prev.state &&
@@ -120,7 +134,13 @@ export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): 
     name === prev.name &&
     extension === prev.extension &&
     teamId === prev.teamId &&
-    isSupervisor === prev.isSupervisor
+    isSupervisor === prev.isSupervisor &&
+    presence === prev.presence &&
+    presenceNote === prev.presenceNote &&
+    presenceUntil === prev.presenceUntil &&
+    callSince === prev.callSince &&
+    stateSinceSeen === prev.stateSinceSeen &&
+    serving === prev.serving
   ) {
     return prev;
   }
@@ -138,6 +158,12 @@ export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): 
     extension,
     teamId,
     isSupervisor,
+    presence,
+    presenceNote,
+    presenceUntil,
+    callSince,
+    stateSinceSeen,
+    serving,
     updatedAt: e.at,
   };
 }

@@ -74,6 +74,7 @@ interface Draft {
   errorCounts: Record<string, number> | undefined; // copied on first write
   newErrors: IngestError[]; // oldest first
   subscriptions: Record<string, SubscriptionResult> | undefined; // copied on first write
+  noticeCounts: Record<string, number> | undefined; // copied on first write
   dirty: boolean;
 }
 
@@ -92,11 +93,13 @@ function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
  * - `connection.status`: a new status sets `status`, `reason`, `since = at`, and counts a
  *   connect when it becomes `live`; the same status again only updates `reason`.
  * - any event other than `connection.status` and `ingest.error` (i.e. a message the
- *   source actually sent) moves `lastMessageAt` forward to its `at`.
+ *   source actually sent) moves `lastMessageAt` forward to its `at`, published in steps of
+ *   at least {@link LAST_MESSAGE_RESOLUTION_MS}.
  * - `ingest.error`: counted once by its code (e.g. `invalid-event` from the connector
  *   edge, `malformed-frame` from a wire parser); kept in `recentErrors` (newest first, at
  *   most {@link MAX_RECENT_ERRORS}).
  * - `subscription.result`: stored by `"<eventName>:<entityId>"`.
+ * - `vendor.notice`: counted by event name in `noticeCounts`.
  * Events are trusted to match their types (validated at the connector edge).
  * @returns the same `state` object when nothing changed
  */
@@ -118,6 +121,7 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         errorCounts: undefined,
         newErrors: [],
         subscriptions: undefined,
+        noticeCounts: undefined,
         dirty: prev === undefined,
       };
       drafts.set(source, d);
@@ -164,6 +168,13 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         touch(d, at);
         break;
       }
+      case 'vendor.notice': {
+        d.noticeCounts ??= { ...(d.prev?.noticeCounts ?? {}) };
+        setOwn(d.noticeCounts, e.eventName, ownNumber(d.noticeCounts, e.eventName) + 1);
+        d.dirty = true;
+        touch(d, at);
+        break;
+      }
       default:
         touch(d, at);
     }
@@ -180,10 +191,20 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
   return { bySource, version: state.version + 1 };
 }
 
+/**
+ * `lastMessageAt` is shown to the second ("3 s ago"); a message republishes the source's
+ * health only when it moves the published value by at least this much (ms). Republishing on
+ * every message re-rendered the health row in every frame at 1,000 events/s
+ * (docs/PERFORMANCE.md "Browser benchmark"). A batch that changes anything else publishes
+ * its latest message time as well.
+ */
+export const LAST_MESSAGE_RESOLUTION_MS = 1000;
+
 function touch(d: Draft, at: number): void {
   if (d.lastMessageAt === undefined || at > d.lastMessageAt) {
     d.lastMessageAt = at;
-    d.dirty = true;
+    const published = d.prev?.lastMessageAt;
+    if (published === undefined || at - published >= LAST_MESSAGE_RESOLUTION_MS) d.dirty = true;
   }
 }
 
@@ -204,6 +225,7 @@ function finish(source: SourceId, d: Draft): SourceHealth {
     errorCounts: d.errorCounts ?? prev?.errorCounts ?? {},
     recentErrors,
     subscriptions: d.subscriptions ?? prev?.subscriptions ?? {},
+    ...(d.noticeCounts ? { noticeCounts: d.noticeCounts } : prev?.noticeCounts ? { noticeCounts: prev.noticeCounts } : {}),
   };
 }
 

@@ -5,7 +5,23 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import { SOURCE_IDS, type Agent, type EntityKey, type Queue, type SourceHealth, type SourceId, type StateCounts, type Team } from '../domain';
+import {
+  SOURCE_IDS,
+  type Agent,
+  type Alarm,
+  type CallbackList,
+  type EmergencyCall,
+  type EntityKey,
+  type Queue,
+  type QueueDayStats,
+  type QueueMember,
+  type Router,
+  type SourceHealth,
+  type SourceId,
+  type StateCounts,
+  type Team,
+} from '../domain';
+import type { QueueCallList } from './calls';
 import { idleHealth, type ConnectionsState } from './connections';
 import type { AgentKeysFilter, QueueKeysFilter } from './views';
 import { agentKeysView, queueKeysView, stores } from './wallboard';
@@ -102,4 +118,97 @@ export function useTeams(): readonly Team[] {
     }
     return lastTeams;
   });
+}
+
+let lastRoutersMap: ReadonlyMap<EntityKey, Router> | undefined;
+let lastRouterKeys: readonly EntityKey[] = [];
+
+/**
+ * Keys of every router, sorted by source then name; the same array while no router is
+ * added (figures changing do not change it).
+ */
+export function useRouterKeys(): readonly EntityKey[] {
+  return useStore(stores.routers, (s) => {
+    if (s.byKey !== lastRoutersMap) {
+      const keys = [...s.byKey.values()]
+        .sort((a, b) => SOURCE_IDS.indexOf(a.source) - SOURCE_IDS.indexOf(b.source) || a.name.localeCompare(b.name))
+        .map((r) => r.key);
+      lastRoutersMap = s.byKey;
+      if (keys.length !== lastRouterKeys.length || keys.some((k, i) => k !== lastRouterKeys[i])) lastRouterKeys = keys;
+    }
+    return lastRouterKeys;
+  });
+}
+
+/** The router with this key, re-rendering only when that router object is replaced. */
+export function useRouter(key: EntityKey): Router | undefined {
+  return useStore(stores.routers, (s) => s.byKey.get(key));
+}
+
+/** Every emergency call the board has seen (bounded), newest first; a new array only when one arrives. */
+export function useEmergencyCalls(): readonly EmergencyCall[] {
+  return useStore(stores.emergencies, (s) => s.calls);
+}
+
+const NO_CALLS: QueueCallList = { live: [], ended: [] };
+const NO_MEMBERS: readonly QueueMember[] = [];
+
+/** The calls of one queue (live and recently ended); re-renders only when that queue's list changes. */
+export function useQueueCalls(queueKey: EntityKey): QueueCallList {
+  return useStore(stores.queueCalls, (s) => s.byQueue.get(queueKey) ?? NO_CALLS);
+}
+
+/** Number of live calls of one queue (for a button label; the list itself loads on demand). */
+export function useQueueLiveCallCount(queueKey: EntityKey): number {
+  return useStore(stores.queueCalls, (s) => s.byQueue.get(queueKey)?.live.length ?? 0);
+}
+
+/** The wallboard's day statistics of one queue, if it computes any for it. */
+export function useQueueDayStats(queueKey: EntityKey): QueueDayStats | undefined {
+  return useStore(stores.queueDayStats, (s) => s.byKey.get(queueKey));
+}
+
+/** Who serves one queue (RTE QueueAttachedUsers), empty when not known. */
+export function useQueueMembers(queueKey: EntityKey): readonly QueueMember[] {
+  return useStore(stores.queueMembers, (s) => s.byQueue.get(queueKey) ?? NO_MEMBERS);
+}
+
+/** Keys of every alarm: raised ones (most recently raised first), then recently cleared. */
+export function useAlarmKeys(): readonly EntityKey[] {
+  return useStore(stores.alarms, (s) => s.order);
+}
+
+/** Number of raised alarms. */
+export function useRaisedAlarmCount(): number {
+  return useStore(stores.alarms, (s) => {
+    let n = 0;
+    for (const k of s.order) if (s.byKey.get(k)?.state === 'raised') n += 1;
+    return n;
+  });
+}
+
+/** One alarm, re-rendering only when it is replaced. */
+export function useAlarm(key: EntityKey): Alarm | undefined {
+  return useStore(stores.alarms, (s) => s.byKey.get(key));
+}
+
+let lastCallbackMapVersion = -1;
+let lastCallbackKeys: readonly EntityKey[] = [];
+
+/** Keys of every callback list, sorted by source then id; the same array until a list is added. */
+export function useCallbackListKeys(): readonly EntityKey[] {
+  return useStore(stores.callbacks, (s) => {
+    if (s.sortVersion !== lastCallbackMapVersion) {
+      lastCallbackMapVersion = s.sortVersion;
+      lastCallbackKeys = [...s.byKey.values()]
+        .sort((a, b) => SOURCE_IDS.indexOf(a.source) - SOURCE_IDS.indexOf(b.source) || a.id.localeCompare(b.id))
+        .map((l) => l.key);
+    }
+    return lastCallbackKeys;
+  });
+}
+
+/** One callback list, re-rendering only when it is replaced. */
+export function useCallbackList(key: EntityKey): CallbackList | undefined {
+  return useStore(stores.callbacks, (s) => s.byKey.get(key));
 }

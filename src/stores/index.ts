@@ -11,7 +11,27 @@ export type { ConnectionsState } from './connections';
 export { deskSlice, initialDeskState, reduceDesk, isEndedState } from './desk';
 export type { DeskState, DeskEvent, DeskNotice } from './desk';
 export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
+export { alarmsSlice, initialAlarmsState, reduceAlarms, MAX_CLEARED_ALARMS } from './alarms';
+export type { AlarmsState } from './alarms';
+export { callbacksSlice, initialCallbacksState, reduceCallbacks, MAX_CALLBACK_ITEMS } from './callbacks';
+export type { CallbacksState } from './callbacks';
+export {
+  queueCallsSlice,
+  queueDayStatsSlice,
+  queueMembersSlice,
+  initialQueueCallsState,
+  reduceQueueCalls,
+  reduceQueueDayStats,
+  reduceQueueMembers,
+  applyCallStep,
+  MAX_ENDED_CALLS,
+} from './calls';
+export type { QueueCallList, QueueCallsState, QueueDayStatsState, QueueMembersState } from './calls';
 export type { Team, TeamsState } from './teams';
+export { routersSlice, initialRoutersState, reduceRouters, applyRouterUpsert } from './routers';
+export type { RoutersState } from './routers';
+export { emergenciesSlice, initialEmergenciesState, reduceEmergencies, MAX_EMERGENCY_CALLS } from './emergencies';
+export type { EmergenciesState } from './emergencies';
 export { defineSlice } from './slice';
 export type { StoreSlice } from './slice';
 export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS } from './slices';
@@ -50,5 +70,17 @@ export {
   useIsSourceLive,
   useTeam,
   useTeams,
+  useRouterKeys,
+  useRouter,
+  useEmergencyCalls,
   selectHealthList,
+  useQueueCalls,
+  useQueueLiveCallCount,
+  useQueueDayStats,
+  useQueueMembers,
+  useAlarmKeys,
+  useRaisedAlarmCount,
+  useAlarm,
+  useCallbackListKeys,
+  useCallbackList,
 } from './hooks';

@@ -23,6 +23,19 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'connection.status': { kind: 'connection.status', source: 'gc', status: 'live', at: T0 },
   'ingest.error': { kind: 'ingest.error', source: 'gc', error: { code: 'malformed-frame', message: 'x', at: T0 }, at: T0 },
   'subscription.result': { kind: 'subscription.result', source: 'rte', results: [{ entityId: 'u', eventName: 'userstatus', subscribed: true }], at: T0 },
+  'router.upsert': { kind: 'router.upsert', source: 'bct', id: 'Sales', stats: { queueLength: 2 }, at: T0 },
+  'emergency.call': { kind: 'emergency.call', source: 'bct', id: 'bct:1', calledNumber: '112', callingNumber: '2001', at: T0 },
+  'queue.call': { kind: 'queue.call', source: 'rte', queueId: 'q1', callId: 'c1', step: 'arrived', at: T0 },
+  'queue.dayStats': {
+    kind: 'queue.dayStats', source: 'rte', at: T0,
+    stats: { queueId: 'q1', day: '2025-11-22', since: T0 - 1000, offered: 1, answered: 0, abandoned: 0, shortAbandoned: 0, overflowed: 0, transferred: 0, answeredWithinThreshold: 0, thresholdSec: 20, shortAbandonSec: 5, unseen: [] },
+  },
+  'queue.members': { kind: 'queue.members', source: 'rte', queueId: 'q1', members: [{ agentId: 'u1', active: true }], at: T0 },
+  'alarm.raise': { kind: 'alarm.raise', source: 'rte', id: 'al1', condition: 'Queue length', severity: 'alarm', at: T0 },
+  'alarm.clear': { kind: 'alarm.clear', source: 'rte', id: 'al0', at: T0 },
+  'callbackList.status': { kind: 'callbackList.status', source: 'rte', id: 'l1', figures: { open: 3 }, at: T0 },
+  'callback.changed': { kind: 'callback.changed', source: 'rte', id: 'l1', item: { id: 'cb1', attempts: 0, modifiedAt: T0 }, at: T0 },
+  'vendor.notice': { kind: 'vendor.notice', source: 'rte', eventName: 'UserActionMobileCall', entityId: 'u1', at: T0 },
   'desk.channel': { kind: 'desk.channel', source: 'cil', id: 'voice_5000', state: 'Ready', at: T0 },
   'desk.workitem': { kind: 'desk.workitem', source: 'cil', id: 'w1', state: 'Offered', at: T0 },
   'desk.queues': { kind: 'desk.queues', source: 'cil', dataState: 'ENABLED', queues: [{ id: 'q1' }], at: T0 },
@@ -42,11 +55,11 @@ describe('the slice list drives routing', () => {
     expect([...KNOWN_EVENT_KINDS].sort()).toEqual([...DOMAIN_EVENT_KINDS].sort());
   });
 
-  it("names are unique; urgent kinds are a subset of each slice own kinds; connection.status and the agent's own desk state are urgent", () => {
+  it("names are unique; urgent kinds are a subset of each slice own kinds; connection loss, alarms, emergency calls and the agent's own desk state are urgent", () => {
     const names = SLICES.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const s of SLICES) for (const k of s.urgentKinds) expect((s.kinds as readonly string[]).includes(k), `${s.name} ${k}`).toBe(true);
-    expect([...URGENT_KINDS]).toEqual(['connection.status', 'desk.channel', 'desk.notice']);
+    expect([...URGENT_KINDS].sort()).toEqual(['alarm.raise', 'connection.status', 'desk.channel', 'desk.notice', 'emergency.call']);
   });
 
   it('each event reaches only the reducers of the slices that take its kind, once per flush', () => {
@@ -107,6 +120,11 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.teams.getState()).sort()).toEqual(['byKey', 'version']);
     expect(Object.keys(s.connections.getState()).sort()).toEqual(['bySource', 'version']);
     expect(Object.keys(s.desk.getState()).sort()).toEqual(['channels', 'notice', 'queues', 'version', 'workItems']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'connections', 'desk', 'queues', 'teams']);
+    expect(Object.keys(s.routers.getState()).sort()).toEqual(['byKey', 'version']);
+    expect(Object.keys(s.emergencies.getState()).sort()).toEqual(['calls', 'version']);
+    expect(Object.keys(s.alarms.getState()).sort()).toEqual(['byKey', 'order', 'version']);
+    expect(Object.keys(s.callbacks.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
+    expect(Object.keys(s.queueCalls.getState()).sort()).toEqual(['byQueue', 'version']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'desk', 'emergencies', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
   });
 });

@@ -14,9 +14,27 @@ import { connectionsSlice } from './connections';
 import { deskSlice } from './desk';
 import { queuesSlice } from './queues';
 import { teamsSlice } from './teams';
+import { routersSlice } from './routers';
+import { emergenciesSlice } from './emergencies';
+import { alarmsSlice } from './alarms';
+import { callbacksSlice } from './callbacks';
+import { queueCallsSlice, queueDayStatsSlice, queueMembersSlice } from './calls';
 
 /** Every store slice, in the order the bus sets them after a flush. */
-export const SLICES = [connectionsSlice, teamsSlice, queuesSlice, agentsSlice, deskSlice] as const;
+export const SLICES = [
+  connectionsSlice,
+  teamsSlice,
+  queuesSlice,
+  agentsSlice,
+  alarmsSlice,
+  callbacksSlice,
+  queueCallsSlice,
+  queueDayStatsSlice,
+  queueMembersSlice,
+  routersSlice,
+  emergenciesSlice,
+  deskSlice,
+] as const;
 
 /** Any slice of {@link SLICES}. */
 export type AnySlice = (typeof SLICES)[number];

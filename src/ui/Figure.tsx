@@ -23,28 +23,32 @@ export function SeverityMark({ severity }: { severity: Severity }) {
 }
 
 /**
- * One labelled number on a tile. `value` is the raw number written to `data-value`
- * (empty when absent); `display` is what is shown (an em dash when absent; by default the
- * value in the current locale's number format). Over a threshold the severity is shown as
- * a word and an icon as well as a colour.
+ * One labelled number on a tile. `value` is the raw number written to `data-value` (the
+ * attribute is absent when the value is unknown, never a zero); `stat` names the figure in
+ * `data-stat` (the public test hook of docs/CONTRACTS.md "Board test hooks", e.g.
+ * `callsWaiting`, `longestWaitingSec`); `display` is what is shown (an em dash when absent;
+ * by default the value in the current locale's number format). Over a threshold the
+ * severity is shown as a word and an icon as well as a colour.
  */
 export function Figure(props: {
   label: string;
   value: number | undefined;
   display?: ReactNode;
   testId?: string;
+  stat?: string;
   severity?: Severity;
   title?: string;
   size?: 'large' | 'medium' | 'small';
 }) {
-  const { label, value, display, testId, severity = 'ok', title, size = 'small' } = props;
+  const { label, value, display, testId, stat, severity = 'ok', title, size = 'small' } = props;
   const format = useFormat();
   const shown = value === undefined ? '—' : (display ?? format.number(value));
   return (
     <div
       className={`figure figure--${size} sev--${severity}`}
       data-testid={testId}
-      data-value={value === undefined ? '' : String(value)}
+      data-stat={stat}
+      data-value={value === undefined ? undefined : String(value)}
       title={title}
     >
       <span className="figure__value">

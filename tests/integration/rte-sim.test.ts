@@ -8,9 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startSimulator, type SimulatorHandle } from '../../sim/main';
-import { createRteConnector } from '../../src/connectors/rte/rte-connector';
+import { createRteConnector, type RteConnector } from '../../src/connectors/rte/rte-connector';
 import type { RteConnectorConfig } from '../../src/connectors/rte/config';
-import type { Connector } from '../../src/connectors/transport/types';
 import type { AgentUpsertEvent, DomainEvent, QueueUpsertEvent, SubscriptionResultEvent } from '../../src/domain';
 import { until } from './support/activemq';
 
@@ -35,7 +34,7 @@ const statusesOf = (es: readonly DomainEvent[]) => es.flatMap((e) => (e.kind ===
 
 describe('RTE connector ⇄ simulator hub', () => {
   let sim: SimulatorHandle;
-  let connector: Connector;
+  let connector: RteConnector;
   const events: DomainEvent[] = [];
   const tokenFetches: TokenFetch[] = [];
   let config: RteConnectorConfig;
@@ -48,8 +47,14 @@ describe('RTE connector ⇄ simulator hub', () => {
       hubUrl: sim.urls.hub,
       queueIds: [Q(1), Q(2)],
       userIds: [U(1), U(99)],
+      callListIds: [],
       queueEvents: ['QueueStatus'],
       userEvents: ['UserStatus', 'UserAvailability'],
+      callListEvents: [],
+      callerNumberDigits: 4,
+      serviceLevelThresholdSec: 20,
+      shortAbandonSec: 5,
+      alertHoldSec: 300,
       maxWaitTimeUnit: 'seconds',
       staleAfterMs: 35_000,
     };
@@ -114,6 +119,23 @@ describe('RTE connector ⇄ simulator hub', () => {
     } finally {
       await fetch(`${sim.urls.http}/sim/control/resume`, { method: 'POST' });
     }
+  });
+
+  it('a board that stops following a queue unsubscribes it (and drops its tile); following it again subscribes it', async () => {
+    const conn = () => sim.hub.log().connections.filter((c) => c.closedAt === null).at(-1);
+    const mark = events.length;
+    await connector.setEntities({ queueIds: [Q(1)] });
+    const unsub = conn()?.invocations.find((i) => i.target === 'Unsubscribe');
+    expect(unsub?.arguments[0]).toEqual([{ EntityId: Q(2), EventName: 'QueueStatus' }]);
+    expect(events.slice(mark).some((e) => e.kind === 'queue.remove' && e.id === Q(2))).toBe(true);
+    const after = events.length;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(events.slice(after).filter((e) => e.kind === 'queue.upsert' && e.id === Q(2))).toEqual([]);
+    expect(events.slice(after).filter((e) => e.kind === 'ingest.error' && e.error.code === 'unsubscribed')).toEqual([]);
+    await connector.setEntities({ queueIds: [Q(1), Q(2)] });
+    const subs = conn()?.invocations.filter((i) => i.target === 'Subscribe') ?? [];
+    expect(subs.at(-1)?.arguments[0]).toEqual([{ EntityId: Q(2), EventName: 'QueueStatus' }]);
+    await until(() => events.slice(after).some((e) => e.kind === 'queue.upsert' && e.id === Q(2)), 5_000, 'Q2 back');
   });
 
   it('after the hub is stopped and restarted: down, a NEW token is fetched, Subscribe again, live', async () => {

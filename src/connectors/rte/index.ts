@@ -9,6 +9,7 @@ import type { ConnectorModule } from '../transport/module';
 import { rteConfigSchema } from './config';
 
 export type { RteConnectorConfig } from './config';
+export { DEFAULT_QUEUE_EVENTS, DEFAULT_USER_EVENTS, DEFAULT_CALL_LIST_EVENTS } from './config';
 
 /** Enreach RTE over SignalR: users, queues (`sources.rte`). */
 export const rteModule: ConnectorModule<typeof rteConfigSchema, 'rte'> = {

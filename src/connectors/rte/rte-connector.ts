@@ -27,8 +27,10 @@ import { createLiveness } from '../transport/liveness';
 import type { RteConnectorConfig } from './config';
 import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import type { Connector, Emit } from '../transport/types';
+import type { DomainEvent } from '../../domain';
 import { resolveUrl } from '../transport/url';
 import { createRteMapper } from './rte-mapper';
+import { createRteStats, type StatsStorage } from './rte-stats';
 import { parseMessageReceived, parseSubscriptionResults } from './rte-wire';
 
 /** A WebSocket constructor as SignalR calls it (`new (url, protocols?, options?)`; `ws` in Node). */
@@ -60,6 +62,40 @@ export interface RteConnectorOptions {
   readonly keepAliveMs?: number;
   /** Token request timeout (ms). Default 10 000. */
   readonly tokenTimeoutMs?: number;
+  /** Where the day statistics are kept (default the browser's `localStorage` when there is one; `null`: memory only). */
+  readonly storage?: StatsStorage | null;
+  /** `UnsubscribeAll` timeout on `stop()` (ms). Default 2 000. */
+  readonly unsubscribeTimeoutMs?: number;
+}
+
+/** The entities an RTE board follows (GUIDs). */
+export interface RteEntities {
+  readonly queueIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly callListIds: readonly string[];
+}
+
+/** The RTE connector: a {@link Connector} whose followed entities can change while it runs. */
+export interface RteConnector extends Connector {
+  /**
+   * Changes the followed entities (e.g. a board that stops showing a queue). While
+   * connected: `Unsubscribe` for every item no longer needed (its queue / agent removed
+   * from the board), then `Subscribe` for the new ones (rte doc "Subscribing to events",
+   * "Unsubscribing"); otherwise the next connect subscribes the new set. Absent fields keep
+   * their lists. Never throws; failures are counted in connection health.
+   */
+  setEntities(next: Partial<RteEntities>): Promise<void>;
+}
+
+/** How often the day statistics' seen span is extended and persisted (ms). */
+const STATS_TICK_MS = 2_000;
+
+function defaultStorage(): StatsStorage | null {
+  try {
+    return typeof globalThis.localStorage === 'object' ? globalThis.localStorage : null;
+  } catch {
+    return null; // storage refused (privacy mode, sandboxed frame)
+  }
 }
 
 /** The token endpoint's answer (NOTES.md §1: `{ token, rteUrl? }`). */
@@ -102,11 +138,63 @@ class HubUrlChanged extends Error {
  *   after `staleAfterMs` without any hub message (pings included), `idle` after `stop()`.
  * - `MessageReceived` → `parseMessageReceived` → RTE mapper → `emit`; never throws.
  */
-export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): Connector {
+export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): RteConnector {
   const scheduler = opts.scheduler ?? realScheduler;
   const now = () => scheduler.wallNow();
   const status = createStatusReporter('rte', emit, now);
-  const mapper = createRteMapper({ maxWaitTimeUnit: config.maxWaitTimeUnit });
+  let entities: RteEntities = { queueIds: config.queueIds, userIds: config.userIds, callListIds: config.callListIds };
+  /** Lower-cased names the hub offers (last AvailableSubscriptions), if known. */
+  let offeredNow: ReadonlySet<string> | undefined;
+  /** Items being unsubscribed: their late messages are dropped silently (not counted as unsubscribed). */
+  const leaving = new Set<string>();
+  /** `"<eventname>|<entityid>"` (lower-cased) of every item requested and not refused on this connection. */
+  const subscribed = new Set<string>();
+  const subKey = (eventName: string, entityId: string) => `${eventName.trim().toLowerCase()}|${entityId.trim().toLowerCase()}`;
+  const mapper = createRteMapper({
+    maxWaitTimeUnit: config.maxWaitTimeUnit,
+    callerNumberDigits: config.callerNumberDigits,
+    isSubscribed: (ev, id) => subscribed.has(`${ev}|${id}`),
+  });
+  const stats = createRteStats({
+    thresholdSec: config.serviceLevelThresholdSec,
+    shortAbandonSec: config.shortAbandonSec,
+    ...(config.statsTimeZone !== undefined ? { timeZone: config.statsTimeZone } : {}),
+    storage: opts.storage === undefined ? defaultStorage() : opts.storage,
+  });
+  let statsTimer: CancelFn | undefined;
+  const statsTick = () => {
+    statsTimer = scheduler.setTimeout(() => {
+      safeEmit(emit, stats.tick(now()));
+      statsTick();
+    }, STATS_TICK_MS);
+  };
+  /** Alarm id → timer clearing it after `alertHoldSec` without being raised again. */
+  const alarmTimers = new Map<string, CancelFn>();
+  /** Post-processing of mapped events: day statistics from call steps, alarm hold timers. */
+  const afterMap = (events: DomainEvent[]): DomainEvent[] => {
+    const out = [...events];
+    for (const e of events) {
+      if (e.kind === 'queue.call') out.push(...stats.onCall(e));
+      else if (e.kind === 'alarm.raise') {
+        alarmTimers.get(e.id)?.();
+        const id = e.id;
+        alarmTimers.set(
+          id,
+          scheduler.setTimeout(() => {
+            alarmTimers.delete(id);
+            safeEmit(emit, [{ kind: 'alarm.clear', source: 'rte', at: now(), id }]);
+          }, config.alertHoldSec * 1000),
+        );
+      }
+    }
+    return out;
+  };
+  const setSeeing = (seeing: boolean) => safeEmit(emit, stats.setSeeing(seeing, now()));
+  /** The page is going away (closed, reloaded, navigated): the span it saw ends now, kept for the next page. */
+  const onPageHide = () => setSeeing(false);
+  const onPageShow = () => {
+    if (running && status.current === 'live') setSeeing(true);
+  };
   const restartBackoff = createBackoff(opts.backoff);
   const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
   const log = (level: RteLogLevel, message: string) => {
@@ -128,16 +216,59 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   const liveness = createLiveness({
     staleAfterMs: config.staleAfterMs,
     scheduler,
-    onStale: () => status.set('stale', `no message from the hub for ${Math.round(config.staleAfterMs / 1000)} s`),
-    onLive: () => status.set('live'),
+    onStale: () => {
+      status.set('stale', `no message from the hub for ${Math.round(config.staleAfterMs / 1000)} s`);
+      setSeeing(false);
+    },
+    onLive: () => {
+      status.set('live');
+      setSeeing(true);
+    },
   });
 
-  const subscriptionItems = () => {
+  /**
+   * Every configured `{EntityId, EventName}` (queues × queue events, users × user events,
+   * call lists × call-list events), without the events the hub does not offer (`offered`:
+   * lower-cased names from AvailableSubscriptions; undefined = not known, keep all).
+   */
+  const subscriptionItems = (offered?: ReadonlySet<string>) => {
     const items: Array<{ EntityId: string; EventName: string }> = [];
-    for (const id of config.queueIds) for (const ev of config.queueEvents) items.push({ EntityId: id, EventName: ev });
-    for (const id of config.userIds) for (const ev of config.userEvents) items.push({ EntityId: id, EventName: ev });
+    const add = (ids: readonly string[], events: readonly string[]) => {
+      const wanted = offered ? events.filter((ev) => offered.has(ev.trim().toLowerCase())) : events;
+      for (const id of ids) for (const ev of wanted) items.push({ EntityId: id, EventName: ev });
+    };
+    add(entities.queueIds, config.queueEvents);
+    add(entities.userIds, config.userEvents);
+    add(entities.callListIds, config.callListEvents);
     return items;
   };
+
+  /**
+   * `AvailableSubscriptions` (rte doc "Available subscription events"): the lower-cased
+   * event names the hub offers, and one `event-not-offered` error per configured event it
+   * does not offer. A failed or malformed answer gives undefined (subscribe everything; the
+   * per-item results say what the hub refused).
+   */
+  async function availableEvents(c: HubConnection, gen: number): Promise<ReadonlySet<string> | undefined> {
+    let answer: unknown;
+    try {
+      answer = await c.invoke('AvailableSubscriptions');
+    } catch (e) {
+      if (gen === generation) safeEmit(emit, [ingestErrorEvent('rte', 'available-subscriptions-failed', `AvailableSubscriptions failed: ${errText(e)}`, now())]);
+      return undefined;
+    }
+    if (gen !== generation) return undefined;
+    if (!Array.isArray(answer) || !answer.every((x) => typeof x === 'string')) {
+      safeEmit(emit, [ingestErrorEvent('rte', 'malformed-frame', `AvailableSubscriptions answer is not a list of event names: ${quote(answer)}`, now())]);
+      return undefined;
+    }
+    const offered = new Set((answer as string[]).map((n) => n.trim().toLowerCase()));
+    const configured = new Set([...config.queueEvents, ...config.userEvents, ...config.callListEvents].map((n) => n.trim()));
+    const missing = [...configured].filter((n) => !offered.has(n.toLowerCase()));
+    if (missing.length > 0)
+      safeEmit(emit, missing.map((n) => ingestErrorEvent('rte', 'event-not-offered', `the hub does not offer the configured event ${quote(n)}`, now())));
+    return offered;
+  }
 
   async function fetchToken(): Promise<RteTokenAnswer> {
     const url = resolveUrl(config.tokenUrl, opts.baseUrl);
@@ -223,11 +354,14 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       if (gen !== generation) return;
       const at = now();
       liveness.touch();
-      safeEmit(emit, mapper.message(parseMessageReceived(arg), at));
+      const parsed = parseMessageReceived(arg);
+      if (parsed.ok && leaving.size > 0 && leaving.has(subKey(parsed.message.eventName, parsed.message.entityId))) return;
+      safeEmit(emit, afterMap(mapper.message(parsed, at)));
     });
     c.onclose((err) => {
       if (gen !== generation || !running) return;
       liveness.stop();
+      setSeeing(false);
       if (urlChanged) {
         scheduleRestart(0);
         return;
@@ -239,7 +373,13 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   }
 
   async function subscribeAll(c: HubConnection, gen: number): Promise<void> {
-    const items = subscriptionItems();
+    const offered = await availableEvents(c, gen);
+    if (gen !== generation || !running) return;
+    offeredNow = offered;
+    const items = subscriptionItems(offered);
+    subscribed.clear();
+    leaving.clear();
+    for (const i of items) subscribed.add(subKey(i.EventName, i.EntityId));
     if (items.length > 0) {
       let answer: unknown;
       try {
@@ -254,11 +394,15 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
         return;
       }
       if (gen !== generation || !running) return;
-      safeEmit(emit, mapper.subscriptionResults(parseSubscriptionResults(answer), now()));
+      const parsed = parseSubscriptionResults(answer);
+      for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
+      safeEmit(emit, mapper.subscriptionResults(parsed, now()));
     }
+    safeEmit(emit, stats.load(entities.queueIds, now()));
     if (c.state !== HubConnectionState.Connected) return;
     restartBackoff.reset();
     status.set('live');
+    setSeeing(true);
     liveness.stop();
     liveness.start();
   }
@@ -321,12 +465,62 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     await subscribeAll(c, gen);
   }
 
+  async function setEntities(next: Partial<RteEntities>): Promise<void> {
+    const before = subscriptionItems(offeredNow);
+    const prev = entities;
+    entities = { ...entities, ...next };
+    const after = subscriptionItems(offeredNow);
+    const keyOf = (i: { EntityId: string; EventName: string }) => subKey(i.EventName, i.EntityId);
+    const afterKeys = new Set(after.map(keyOf));
+    const beforeKeys = new Set(before.map(keyOf));
+    const removed = before.filter((i) => !afterKeys.has(keyOf(i)));
+    const added = after.filter((i) => !beforeKeys.has(keyOf(i)));
+    for (const i of removed) {
+      subscribed.delete(keyOf(i));
+      leaving.add(keyOf(i));
+    }
+    for (const i of added) subscribed.add(keyOf(i));
+    // The board no longer shows what it stopped following.
+    const at = now();
+    const gone: DomainEvent[] = [
+      ...prev.queueIds.filter((id) => !entities.queueIds.includes(id)).map((id): DomainEvent => ({ kind: 'queue.remove', source: 'rte', at, id })),
+      ...prev.userIds.filter((id) => !entities.userIds.includes(id)).map((id): DomainEvent => ({ kind: 'agent.remove', source: 'rte', at, id })),
+    ];
+    safeEmit(emit, gone);
+    const c = conn;
+    if (!c || c.state !== HubConnectionState.Connected || !running) {
+      leaving.clear(); // the next connection subscribes only the new set
+      return;
+    }
+    const gen = generation;
+    try {
+      if (removed.length > 0) {
+        await c.invoke('Unsubscribe', removed);
+        for (const i of removed) leaving.delete(keyOf(i));
+      }
+      if (added.length > 0) {
+        const answer: unknown = await c.invoke('Subscribe', added);
+        if (gen !== generation) return;
+        const parsed = parseSubscriptionResults(answer);
+        for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
+        safeEmit(emit, mapper.subscriptionResults(parsed, now()));
+      }
+      if (gen === generation) safeEmit(emit, stats.load(entities.queueIds, now()));
+    } catch (e) {
+      if (gen === generation) safeEmit(emit, [ingestErrorEvent('rte', 'subscribe-failed', `changing subscriptions failed: ${errText(e)}`, now())]);
+    }
+  }
+
   return {
     source: 'rte',
+    setEntities,
     start() {
       if (running) return;
       running = true;
       restartBackoff.reset();
+      statsTick();
+      globalThis.addEventListener?.('pagehide', onPageHide);
+      globalThis.addEventListener?.('pageshow', onPageShow);
       void connect();
     },
     async stop() {
@@ -335,10 +529,30 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       generation += 1;
       restartTimer?.();
       restartTimer = undefined;
+      statsTimer?.();
+      statsTimer = undefined;
+      globalThis.removeEventListener?.('pagehide', onPageHide);
+      globalThis.removeEventListener?.('pageshow', onPageShow);
+      for (const cancel of alarmTimers.values()) cancel();
+      alarmTimers.clear();
       liveness.stop();
+      setSeeing(false);
       const c = conn;
       conn = undefined;
-      if (c) await c.stop().catch(() => undefined);
+      if (c) {
+        // Leaving: drop every subscription on the server first (rte doc "Unsubscribing": UnsubscribeAll).
+        if (c.state === HubConnectionState.Connected) {
+          let cancel: CancelFn | undefined;
+          await Promise.race([
+            c.invoke('UnsubscribeAll').catch(() => undefined),
+            new Promise<void>((resolve) => {
+              cancel = scheduler.setTimeout(resolve, opts.unsubscribeTimeoutMs ?? 2_000);
+            }),
+          ]);
+          cancel?.();
+        }
+        await c.stop().catch(() => undefined);
+      }
       status.set('idle', 'stopped');
     },
   };

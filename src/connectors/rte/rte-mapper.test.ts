@@ -97,7 +97,11 @@ describe('RTE UserStatus + UserAvailability → agent.upsert', () => {
     const m = createRteMapper({ maxWaitTimeUnit: 'seconds' });
     const av = m.message(parseMessageReceived(message('UserAvailability', USER_ID, camelCased(USER_AVAILABILITY_PASCAL))), AT);
     expect(av).toEqual([
-      { kind: 'agent.upsert', source: 'rte', at: AT, id: USER_ID, name: 'ann.lee@example.com', state: 'READY', vendorState: 'Available', stateSince: AT },
+      {
+        kind: 'agent.upsert', source: 'rte', at: AT, id: USER_ID, name: 'ann.lee@example.com', state: 'READY', vendorState: 'Available', stateSince: AT,
+        // the first state heard: its time is "since seen"; DateTime.MaxValue EndTime = no presenceUntil
+        presence: 'Available', stateSinceSeen: true,
+      },
     ]);
     const st = m.message(parseMessageReceived(message('UserStatus', USER_ID, { ...USER_STATUS_PASCAL, Serving: false })), AT + 1_000);
     expect(st).toEqual([
@@ -111,6 +115,8 @@ describe('RTE UserStatus + UserAvailability → agent.upsert', () => {
         vendorState: 'Available, Not serving',
         reasonLabel: 'Not serving',
         stateSince: AT + 1_000,
+        presence: 'Available',
+        serving: false,
       },
     ]);
     // same derived state again: stateSince kept
@@ -161,7 +167,7 @@ describe('a batch with malformed messages between valid ones', () => {
       message('QueueStatus', QUEUE_ID, QUEUE_STATUS_PASCAL),
       { subscription: { entityId: QUEUE_ID } },
       message('QueueStatus', QUEUE_ID, { ...QUEUE_STATUS_PASCAL, NbrOfQueuingRequesters: 'four' }),
-      message('UserCallInComing', USER_ID, {}),
+      message('UserCallInSomewhere', USER_ID, {}),
       hostile,
       'garbage',
       undefined,

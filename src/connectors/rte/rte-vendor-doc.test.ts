@@ -8,14 +8,15 @@ import {
   VENDOR_SUBSCRIPTION_RESULT,
   VENDOR_UNSUBSCRIBE_RESULT,
 } from './rte-fixtures.test-data';
+import { RTE_EVENT_TABLES, RTE_MISC_TABLES } from './rte-tables';
 
 /** The vendor document, relative to the repository (`../shared/protocols/`). */
 const RTE_DOC = resolve(process.cwd(), '../shared/protocols/rte-enreach-realtime-engine-signalr.txt');
 const present = existsSync(RTE_DOC);
 
 /** Property names of one "Event: <name>" table of the document. */
-function tableProperties(doc: string, event: string): string[] {
-  const start = doc.indexOf(`Event: ${event}\n`);
+function tableProperties(doc: string, event: string, heading = 'Event'): string[] {
+  const start = doc.indexOf(`${heading}: ${event}\n`);
   if (start < 0) return [];
   const header = doc.indexOf('Property name Value type Description', start);
   const lines = doc.slice(header).split('\n').slice(1);
@@ -41,5 +42,12 @@ describe.skipIf(!present)('RTE fixtures are the vendor document\'s own', () => {
     expect(Object.keys(USER_STATUS_PASCAL).sort()).toEqual(tableProperties(doc, 'UserStatus').sort());
     expect(Object.keys(USER_AVAILABILITY_PASCAL).sort()).toEqual(tableProperties(doc, 'UserAvailability').sort());
     expect(tableProperties(doc, 'QueueStatus')).toHaveLength(17);
+  });
+
+  it('the wire tables (rte-tables.ts) are exactly the document\'s event and helper tables', () => {
+    const events = [...doc.matchAll(/^Event: (\w+)$/gm)].map((m) => m[1]);
+    expect(Object.keys(RTE_EVENT_TABLES)).toEqual(events);
+    for (const [name, table] of Object.entries(RTE_EVENT_TABLES)) expect(Object.keys(table), name).toEqual(tableProperties(doc, name));
+    for (const [name, table] of Object.entries(RTE_MISC_TABLES)) expect(Object.keys(table), name).toEqual(tableProperties(doc, name, 'Misc'));
   });
 });

@@ -140,8 +140,11 @@ describe('parseMessageReceived (rte doc "Subscribing to events", event tables)',
     expect(r.message).not.toHaveProperty('nbrOfQueuingRequesters');
     expect(r.message).not.toHaveProperty('queueName');
     expect(r.message).toMatchObject({ nbrOfAgentsImmediatelyFree: 3 });
-    const u = parseMessageReceived(message('UserStatus', USER_ID, { Talking: 'true', WrapUpEnd: 'soon' }));
+    const u = parseMessageReceived(message('UserStatus', USER_ID, { Talking: 'true', WrapUpEnd: 'soon', Serving: true }));
     expect(u.ok && u.issues.map((i) => i.code)).toEqual(['wrong-type', 'wrong-type']);
+    // every field wrong: no message at all (creates nothing), one counted problem
+    const none = parseMessageReceived(message('QueueStatus', QUEUE_ID, { NbrOfQueuingRequesters: '4', QueueName: 12 }));
+    expect(none.ok ? 'ok' : none.issue.code).toBe('no-valid-field');
   });
 
   it('__proto__ / constructor / prototype keys are reported and never read', () => {
@@ -172,7 +175,8 @@ describe('parseMessageReceived (rte doc "Subscribing to events", event tables)',
       [{ subscription: { eventName: 'queuestatus' }, data: {} }, 'malformed-frame'],
       [{ subscription: { entityId: 'x', eventName: 'queuestatus' } }, 'malformed-frame'],
       [{ subscription: { entityId: 'x', eventName: 'queuestatus' }, data: 'not json' }, 'malformed-frame'],
-      [message('UserCallInComing', USER_ID, {}), 'unknown-event'],
+      [message('UserCallInSomewhere', USER_ID, {}), 'unknown-event'],
+      [message('UserCallInComing', USER_ID, {}), 'no-valid-field'],
       [message('__proto__', USER_ID, {}), 'unknown-event'],
       [message('constructor', USER_ID, {}), 'unknown-event'],
       [message('toString', USER_ID, {}), 'unknown-event'],

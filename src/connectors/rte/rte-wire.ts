@@ -11,9 +11,10 @@
  * becomes a typed failure or an issue beside the parsed value.
  */
 import type { SubscriptionResult } from '../../domain';
+import { RTE_EVENT_TABLES, RTE_MISC_TABLES, type RteEventName, type RteKind, type RteTable } from './rte-tables';
 
 /** Machine codes of RTE wire problems (they become `ingest.error` codes). */
-export type RteIssueCode = 'malformed-frame' | 'unknown-event' | 'wrong-type' | 'hostile-key';
+export type RteIssueCode = 'malformed-frame' | 'unknown-event' | 'wrong-type' | 'hostile-key' | 'no-valid-field';
 
 /** One wire problem; `message` is plain text. */
 export interface RteIssue {
@@ -21,8 +22,30 @@ export interface RteIssue {
   readonly message: string;
 }
 
-/** Event names the wallboard maps, in the vendor's spelling. */
-export type RteEventName = 'QueueStatus' | 'UserStatus' | 'UserAvailability';
+/** Event names the wallboard maps, in the vendor's spelling: every event of the vendor document. */
+export type { RteEventName } from './rte-tables';
+
+/** A JSON value of a validated property: text, number, boolean, `null` (a nullable vendor type) or a list of validated helper objects. */
+export type RteValue = string | number | boolean | null | readonly RteFields[];
+
+/** Validated properties of one event or helper object, keyed by the camelCase property name. */
+export type RteFields = Readonly<Record<string, RteValue>>;
+
+/** Events carried as {@link RteGenericMessage} (all but QueueStatus, UserStatus, UserAvailability). */
+export type RteGenericEventName = Exclude<RteEventName, 'QueueStatus' | 'UserStatus' | 'UserAvailability'>;
+
+/**
+ * Any other event of the vendor document ("User", "Queue", "CallList" sections): its valid
+ * properties in `fields` (camelCase name → value as sent; DateTimes as the vendor's text,
+ * lists as arrays of validated helper objects). A property absent or wrong-typed on the
+ * wire is absent here.
+ */
+export interface RteGenericMessage {
+  readonly eventName: RteGenericEventName;
+  /** `subscription.entityId` of the message. */
+  readonly entityId: string;
+  readonly fields: RteFields;
+}
 
 /**
  * QueueStatus data (rte doc "Event: QueueStatus"); a property absent or wrong-typed on the
@@ -89,7 +112,7 @@ export interface RteUserAvailability {
 }
 
 /** A validated `MessageReceived` message. */
-export type RteMessage = RteQueueStatus | RteUserStatus | RteUserAvailability;
+export type RteMessage = RteQueueStatus | RteUserStatus | RteUserAvailability | RteGenericMessage;
 
 /** Result of {@link parseMessageReceived}. */
 export type RteParseResult =
@@ -141,61 +164,10 @@ export function lowerKeyed(obj: Record<string, unknown>, issues: RteIssue[], whe
   return m;
 }
 
-type Kind = 'number' | 'boolean' | 'string' | 'guid' | 'datetime' | 'datetime?';
-
-/** Vendor tables, property (PascalCase, as documented) → expected type. */
-const QUEUE_STATUS: Readonly<Record<string, Kind>> = {
-  MaxWaitTime: 'number',
-  NbrOfAgentsCheckedInQueue: 'number',
-  NbrOfAgentsImmediatelyFree: 'number',
-  NbrOfAgentsLongTermAway: 'number',
-  NbrOfAgentsOnWrapUp: 'number',
-  NbrOfAgentsShortTermAway: 'number',
-  NbrOfAllocated: 'number',
-  NbrOfConnected: 'number',
-  NbrOfNotServedRequesters: 'number',
-  NbrOfProviders: 'number',
-  NbrOfQueuingRequesters: 'number',
-  NbrOfRequesters: 'number',
-  NbrOfServingAgentsEstimate: 'number',
-  OpenStatus: 'number',
-  OrganizationId: 'guid',
-  QueueId: 'guid',
-  QueueName: 'string',
-};
-
-const USER_STATUS: Readonly<Record<string, Kind>> = {
-  ActiveQueues: 'number',
-  Available: 'boolean',
-  CanBeAllocatedTo: 'boolean',
-  OrganizationId: 'guid',
-  ParkedCalls: 'number',
-  Schedule: 'boolean',
-  ServiceTerminals: 'number',
-  Serving: 'boolean',
-  ServingCallback: 'boolean',
-  Talking: 'boolean',
-  UserId: 'guid',
-  WrapUpEnd: 'datetime?',
-};
-
-const USER_AVAILABILITY: Readonly<Record<string, Kind>> = {
-  Availability: 'string',
-  EndTime: 'datetime',
-  EventSource: 'string',
-  Note: 'string',
-  OrganizationId: 'guid',
-  ProfileId: 'guid',
-  StartTime: 'datetime',
-  UserId: 'guid',
-  UserName: 'string',
-};
-
-const TABLES: Readonly<Record<string, { name: RteEventName; table: Readonly<Record<string, Kind>> }>> = {
-  queuestatus: { name: 'QueueStatus', table: QUEUE_STATUS },
-  userstatus: { name: 'UserStatus', table: USER_STATUS },
-  useravailability: { name: 'UserAvailability', table: USER_AVAILABILITY },
-};
+/** Event name (lower-cased) → vendor spelling and table. Built once from the vendor tables. */
+const TABLES: ReadonlyMap<string, { name: RteEventName; table: RteTable }> = new Map(
+  (Object.keys(RTE_EVENT_TABLES) as RteEventName[]).map((name) => [name.toLowerCase(), { name, table: RTE_EVENT_TABLES[name] as RteTable }]),
+);
 
 /**
  * Parses a .NET DateTime as sent in JSON (ISO-8601, up to 7 fraction digits, with or
@@ -209,20 +181,67 @@ export function parseDotNetDate(text: string): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-function check(kind: Kind, v: unknown): { ok: true; value: unknown } | { ok: false } {
+/** Most items read from one vendor list (a hostile list is cut, and the cut reported). */
+const MAX_LIST_ITEMS = 500;
+
+type Checked = { ok: true; value: RteValue } | { ok: false; why: string };
+
+function check(kind: RteKind, v: unknown, issues: RteIssue[], where: string): Checked {
+  const nullable = kind.endsWith('?');
+  if (v === null) return nullable ? { ok: true, value: null } : { ok: false, why: `is null (${kind})` };
   switch (kind) {
-    case 'number':
-      return typeof v === 'number' && Number.isFinite(v) ? { ok: true, value: v } : { ok: false };
+    case 'int':
+    case 'int?':
+      return typeof v === 'number' && Number.isFinite(v) ? { ok: true, value: v } : { ok: false, why: `is not a number` };
     case 'boolean':
-      return typeof v === 'boolean' ? { ok: true, value: v } : { ok: false };
+    case 'boolean?':
+      return typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, why: 'is not a boolean' };
     case 'string':
     case 'guid':
-      return typeof v === 'string' ? { ok: true, value: v } : { ok: false };
+    case 'guid?':
+      return typeof v === 'string' ? { ok: true, value: v } : { ok: false, why: `is not a ${kind.replace('?', '')}` };
     case 'datetime':
-      return typeof v === 'string' && parseDotNetDate(v) !== undefined ? { ok: true, value: v } : { ok: false };
     case 'datetime?':
-      return v === null || (typeof v === 'string' && parseDotNetDate(v) !== undefined) ? { ok: true, value: v } : { ok: false };
+      return typeof v === 'string' && parseDotNetDate(v) !== undefined ? { ok: true, value: v } : { ok: false, why: 'is not a datetime' };
+    default: {
+      const misc = kind.slice('list:'.length) as keyof typeof RTE_MISC_TABLES;
+      if (!Array.isArray(v)) return { ok: false, why: `is not a list of ${misc}` };
+      const table = RTE_MISC_TABLES[misc] as RteTable;
+      const items: RteFields[] = [];
+      const arr = v as unknown[];
+      if (arr.length > MAX_LIST_ITEMS) issues.push({ code: 'wrong-type', message: `${where}: list of ${arr.length} ${misc} cut to ${MAX_LIST_ITEMS}` });
+      arr.slice(0, MAX_LIST_ITEMS).forEach((item, i) => {
+        if (!isRecord(item)) {
+          issues.push({ code: 'wrong-type', message: `${where}[${i}]: ${misc} is not an object: ${q(item)}` });
+          return;
+        }
+        const fields = readTable(table, lowerKeyed(item, issues, `${where}[${i}]`), issues, `${where}[${i}]`);
+        if (Object.keys(fields).length > 0) items.push(fields);
+      });
+      return { ok: true, value: items };
+    }
   }
+}
+
+/**
+ * Reads the documented properties of `table` from `d` (lower-cased keys), each checked
+ * against its kind; wrong-typed ones are left out and reported as `wrong-type`.
+ * Undocumented properties are ignored. Output keys are camelCase.
+ */
+function readTable(table: RteTable, d: Map<string, unknown>, issues: RteIssue[], where: string): Record<string, RteValue> {
+  const out: Record<string, RteValue> = Object.create(null) as Record<string, RteValue>;
+  for (const [prop, kind] of Object.entries(table)) {
+    const lk = prop.toLowerCase();
+    if (!d.has(lk)) continue;
+    const v = d.get(lk);
+    if (v === undefined) continue;
+    // .NET strings are nullable references: a null text is simply absent.
+    if (v === null && kind === 'string') continue;
+    const r = check(kind, v, issues, `${where}.${prop}`);
+    if (r.ok) out[camel(prop)] = r.value;
+    else issues.push({ code: 'wrong-type', message: `${where}: ${prop} = ${q(v)} ${r.why}` });
+  }
+  return { ...out };
 }
 
 const camel = (pascal: string) => pascal.charAt(0).toLowerCase() + pascal.slice(1);
@@ -230,8 +249,12 @@ const camel = (pascal: string) => pascal.charAt(0).toLowerCase() + pascal.slice(
 /**
  * Validates the argument of a `MessageReceived` invocation:
  * `{subscription: {entityId, eventName}, data: {…}}` (any casing of every name).
+ * Every event of the vendor document is read with its table (`rte-tables.ts`).
  * Failures: `malformed-frame` (not an object, no subscription / entityId / eventName / data),
- * `unknown-event` (an event other than QueueStatus, UserStatus, UserAvailability).
+ * `unknown-event` (an event name the document does not list), `no-valid-field` (not one
+ * documented property with a valid value: such a message creates nothing).
+ * QueueStatus, UserStatus and UserAvailability come flat (`RteQueueStatus`, …); every other
+ * event as {@link RteGenericMessage} with its properties in `fields`.
  * A property of the wrong type (per the vendor table) is left out and reported as a
  * `wrong-type` issue; undocumented properties are ignored; `__proto__`-like keys are reported
  * as `hostile-key` issues. `data` sent as a JSON string is accepted.
@@ -249,7 +272,7 @@ export function parseMessageReceived(arg: unknown): RteParseResult {
     return { ok: false, issue: { code: 'malformed-frame', message: 'MessageReceived without a subscription eventName' } };
   if (typeof entityId !== 'string' || entityId.trim() === '')
     return { ok: false, eventName, issue: { code: 'malformed-frame', message: `${q(eventName)} message without a subscription entityId` } };
-  const spec = Object.hasOwn(TABLES, eventName.toLowerCase()) ? TABLES[eventName.toLowerCase()] : undefined;
+  const spec = TABLES.get(eventName.toLowerCase());
   if (!spec)
     return { ok: false, eventName, entityId, issue: { code: 'unknown-event', message: `unsupported RTE event "${q(eventName)}" for ${q(entityId)}` } };
   let data = top.get('data');
@@ -263,17 +286,16 @@ export function parseMessageReceived(arg: unknown): RteParseResult {
   if (!isRecord(data))
     return { ok: false, eventName, entityId, issue: { code: 'malformed-frame', message: `${spec.name} for ${q(entityId)} without a data object` } };
   const d = lowerKeyed(data, issues, spec.name);
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [prop, kind] of Object.entries(spec.table)) {
-    const lk = prop.toLowerCase();
-    if (!d.has(lk)) continue;
-    const v = d.get(lk);
-    if (v === undefined) continue;
-    const r = check(kind, v);
-    if (r.ok) out[camel(prop)] = r.value;
-    else issues.push({ code: 'wrong-type', message: `${spec.name} for ${q(entityId)}: ${prop} = ${q(v)} is not a ${kind}` });
+  const where = `${spec.name} for ${q(entityId)}`;
+  const out = readTable(spec.table, d, issues, where);
+  if (Object.keys(out).length === 0) {
+    const detail = issues.length > 0 ? `: ${issues.map((i) => i.message).join('; ')}` : '';
+    const text = `${where} has no valid property${detail}`;
+    return { ok: false, eventName: spec.name, entityId, issue: { code: 'no-valid-field', message: text.length > 300 ? `${text.slice(0, 300)}…` : text } };
   }
-  return { ok: true, issues, message: { ...out, eventName: spec.name, entityId } as RteMessage };
+  if (spec.name === 'QueueStatus' || spec.name === 'UserStatus' || spec.name === 'UserAvailability')
+    return { ok: true, issues, message: { ...out, eventName: spec.name, entityId } as RteMessage };
+  return { ok: true, issues, message: { eventName: spec.name, entityId, fields: out } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { memo, useEffect, type ReactNode } from 'react';
 import { EllipsisVertical } from 'lucide-react';
-import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type EntityKey, type NoPortReason } from '../../domain';
+import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type EntityKey, type NoPortReason, type SourceId } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
@@ -16,6 +16,7 @@ import {
 } from '../../ui';
 import { pendingLabel, stateLabelOf } from './labels';
 import { StateIcon } from './StateIcon';
+import { AgentPresence } from './Presence';
 import './agents.css';
 
 /**
@@ -56,7 +57,7 @@ export const AgentTile = memo(function AgentTile({ agentKey }: { agentKey: Entit
     return <commands.CommandableAgentTile agent={agent} stale={!live} port={port} config={config} />;
   }
   // A read-only screen (kiosk) shows no command UI at all; elsewhere say why there is none.
-  const actions = whyNot && whyNot !== 'read-only' ? <NoCommand agent={agent} why={whyNot} /> : undefined;
+  const actions = whyNot && whyNot !== 'read-only' ? <NoCommand source={agent.source} why={whyNot} /> : undefined;
   return <AgentTileView agent={agent} stale={!live} notReadyWarnSec={config.thresholds.notReadyWarnSec} actions={actions} />;
 });
 
@@ -65,9 +66,9 @@ export const AgentTile = memo(function AgentTile({ agentKey }: { agentKey: Entit
  * disabled-looking control that says why on hover and on keyboard focus
  * (`data-testid="agent-actions-unavailable"`, `data-why` = the {@link NoPortReason}).
  */
-function NoCommand({ agent, why }: { agent: Agent; why: NoPortReason }) {
+const NoCommand = memo(function NoCommand({ source, why }: { source: SourceId; why: NoPortReason }) {
   const { t } = useTranslation('agents');
-  const text = t(`noCommand.${why}`, { source: SOURCE_LABELS[agent.source] });
+  const text = t(`noCommand.${why}`, { source: SOURCE_LABELS[source] });
   return (
     <button
       type="button"
@@ -81,7 +82,7 @@ function NoCommand({ agent, why }: { agent: Agent; why: NoPortReason }) {
       <EllipsisVertical aria-hidden="true" size={16} />
     </button>
   );
-}
+});
 
 /** The tile itself (presentation only; `AgentCommands.tsx` adds the command menu to it). */
 export function AgentTileView(props: {
@@ -123,7 +124,7 @@ export function AgentTileView(props: {
           <StateIcon state={agent.state} />
           <span className="state-pill__text">{label}</span>
         </span>
-        <TimeInState since={agent.stateSince} warnAfterSec={agent.state === 'NOT_READY' ? notReadyWarnSec : undefined} />
+        <TimeInState since={agent.stateSince} seen={agent.stateSinceSeen === true} warnAfterSec={agent.state === 'NOT_READY' ? notReadyWarnSec : undefined} />
       </div>
       <div className="agent-tile__meta" title={[agent.reasonLabel, ...meta].filter(Boolean).join(' · ')}>
         <span className="agent-tile__reason" data-testid="agent-reason">
@@ -132,6 +133,7 @@ export function AgentTileView(props: {
         <span className="agent-tile__meta-text">{meta.join(' · ')}</span>
         {stale && <StaleTag />}
       </div>
+      <AgentPresence agent={agent} />
       {status}
     </article>
   );
@@ -140,18 +142,27 @@ export function AgentTileView(props: {
 /**
  * Time in the current state, ticking once a second on the shared clock. Its own component
  * so that only this leaf re-renders every second. Over `warnAfterSec` it says "Long" (`agents:long`) too.
+ * `seen`: the state began before the board listened; the time is "since seen" (shown as
+ * `≥ m:ss` with the words, `data-since-seen="true"` on `agent-time-in-state`).
  */
-function TimeInState({ since, warnAfterSec }: { since: number; warnAfterSec?: number }) {
+function TimeInState({ since, seen, warnAfterSec }: { since: number; seen: boolean; warnAfterSec?: number }) {
   const now = useNow();
   const { t } = useTranslation('agents');
+  const { t: tp } = useTranslation('presence');
   const format = useFormat();
   const seconds = elapsedSeconds(since, now);
   const long = warnAfterSec !== undefined && seconds >= warnAfterSec;
   return (
     <span className={`agent-tile__time${long ? ' sev--warn' : ''}`}>
-      <span data-testid="agent-time-in-state" data-value={String(seconds)}>
-        {format.duration(seconds)}
+      <span
+        data-testid="agent-time-in-state"
+        data-value={String(seconds)}
+        data-since-seen={seen ? 'true' : undefined}
+        title={seen ? tp('sinceSeenTitle') : undefined}
+      >
+        {seen ? `≥ ${format.duration(seconds)}` : format.duration(seconds)}
       </span>
+      {seen && <span className="agent-tile__since-seen"> {tp('sinceSeen')}</span>}
       {long && (
         <>
           {' '}

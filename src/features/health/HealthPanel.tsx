@@ -95,6 +95,18 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
             ))}
           </ul>
         )}
+        {h.noticeCounts && (
+          <>
+            <h3 className="health-row__sub">{t('notices')}</h3>
+            <ul className="health-counts" data-testid="health-notice-counts">
+              {Object.entries(h.noticeCounts).map(([name, n]) => (
+                <li key={name} data-event={name}>
+                  <code>{name}</code> {format.number(n)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {h.recentErrors.length > 0 && (
           <>
             <h3 className="health-row__sub">{t('recentErrors')}</h3>

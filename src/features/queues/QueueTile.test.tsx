@@ -29,9 +29,13 @@ describe('QueueTile', () => {
     expect(fig('queue-agents-not-ready').dataset.value).toBe('0');
     expect(fig('queue-agents-not-ready').textContent).toContain('0');
     expect(fig('queue-agents-talking').dataset.value).toBe('3');
+    // Each figure names itself in data-stat (docs/CONTRACTS.md "Board test hooks").
+    const stats = [...tile.querySelectorAll<HTMLElement>('[data-stat]')].map((e) => e.dataset.stat);
+    expect(stats).toEqual(['callsWaiting', 'longestWaitingSec', 'serviceLevelPct', 'agentsReady', 'agentsNotReady', 'agentsTalking', 'agentsWrapUp']);
+    expect(tile.querySelector('[data-stat="callsWaiting"]')!.getAttribute('data-value')).toBe('1');
     // Absent: never zero.
     for (const id of ['queue-agents-wrapup', 'queue-longest-waiting', 'queue-service-level']) {
-      expect(fig(id).dataset.value, id).toBe('');
+      expect(fig(id).dataset.value, id).toBeUndefined();
       expect(fig(id).textContent, id).toContain('—');
     }
     expect(fig('queue-service-level').title).toMatch(/sends no service-level data/);

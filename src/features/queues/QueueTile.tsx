@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react';
-import { elapsedSeconds, QueueOpenStatus, type EntityKey, type Queue } from '../../domain';
+import { elapsedSeconds, type EntityKey, type Queue } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useQueue } from '../../stores';
-import { Badge, Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
+import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
 import { callsWaitingSeverity, longestWaitingSeverity, serviceLevelSeverity } from './severity';
+import { OpenStatusBadge, QueueDayStatsBlock, QueueDetails } from './QueueCalls';
 import './queues.css';
 
 /**
@@ -39,8 +40,6 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const stale = !live;
   const cwSev = callsWaitingSeverity(queue, thresholds);
   const slSev = serviceLevelSeverity(queue.serviceLevelPct, thresholds);
-  const closedKey = openStatusKey(queue.openStatus);
-  const closed = closedKey && t(closedKey);
   return (
     <section
       className={`queue-tile sev-border--${worstSeverity(cwSev, slSev)}${stale ? ' is-stale' : ''}`}
@@ -55,7 +54,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           {queue.name}
         </h3>
         <SourceBadge source={queue.source} />
-        {closed && <Badge tone="warn">{closed}</Badge>}
+        <OpenStatusBadge openStatus={queue.openStatus} />
         {stale && <StaleTag />}
       </header>
       <div className="queue-tile__main">
@@ -63,6 +62,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           size="large"
           label={words.callsWaiting}
           testId="queue-calls-waiting"
+          stat="callsWaiting"
           value={queue.callsWaiting}
           severity={cwSev}
         />
@@ -71,6 +71,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           size="medium"
           label={words.serviceLevel}
           testId="queue-service-level"
+          stat="serviceLevelPct"
           value={queue.serviceLevelPct === undefined ? undefined : Math.round(queue.serviceLevelPct)}
           display={queue.serviceLevelPct === undefined ? undefined : format.percent(queue.serviceLevelPct)}
           severity={slSev}
@@ -78,21 +79,29 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
         />
       </div>
       <div className="queue-tile__agents">
-        <Figure label={words.agentsReady} testId="queue-agents-ready" value={queue.agentsReady} />
-        <Figure label={words.agentsNotReady} testId="queue-agents-not-ready" value={queue.agentsNotReady} />
-        <Figure label={words.agentsTalking} testId="queue-agents-talking" value={queue.agentsTalking} />
-        <Figure label={words.agentsWrapUp} testId="queue-agents-wrapup" value={queue.agentsWrapUp} />
+        <Figure label={words.agentsReady} testId="queue-agents-ready"
+          stat="agentsReady" value={queue.agentsReady} />
+        <Figure label={words.agentsNotReady} testId="queue-agents-not-ready"
+          stat="agentsNotReady" value={queue.agentsNotReady} />
+        <Figure label={words.agentsTalking} testId="queue-agents-talking"
+          stat="agentsTalking" value={queue.agentsTalking} />
+        <Figure label={words.agentsWrapUp} testId="queue-agents-wrapup"
+          stat="agentsWrapUp" value={queue.agentsWrapUp} />
       </div>
       {(queue.callsHandled !== undefined || queue.callsAbandoned !== undefined) && (
         <div className="queue-tile__foot">
           {queue.callsHandled !== undefined && (
-            <Figure label={words.callsHandled} testId="queue-calls-handled" value={queue.callsHandled} />
+            <Figure label={words.callsHandled} testId="queue-calls-handled"
+          stat="handled" value={queue.callsHandled} />
           )}
           {queue.callsAbandoned !== undefined && (
-            <Figure label={words.callsAbandoned} testId="queue-calls-abandoned" value={queue.callsAbandoned} />
+            <Figure label={words.callsAbandoned} testId="queue-calls-abandoned"
+          stat="abandoned" value={queue.callsAbandoned} />
           )}
         </div>
       )}
+      <QueueDayStatsBlock queueKey={queueKey} />
+      {queue.source === 'rte' && <QueueDetails queueKey={queueKey} />}
     </section>
   );
 });
@@ -114,6 +123,7 @@ function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: Board
       size="large"
       label={t('longestWaiting')}
       testId="queue-longest-waiting"
+          stat="longestWaitingSec"
       value={seconds}
       display={seconds === undefined ? undefined : format.duration(seconds)}
       severity={sev}
@@ -121,18 +131,3 @@ function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: Board
     />
   );
 }
-
-/** The catalogue key of an RTE OpenStatus that is not "open" (closed / no active handler), else undefined. */
-function openStatusKey(s: number | undefined): 'closed' | 'noHandler' | undefined {
-  switch (s) {
-    case QueueOpenStatus.Closed:
-    case QueueOpenStatus.ClosedUncertain:
-      return 'closed';
-    case QueueOpenStatus.NoActiveHandler:
-    case QueueOpenStatus.NoActiveHandlerUncertain:
-      return 'noHandler';
-    default:
-      return undefined;
-  }
-}
-

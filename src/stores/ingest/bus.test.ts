@@ -19,9 +19,9 @@ const status = (s: 'live' | 'down'): DomainEvent => ({ kind: 'connection.status'
 function setup(opts: Partial<IngestBusOptions> = {}) {
   const sched = createFakeScheduler(0);
   const stores = createWallboardStores();
-  const sets = { agents: 0, queues: 0, connections: 0, teams: 0, desk: 0 };
-  const notified = { agents: 0, queues: 0, connections: 0, teams: 0, desk: 0 };
-  for (const name of Object.keys(sets) as (keyof WallboardStores)[]) {
+  const sets = { agents: 0, queues: 0, connections: 0, teams: 0 };
+  const notified = { agents: 0, queues: 0, connections: 0, teams: 0 };
+  for (const name of Object.keys(sets) as (keyof typeof sets & keyof WallboardStores)[]) {
     const store = stores[name] as { setState: (...a: unknown[]) => void; subscribe: (l: () => void) => () => void };
     const orig = store.setState.bind(store);
     store.setState = vi.fn((...a: unknown[]) => {
@@ -47,8 +47,8 @@ describe('createIngestBus: batching', () => {
     sched.advance(249);
     expect(sets.agents).toBe(1);
     sched.advance(1);
-    expect(sets).toEqual({ agents: 2, queues: 1, connections: 2, teams: 0, desk: 0 });
-    expect(notified).toEqual({ agents: 2, queues: 1, connections: 2, teams: 0, desk: 0 });
+    expect(sets).toEqual({ agents: 2, queues: 1, connections: 2, teams: 0 });
+    expect(notified).toEqual({ agents: 2, queues: 1, connections: 2, teams: 0 });
     expect(stores.agents.getState().byKey.size).toBe(101);
     expect(stores.queues.getState().byKey.get('rte:q9')?.callsWaiting).toBe(99);
     expect(bus.stats()).toMatchObject({ events: 201, flushes: 2, buffered: 0 });

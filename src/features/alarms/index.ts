@@ -1,0 +1,1 @@
+export { AlarmsPanel } from './AlarmsPanel';

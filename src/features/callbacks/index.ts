@@ -1,0 +1,1 @@
+export { CallbacksPanel } from './CallbacksPanel';
