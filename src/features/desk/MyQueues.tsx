@@ -62,12 +62,12 @@ const QueueRow = memo(function QueueRow({ id }: { id: string }) {
           {Icon && <Icon aria-hidden="true" size={16} />} {t(`escalation.${level}`)}
         </span>
       </th>
-      <td data-testid="my-queue-calls" data-value={q.callsInQueue ?? ''}>
+      <td data-testid="my-queue-calls" data-value={q.callsInQueue}>
         {q.callsInQueue === undefined ? '—' : format.number(q.callsInQueue)}
       </td>
-      <td>{q.longestCallSince === undefined || q.callsInQueue === 0 ? <span data-testid="my-queue-longest" data-value="">—</span> : <Longest since={q.longestCallSince} />}</td>
-      <td data-value={q.agentsReady ?? ''}>{q.agentsReady === undefined ? '—' : format.number(q.agentsReady)}</td>
-      <td data-value={q.agentsNotReady ?? ''}>{q.agentsNotReady === undefined ? '—' : format.number(q.agentsNotReady)}</td>
+      <td>{q.longestCallSince === undefined || q.callsInQueue === 0 ? <span data-testid="my-queue-longest">—</span> : <Longest since={q.longestCallSince} />}</td>
+      <td data-value={q.agentsReady}>{q.agentsReady === undefined ? '—' : format.number(q.agentsReady)}</td>
+      <td data-value={q.agentsNotReady}>{q.agentsNotReady === undefined ? '—' : format.number(q.agentsNotReady)}</td>
     </tr>
   );
 });

@@ -119,12 +119,12 @@ const WorkItemCard = memo(function WorkItemCard({ id, port }: { id: string; port
   );
 });
 
-/** Connected time, ticking on the shared clock (`data-value` seconds; empty before connect). */
+/** Connected time, ticking on the shared clock (`data-value` seconds; absent before connect). */
 function ConnectedFor({ at }: { at: number | undefined }) {
   const { t } = useTranslation('desk');
   if (at === undefined) {
     return (
-      <span className="desk-item__time muted" data-testid="work-item-connected" data-value="">
+      <span className="desk-item__time muted" data-testid="work-item-connected">
         {t('notConnected')}
       </span>
     );
