@@ -196,3 +196,34 @@ export async function waitForRoster(page: Page, timeout = 8_000): Promise<void> 
   await expect.poll(async () => (await readBoardQueues(page)).length, { timeout }).toBe(queues);
   await expect.poll(async () => (await readBoardAgents(page)).length, { timeout }).toBe(agents);
 }
+
+/** One request the simulated CIL library received (`GET /sim/cil/requests`). */
+export interface CilRequest {
+  at: number;
+  agentId: string;
+  method: string;
+  args: unknown[];
+}
+
+async function cilPost<T>(path: string, body?: unknown): Promise<T> {
+  const res = await call(`/sim/cil/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as T;
+}
+
+/** The simulator's b+s Connects CIL controls (docs/CONTRACTS.md "b+s Connects CIL"). */
+export const cilSim = {
+  /** The host page (the ServiceNow UI Page's role) for `agent`, embedding the wallboard at `appPath` (relative to the app). */
+  hostUrl(agent: string, appPath: string): string {
+    return `${E2E.simHttpUrl}/sim/cil/host?agent=${encodeURIComponent(agent)}&app=${encodeURIComponent(`${E2E.appUrl}${appPath}`)}`;
+  },
+  reset: (agents?: string[]) => cilPost<{ ok: true }>('control/reset', agents ? { agents } : {}),
+  failNextRequest: (message: string) => cilPost<{ ok: true }>('control/fail-next-request', { message }),
+  workitem: (body: { agent?: string; action: string; workitemId?: string; ani?: string; queueName?: string; callVariables?: Record<string, string> }) =>
+    cilPost<{ ok: true; id: string; state: string }>('control/workitem', body),
+  event: (name: string, data: unknown, agent = 'agent2001') => cilPost<{ ok: true }>('control/event', { agent, name, data }),
+  requests: async (): Promise<CilRequest[]> => (await call('/sim/cil/requests')).json() as Promise<CilRequest[]>,
+};

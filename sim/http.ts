@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import { BctControlError, type BctAdapter } from './bct-adapter';
+import type { CilHost } from './cil';
 import type { GcAdapter } from './gc-adapter';
 import { ManagedServer } from './listener';
 import type { SimModel } from './model';
@@ -27,6 +28,8 @@ export interface SimControlTargets {
   readonly bct?: BctAdapter;
   /** Extra facts for `GET /sim/info`. */
   readonly info: () => Record<string, unknown>;
+  /** The b+s Connects CIL host page, event stream and controls under `/sim/cil/` (optional). */
+  readonly cil?: CilHost;
 }
 
 type Handler = (req: http.IncomingMessage, url: URL, body: unknown) => Promise<unknown> | unknown;
@@ -242,7 +245,7 @@ export class SimHttpServer {
 
   /** @param port 0 = any free port (default 8788) */
   constructor(
-    targets: SimControlTargets,
+    private readonly targets: SimControlTargets,
     port = 8788,
     private readonly host = '127.0.0.1',
   ) {
@@ -269,8 +272,9 @@ export class SimHttpServer {
     return this.server.start();
   }
 
-  /** Stops listening and closes open sockets. */
+  /** Stops listening and closes open sockets (and the CIL event streams). */
   stop(): Promise<void> {
+    this.targets.cil?.closeStreams();
     return this.server.stop();
   }
 
@@ -287,6 +291,7 @@ export class SimHttpServer {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname.replace(/\/+$/, '') || '/';
+      if (this.targets.cil && path.startsWith('/sim/cil/') && (await this.targets.cil.handle(req, res, url))) return;
       const handler = table.get(`${req.method ?? 'GET'} ${path}`);
       if (!handler) {
         const anyMethod = [...table.keys()].some((k) => k.endsWith(` ${path}`));

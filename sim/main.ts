@@ -10,6 +10,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { BctAdapter } from './bct-adapter';
+import { CilHost } from './cil';
 import { GcAdapter } from './gc-adapter';
 import { embeddedTransport, remoteTransport, type GcTransport } from './gc-transport';
 import { SimHttpServer } from './http';
@@ -42,6 +43,8 @@ export interface SimulatorOptions {
   readonly gcIntervals?: { readonly agentInfoMs?: number; readonly teamUsersMs?: number; readonly queueListMs?: number };
   /** Log one line per server (default true). */
   readonly log?: boolean;
+  /** The wallboard `/agent` address the CIL host page embeds by default (env `SIM_CIL_APP_URL`). */
+  readonly cilAppUrl?: string;
 }
 
 /** A running simulator. */
@@ -52,6 +55,8 @@ export interface SimulatorHandle {
   readonly gc: GcAdapter;
   /** The Business ConneCT relay (UIP's role on the broker). */
   readonly bct: BctAdapter;
+  /** The b+s Connects CIL host page and model (`/sim/cil/`). */
+  readonly cil: CilHost;
   readonly http: SimHttpServer;
   /** Real ports (`stomp` null with a real broker). */
   readonly ports: { readonly http: number; readonly hub: number; readonly stomp: number | null };
@@ -82,9 +87,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     ...(iv.queueListMs !== undefined ? { queueListIntervalMs: iv.queueListMs } : {}),
   });
   const bct = new BctAdapter({ model, transport: newTransport() });
+  const cil = new CilHost(opts.cilAppUrl !== undefined ? { defaultAppUrl: opts.cilAppUrl } : {});
   const httpServer = new SimHttpServer(
     {
-      model, tokens, hub, broker, gc, bct,
+      model, tokens, hub, broker, gc, bct, cil,
       info: () => ({ seed: model.seed, startedAt: model.startedAt, paused: model.paused, hub: hub.url, hubRunning: hub.running, stomp: broker ? broker.url : brokerUrl, stompRunning: broker ? broker.running : null, tokenTtlSec: tokens.ttlSec }),
     },
     opts.httpPort ?? 8788,
@@ -117,10 +123,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     console.info(broker ? `[sim] embedded STOMP broker    ${stompUrl}` : `[sim] GC adapter on broker     ${stompUrl}`);
     console.info(`[sim] GC adapter               ${gc.description}`);
     console.info(`[sim] BCT relay                ${bct.description}`);
+    console.info(`[sim] CIL bridge host page     ${httpServer.url}/sim/cil/host?agent=agent2001`);
   }
   let stopped = false;
   return {
-    model, hub, broker, gc, bct, http: httpServer,
+    model, hub, broker, gc, bct, cil, http: httpServer,
     ports: { http: httpServer.port, hub: hub.port, stomp: broker ? broker.port : null },
     urls: { http: httpServer.url, hub: hub.url, stomp: stompUrl },
     stop: async () => {
@@ -155,6 +162,7 @@ export function parseSimArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     host: get('host') ?? env['SIM_HOST'],
     brokerLogin: env['SIM_BROKER_LOGIN'],
     brokerPasscode: env['SIM_BROKER_PASSCODE'],
+    cilAppUrl: get('cil-app-url') ?? env['SIM_CIL_APP_URL'],
   };
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o as SimulatorOptions;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../config';
 import { boardConfigSchema } from './modules';
@@ -184,13 +184,38 @@ describe('boot', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('shows a placeholder on /agent when the agent backend is not the Generic Connector', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ sources: {} })));
+  it('/agent without a b+s Connects source says the desk is not configured (no stub desk)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ sources: {} }), { status: 200, headers: { 'content-type': 'application/json' } })));
     const container = document.createElement('div');
     document.body.append(container);
     await act(async () => {
       await boot(container, 'http://h/agent');
     });
-    expect(container.textContent).toMatch(/not built yet/);
+    expect(within(container).getByTestId('agent-desk-not-configured').textContent).toMatch(/no b\+s Connects source/);
+  });
+
+  it('/agent with sources.cil (direct) starts only the CIL connector and shows the desk from getChannel', async () => {
+    const config = { sources: { cil: { mode: 'direct' } } };
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(config), { status: 200, headers: { 'content-type': 'application/json' } })));
+    const cil = {
+      initIntegration: (cb: () => void) => cb(),
+      getChannel: async () => ({ channel: { id: 'voice_5000', type: 'Voice', state: 'NotReady', reasonCode: 2, reasonCodeLabel: 'Lunch', workitems: [] } }),
+    };
+    (window as unknown as { ConnectsIntegrationLibrary?: unknown }).ConnectsIntegrationLibrary = cil;
+    try {
+      const container = document.createElement('div');
+      document.body.append(container);
+      await act(async () => {
+        await boot(container, 'http://h/agent');
+      });
+      expect(within(container).getByTestId('agent-desk')).toBeTruthy();
+      await waitFor(() => expect(within(container).getByTestId('my-state').dataset.state).toBe('NotReady'));
+      expect(within(container).getByTestId('my-state').dataset.reasonCode).toBe('2');
+      expect(within(container).getByTestId('connection-status').dataset.source).toBe('cil');
+      expect(within(container).getByRole('button', { name: 'Not Ready' })).toBeTruthy();
+      window.dispatchEvent(new Event('pagehide'));
+    } finally {
+      delete (window as unknown as { ConnectsIntegrationLibrary?: unknown }).ConnectsIntegrationLibrary;
+    }
   });
 });

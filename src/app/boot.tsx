@@ -5,11 +5,12 @@ import { createBackoff } from '../connectors/transport/backoff';
 import { now } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
-import { i18n, initI18n, resolveLanguage, setLanguage } from '../i18n';
+import { i18n, initI18n, loadNamespace, resolveLanguage, setLanguage } from '../i18n';
 import { initIngest } from '../stores';
 import { applyTheme, resolveTheme } from '../ui';
 import { App, loadSupervisor } from './App';
 import { ConfigErrorView, ConfigLoadingView, PageMessage } from './ConfigErrorView';
+import { lazyModule } from '../lib/lazy-module';
 import { appBaseHref, routeOf } from './routes';
 import { boardConfigSchema } from './modules';
 import { startConnectors } from './wiring';
@@ -87,30 +88,12 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   const root = createRoot(container);
   const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 
-  if (route === 'agent') {
-    // The agent backend is the Generic Connector: its desk (issue 9), in a chunk of its own.
-    const config = await obtainConfig(appBaseHref(pageHref), false, render, options);
-    if (!config) return;
-    setLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
-    const gcBlock = config.sources['gc'] as { readonly enabled?: boolean; readonly agentDesk?: boolean } | undefined;
-    if (gcBlock?.enabled === true && gcBlock.agentDesk === true) {
-      const desk = await import('./gc-agent');
-      const gc = desk.gcDeskConfig(config);
-      if (gc) {
-        await desk.startGcAgentDesk(config, gc, appBaseHref(pageHref), render);
-        return;
-      }
-    }
-    render(
-      <PageMessage title={i18n.t('board:agentPlaceholderTitle')}>
-        <p>{i18n.t('board:agentPlaceholder')}</p>
-      </PageMessage>,
-    );
-    return;
-  }
-
   render(<ConfigLoadingView />);
   const appHref = appBaseHref(pageHref);
+  if (route === 'agent') {
+    await bootAgent(appHref, pageHref, browserLanguages, render, options);
+    return;
+  }
   // The supervisor's own chunks (react-query, toasts, the command menu) download while the
   // configuration loads; the kiosk never loads them (docs/PERFORMANCE.md "Kiosk bundle budget").
   const supervisorReady = route === 'supervisor' ? loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`)) : Promise.resolve();
@@ -126,4 +109,50 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
 
   await supervisorReady;
   render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} />);
+}
+
+/** The agent page's chunk (the desk, react-query): loaded on `/agent` only. */
+const agentModule = lazyModule(() => import('./agent'));
+
+/**
+ * Boots `/agent`: the configuration (no retry, as the supervisor desk), the ingest bus at
+ * the supervisor cadence, the connectors of scope `desk` only (b+s Connects CIL; the board's
+ * connectors do not run here), and the agent page. Without `sources.cil`, the Generic
+ * Connector agent desk when `sources.gc.agentDesk` is true.
+ */
+async function bootAgent(
+  appHref: string,
+  pageHref: string,
+  browserLanguages: readonly string[],
+  render: (node: ReactNode) => void,
+  options: BootOptions,
+): Promise<void> {
+  // The page's code and its words (the `desk` catalogues) download while the configuration loads.
+  const page = Promise.all([agentModule.load(), loadNamespace('desk')]).then(([m]) => m);
+  const config = await obtainConfig(appHref, false, render, options);
+  if (!config) return;
+  document.title = config.title;
+  setLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
+  applyTheme(resolveTheme({ configured: config.theme, pageUrl: pageHref }));
+  // Without b+s Connects, the Generic Connector agent desk (issue 9) when configured, in a chunk of its own.
+  const cil = config.sources['cil'] as { readonly enabled?: boolean } | undefined;
+  const gcBlock = config.sources['gc'] as { readonly enabled?: boolean; readonly agentDesk?: boolean } | undefined;
+  if (cil?.enabled !== true && gcBlock?.enabled === true && gcBlock.agentDesk === true) {
+    const desk = await import('./gc-agent');
+    const gc = desk.gcDeskConfig(config);
+    if (gc) {
+      await desk.startGcAgentDesk(config, gc, appHref, render);
+      return;
+    }
+  }
+  const bus = initIngest(config.flushIntervalMs);
+  const wiring = startConnectors(config, (events) => bus.publish(events), appHref, { scope: 'desk' });
+  window.addEventListener('pagehide', () => void wiring.stop(), { once: true });
+  try {
+    const { AgentPage } = await page;
+    render(<AgentPage config={config} sources={wiring.sources} ports={wiring.ports} />);
+  } catch (e) {
+    log.error(`agent page not loaded: ${String(e)}`);
+    render(<PageMessage title={i18n.t('desk:loadFailed')}><p>{String(e)}</p></PageMessage>);
+  }
 }

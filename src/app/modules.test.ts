@@ -5,19 +5,23 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { bctModule } from '../connectors/bct';
+import { cilModule } from '../connectors/cil';
 import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
 import { parseConfig } from '../config';
 import { SOURCE_LABELS } from '../domain';
 import { boardConfigSchema, CONNECTOR_MODULES } from './modules';
-import { enabledSources } from './wiring';
+import { enabledSources, startConnectors } from './wiring';
 
 const RTE = { tokenUrl: '/api/rte/token', hubUrl: '/rte', queueIds: ['q1'] };
 const GC = { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' };
 
 describe('connector modules', () => {
-  it('registers RTE, the Generic Connector and Business ConneCT through the module list', () => {
-    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc', 'bct']);
+  it('registers RTE, the Generic Connector, Business ConneCT and b+s Connects CIL through the module list', () => {
+    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc', 'bct', 'cil']);
+    expect(CONNECTOR_MODULES.find((m) => m.source === 'cil')).toBe(cilModule);
+    expect(cilModule.offers).toEqual(['agentDesk']);
+    expect(cilModule.scope).toBe('desk');
     expect(CONNECTOR_MODULES.find((m) => m.source === 'rte')).toBe(rteModule);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'gc')).toBe(gcModule);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'bct')).toBe(bctModule);
@@ -30,8 +34,9 @@ describe('connector modules', () => {
 
   it("builds sources.<source> of the board schema from each module's own schema", () => {
     const sources = boardConfigSchema.shape.sources.shape;
-    expect(Object.keys(sources)).toEqual(['rte', 'gc', 'bct']);
+    expect(Object.keys(sources)).toEqual(['rte', 'gc', 'bct', 'cil']);
     expect(sources.bct.def.innerType).toBe(bctModule.configSchema);
+    expect(sources.cil.def.innerType).toBe(cilModule.configSchema);
     // zod/mini has no `.unwrap()`: an optional's wrapped schema is `def.innerType`.
     expect(sources.rte.def.type).toBe('optional');
     expect(sources.rte.def.innerType).toBe(rteModule.configSchema);
@@ -46,6 +51,15 @@ describe('connector modules', () => {
     expect(cfg.sources.rte?.queueEvents).toContain('QueueCallInArrived');
     expect(cfg.sources.gc).toMatchObject({ enabled: true, eventsDestination: '/topic/gc.events', verbs: { ready: 'READY' } });
     expect(enabledSources(cfg)).toEqual(['rte', 'gc']);
+    // The CIL desk runs on /agent only (scope `desk`), never on the board or the kiosk.
+    const withCil = boardConfigSchema.parse({ sources: { rte: RTE, gc: GC, cil: { mode: 'bridge', allowedOrigin: 'https://acme.service-now.com' } } });
+    expect(withCil.sources.cil).toEqual({ enabled: true, mode: 'bridge', allowedOrigin: 'https://acme.service-now.com', channelId: 'voice', requestTimeoutMs: 10_000 });
+    expect(enabledSources(withCil)).toEqual(['rte', 'gc']);
+    expect(enabledSources(withCil, 'desk')).toEqual(['cil']);
+    // The bridge needs the host page's origin, an origin exactly.
+    expect(boardConfigSchema.safeParse({ sources: { cil: { mode: 'bridge' } } }).error?.issues.map((i) => i.path.join('.'))).toEqual(['sources.cil.allowedOrigin']);
+    expect(boardConfigSchema.safeParse({ sources: { cil: { mode: 'bridge', allowedOrigin: 'https://a.example/path' } } }).success).toBe(false);
+    expect(boardConfigSchema.safeParse({ sources: { cil: { mode: 'direct' } } }).success).toBe(true);
     expect(enabledSources(boardConfigSchema.parse({ sources: { rte: { ...RTE, enabled: false }, gc: GC } }))).toEqual(['gc']);
   });
 
@@ -65,5 +79,25 @@ describe('connector modules', () => {
   it('keeps no copied connector config shapes', () => {
     expect(existsSync(new URL('../connectors/transport/source-config.ts', import.meta.url))).toBe(false);
     expect(existsSync(new URL('../../tests/integration/config-compat.test.ts', import.meta.url))).toBe(false);
+  });
+});
+
+describe('the CIL desk runs on /agent only (issue 8)', () => {
+  const config = boardConfigSchema.parse({ sources: { cil: { mode: 'direct' } } });
+
+  it('the board and kiosk wiring (scope board) starts no CIL connector and offers no CIL port', async () => {
+    const events: unknown[] = [];
+    const w = startConnectors(config, (e) => events.push(...e), 'http://h/');
+    expect(w.sources).toEqual([]);
+    expect(w.ports.cil).toBeUndefined();
+    await w.stop();
+    expect(events).toEqual([]);
+  });
+
+  it('the agent page wiring (scope desk) starts it and offers the agent-desk port', async () => {
+    const w = startConnectors(config, () => undefined, 'http://h/', { scope: 'desk' });
+    expect(w.sources).toEqual(['cil']);
+    expect(typeof w.ports.cil?.agentDesk?.setState).toBe('function');
+    await w.stop();
   });
 });

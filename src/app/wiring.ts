@@ -1,7 +1,7 @@
 import type { BoardConfig } from '../config';
 import { createStompSessions } from '../connectors/stomp/shared';
 import { guardEmit } from '../connectors/transport/edge';
-import type { ConnectorInstance } from '../connectors/transport/module';
+import type { ConnectorInstance, ModuleScope } from '../connectors/transport/module';
 import type { Emit } from '../connectors/transport/types';
 import type { SourceId, SourcePorts } from '../domain';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
@@ -17,15 +17,25 @@ export interface Wiring {
   stop(): Promise<void>;
 }
 
-/** The sources a configuration enables, in module-list order. */
-export function enabledSources(config: BoardConfig): SourceId[] {
-  return CONNECTOR_MODULES.filter((m) => config.sources[m.source]?.enabled === true).map((m) => m.source);
+/** The scope of a module (`board` unless it says otherwise). */
+function scopeOf(m: { readonly scope?: ModuleScope }): ModuleScope {
+  return m.scope ?? 'board';
+}
+
+/**
+ * The sources a configuration enables, in module-list order.
+ * @param scope only the modules of this scope (`board`: supervisor and kiosk; `desk`: `/agent`)
+ */
+export function enabledSources(config: BoardConfig, scope: ModuleScope = 'board'): SourceId[] {
+  return CONNECTOR_MODULES.filter((m) => scopeOf(m) === scope && config.sources[m.source]?.enabled === true).map((m) => m.source);
 }
 
 /** Options of {@link startConnectors} (tests). */
 export interface WiringOptions {
   /** The one scheduler (default the real one). */
   readonly scheduler?: Scheduler;
+  /** Which modules run: `board` (default; supervisor and kiosk) or `desk` (`/agent`). */
+  readonly scope?: ModuleScope;
 }
 
 /**
@@ -38,12 +48,13 @@ export interface WiringOptions {
  */
 export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: string, options: WiringOptions = {}): Wiring {
   const scheduler = options.scheduler ?? realScheduler;
+  const scope = options.scope ?? 'board';
   const stomp = createStompSessions({ scheduler, baseUrl });
   const running: ConnectorInstance[] = [];
   const ports: Partial<Record<SourceId, SourcePorts>> = {};
   for (const module of CONNECTOR_MODULES) {
     const settings = config.sources[module.source];
-    if (settings?.enabled !== true) continue;
+    if (settings?.enabled !== true || scopeOf(module) !== scope) continue;
     const context = {
       emit: guardEmit(module.source, publish, () => scheduler.wallNow()),
       baseUrl,
@@ -58,7 +69,7 @@ export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: str
   }
   for (const c of running) c.start();
   return {
-    sources: enabledSources(config),
+    sources: enabledSources(config, scope),
     ports,
     stop: async () => {
       await Promise.all(running.map((c) => c.stop()));

@@ -151,3 +151,13 @@ describe('credential origins', () => {
     expect(refusedEndpoints(candidate, allowed, APP)).toEqual([]);
   });
 });
+
+describe('trusted origins count as endpoints (issue 8)', () => {
+  it('a ?config= file may point sources.cil.allowedOrigin only at an allowed origin', async () => {
+    const { endpointUrls, refusedEndpoints } = await import('./origins');
+    const sources = { cil: { mode: 'bridge', allowedOrigin: 'https://evil.example' } };
+    expect(endpointUrls(sources)).toEqual([{ field: 'sources.cil.allowedOrigin', value: 'https://evil.example' }]);
+    expect(refusedEndpoints({ sources }, new Set(['http://h']), 'http://h/')).toEqual([{ field: 'sources.cil.allowedOrigin', origin: 'https://evil.example' }]);
+    expect(refusedEndpoints({ sources }, new Set(['http://h', 'https://evil.example']), 'http://h/')).toEqual([]);
+  });
+});

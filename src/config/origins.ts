@@ -106,8 +106,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /**
  * Every vendor endpoint URL under `sources`, found generically so that a new connector is
- * covered without edits: each string field whose key ends in `Url` and each string of an
- * array whose key ends in `Urls`, at any depth.
+ * covered without edits: each string field whose key ends in `Url` or `Origin` (an origin
+ * the connector trusts, e.g. `sources.cil.allowedOrigin`, the CIL bridge page) and each string
+ * of an array whose key ends in `Urls`, at any depth.
  * @param sources the configuration's `sources` object (any shape; non-objects give `[]`)
  * @param prefix the dotted path of `sources` (default `sources`)
  */
@@ -121,7 +122,7 @@ export function endpointUrls(sources: unknown, prefix = 'sources'): EndpointUrl[
     if (!isRecord(node)) return;
     for (const [key, value] of Object.entries(node)) {
       const field = `${path}.${key}`;
-      if (key.endsWith('Url') && typeof value === 'string') out.push({ field, value });
+      if ((key.endsWith('Url') || key.endsWith('Origin')) && typeof value === 'string') out.push({ field, value });
       else if (key.endsWith('Urls') && Array.isArray(value)) {
         value.forEach((item, i) => {
           if (typeof item === 'string') out.push({ field: `${field}.${i}`, value: item });

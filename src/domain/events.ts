@@ -1,6 +1,7 @@
 import type { AgentState } from './agent';
 import type { ConnectionStatus, IngestError, SubscriptionResult } from './connection';
 import type { Phonebook, PhonebookContact, PhonebookScope } from './phonebook';
+import type { DeskAgentInfo, DeskAgentState, DeskQueue, QueueDataState, WorkItemState } from './desk';
 import type { QueueStats } from './queue';
 import type { RouterStats } from './router';
 import type { AlarmSeverity } from './alarm';
@@ -39,7 +40,12 @@ export type DomainEvent =
   | AlarmReconcileEvent
   | AdapterStatusEvent
   | PhonebookListEvent
-  | PhonebookContactsEvent;
+  | PhonebookContactsEvent
+  | DeskChannelEvent
+  | DeskWorkItemEvent
+  | DeskQueuesEvent
+  | DeskSyncEvent
+  | DeskNoticeEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -279,6 +285,75 @@ export interface PhonebookContactsEvent extends EventBase {
   readonly contacts: readonly PhonebookContact[];
 }
 
+/**
+ * The agent's own state on one channel changed (CIL `agentStateChange`, or the channel of a
+ * `getChannel` answer). State fields replace the stored ones as a group.
+ */
+export interface DeskChannelEvent extends EventBase {
+  readonly kind: 'desk.channel';
+  /** CIL channel id, e.g. `voice_5000` (`voice_-1` on CCX). */
+  readonly id: string;
+  readonly channelType?: string;
+  readonly state: DeskAgentState;
+  /** Absent when CIL sends a negative code (none). */
+  readonly reasonCode?: string;
+  readonly reasonLabel?: string;
+  /** Epoch ms the state began (vendor `newStateChangeTime`); default `vendorTime ?? at`. */
+  readonly stateSince?: number;
+  /** The CIL `requestId` this change answers, if any. */
+  readonly requestId?: string;
+}
+
+/**
+ * A work item appeared or changed (CIL workitemCreate / Connect / Pause / Resume / Wrapup /
+ * End, callVariableChanged, wrapupDataChanged). Absent fields keep their stored values;
+ * `callVariables` present are merged over the stored ones. An `Ended…` state removes it.
+ */
+export interface DeskWorkItemEvent extends EventBase {
+  readonly kind: 'desk.workitem';
+  readonly id: string;
+  readonly state?: WorkItemState;
+  readonly channelId?: string;
+  readonly direction?: string;
+  readonly ani?: string;
+  readonly classification?: string;
+  /** Epoch ms (CIL `connectedAt`). */
+  readonly connectedAt?: number;
+  readonly queueName?: string;
+  readonly wrapUpReason?: string;
+  readonly callVariables?: Readonly<Record<string, string>>;
+}
+
+/**
+ * CIL `queueDataUpdate` with its `dataState` rule (NOTES.md §2): ENABLED replaces the whole
+ * set, ADDED / UPDATED upsert, DELETED removes by id (`queues` carry only ids), DISABLED clears.
+ */
+export interface DeskQueuesEvent extends EventBase {
+  readonly kind: 'desk.queues';
+  readonly dataState: QueueDataState;
+  readonly queues: readonly DeskQueue[];
+}
+
+/**
+ * A full picture of the desk (CIL `getChannel`): the agent, and the ids of the work items
+ * that exist now (others are removed, so a resynchronised desk keeps no ghost call).
+ */
+export interface DeskSyncEvent extends EventBase {
+  readonly kind: 'desk.sync';
+  readonly agent?: DeskAgentInfo;
+  readonly workItemIds: readonly string[];
+}
+
+/**
+ * A CIL `error` event no pending request of this page claimed (an error of b+s Connects
+ * itself, or a request this page did not send): shown to the agent as text.
+ */
+export interface DeskNoticeEvent extends EventBase {
+  readonly kind: 'desk.notice';
+  readonly message: string;
+  readonly requestId?: string;
+}
+
 /** The `kind` of a {@link DomainEvent}. */
 export type DomainEventKind = DomainEvent['kind'];
 
@@ -333,6 +408,11 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'adapter.status': true,
   'phonebook.list': true,
   'phonebook.contacts': true,
+  'desk.channel': true,
+  'desk.workitem': true,
+  'desk.queues': true,
+  'desk.sync': true,
+  'desk.notice': true,
 };
 
 /**

@@ -15,3 +15,4 @@ export * from './alarm';
 export * from './callback';
 export * from './phonebook';
 export * from './gc-desk';
+export * from './desk';

@@ -1,4 +1,5 @@
 import type { AgentCommandPort, RouteMessagePort } from './commands';
+import type { AgentDeskPort } from './desk';
 import type { GcDeskPort } from './gc-desk';
 import type { SourceId } from './source';
 
@@ -16,6 +17,8 @@ export interface SourcePorts {
   readonly routeMessage?: RouteMessagePort;
   /** The Generic Connector agent desk: mobile login, phonebooks, transfer / conference (see {@link GcDeskPort}). */
   readonly gcDesk?: GcDeskPort;
+  /** The signed-in agent's own desk: state, work items, call control (b+s Connects CIL; `/agent` only). */
+  readonly agentDesk?: AgentDeskPort;
 }
 
 /** The name of one port, e.g. `agentState`. */

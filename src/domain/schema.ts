@@ -21,6 +21,7 @@
 import { z } from './zod';
 import { AGENT_STATES } from './agent';
 import { CONNECTION_STATUSES } from './connection';
+import { DESK_AGENT_STATES, ESCALATION_LEVELS, QUEUE_DATA_STATES, WORK_ITEM_STATES } from './desk';
 import type { DomainEvent, DomainEventKind } from './events';
 import { QUEUE_STAT_KEYS } from './queue';
 import { ROUTER_COUNT_KEYS } from './router';
@@ -293,6 +294,76 @@ const phonebookContacts = strictObject({
   contacts: z.array(strictObject({ id, firstName: text, lastName: text, phoneNumber: text, description: text })),
 });
 
+const deskChannel = strictObject({
+  kind: z.literal('desk.channel'),
+  ...envelope,
+  id,
+  channelType: z.optional(text),
+  state: z.enum(DESK_AGENT_STATES),
+  reasonCode: z.optional(text),
+  reasonLabel: z.optional(text),
+  stateSince: z.optional(finite),
+  requestId: z.optional(text),
+});
+
+const deskWorkItem = strictObject({
+  kind: z.literal('desk.workitem'),
+  ...envelope,
+  id,
+  state: z.optional(z.enum(WORK_ITEM_STATES)),
+  channelId: z.optional(text),
+  direction: z.optional(text),
+  ani: z.optional(text),
+  classification: z.optional(text),
+  connectedAt: z.optional(finite),
+  queueName: z.optional(text),
+  wrapUpReason: z.optional(text),
+  callVariables: z.optional(safeStringRecord),
+});
+
+const deskQueue = strictObject({
+  id,
+  name: z.optional(text),
+  channel: z.optional(text),
+  escalation: z.optional(z.enum(ESCALATION_LEVELS)),
+  callsInQueue: z.optional(finite),
+  longestCallSince: z.optional(finite),
+  agentsReady: z.optional(finite),
+  agentsNotReady: z.optional(finite),
+  agentsTalking: z.optional(finite),
+  agentsWrapUp: z.optional(finite),
+});
+
+const deskQueues = strictObject({
+  kind: z.literal('desk.queues'),
+  ...envelope,
+  dataState: z.enum(QUEUE_DATA_STATES),
+  queues: z.array(deskQueue),
+});
+
+const deskSync = strictObject({
+  kind: z.literal('desk.sync'),
+  ...envelope,
+  agent: z.optional(
+    strictObject({
+      agentId: z.optional(text),
+      firstName: z.optional(text),
+      lastName: z.optional(text),
+      loginName: z.optional(text),
+      extension: z.optional(text),
+      teamId: z.optional(text),
+    }),
+  ),
+  workItemIds: z.array(id),
+});
+
+const deskNotice = strictObject({
+  kind: z.literal('desk.notice'),
+  ...envelope,
+  message: text,
+  requestId: z.optional(text),
+});
+
 /** The zod schema of the whole {@link DomainEvent} union, discriminated on `kind`. */
 export const domainEventSchema = z.discriminatedUnion('kind', [
   agentUpsert,
@@ -318,6 +389,11 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   vendorNotice,
   phonebookList,
   phonebookContacts,
+  deskChannel,
+  deskWorkItem,
+  deskQueues,
+  deskSync,
+  deskNotice,
 ]);
 
 /** Result of {@link checkDomainEvent}. */

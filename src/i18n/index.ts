@@ -74,12 +74,39 @@ export function urlLanguage(pageUrl: string | null | undefined): Language | unde
   }
 }
 
-/** Every catalogue file, bundled: `./locales/<lang>/<namespace>.json` → its JSON. */
-const CATALOGUE_FILES = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+/**
+ * Namespaces whose catalogues are not bundled with the entry but loaded by the one page that
+ * uses them ({@link loadNamespace}), so that the kiosk's eager bundle does not carry them:
+ * `desk` (the agent desk, `/agent` only).
+ */
+export const LAZY_NAMESPACES = ['desk'] as const;
+
+/** One of {@link LAZY_NAMESPACES}. */
+export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
+
+/** Every catalogue file but the lazy namespaces', bundled: `./locales/<lang>/<namespace>.json` → its JSON. */
+const CATALOGUE_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/*/desk.json'], { eager: true });
+
+/** The lazy namespaces' catalogue files, each a chunk loaded on demand. */
+const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/desk.json');
 
 /**
- * The catalogues as i18next resources: `{ <lang>: { <namespace>: {...} } }`, from every file
- * under `locales/` (unsupported language folders are ignored).
+ * Loads a lazy namespace's catalogues (every language) into i18next, once; call it before
+ * rendering the page that uses it (the agent page: `desk`).
+ * @throws (rejects) when a catalogue chunk cannot be downloaded
+ */
+export async function loadNamespace(ns: LazyNamespace): Promise<void> {
+  const entries = Object.entries(LAZY_FILES).filter(([path]) => path.endsWith(`/${ns}.json`));
+  const loaded = await Promise.all(entries.map(async ([path, load]) => [path, (await load()).default] as const));
+  for (const [path, bundle] of loaded) {
+    const lang = /\/locales\/([^/]+)\//.exec(path)?.[1];
+    if (isLanguage(lang) && !i18n.hasResourceBundle(lang, ns)) i18n.addResourceBundle(lang, ns, bundle, true, true);
+  }
+}
+
+/**
+ * The bundled catalogues as i18next resources: `{ <lang>: { <namespace>: {...} } }`, from every file
+ * under `locales/` but the {@link LAZY_NAMESPACES} (unsupported language folders are ignored).
  */
 export function catalogues(): Resource {
   const out: Record<string, Record<string, Record<string, unknown>>> = {};

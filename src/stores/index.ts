@@ -8,6 +8,8 @@ export { queuesSlice, initialQueuesState, reduceQueues, applyQueueUpsert, QUEUE_
 export type { QueuesState, QueueEvent } from './queues';
 export { connectionsSlice, initialConnectionsState, reduceConnections, idleHealth, MAX_RECENT_ERRORS, CONNECTION_STATUSES } from './connections';
 export type { ConnectionsState } from './connections';
+export { deskSlice, initialDeskState, reduceDesk, isEndedState } from './desk';
+export type { DeskState, DeskEvent, DeskNotice } from './desk';
 export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
 export { alarmsSlice, initialAlarmsState, reduceAlarms, MAX_CLEARED_ALARMS } from './alarms';
 export type { AlarmsState } from './alarms';

@@ -40,6 +40,11 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'vendor.notice': { kind: 'vendor.notice', source: 'rte', eventName: 'UserActionMobileCall', entityId: 'u1', at: T0 },
   'phonebook.list': { kind: 'phonebook.list', source: 'gc', owner: 'agent2001', scope: 'agent', phonebooks: [{ id: '1', name: 'Company', type: 'GLOBAL' }], at: T0 },
   'phonebook.contacts': { kind: 'phonebook.contacts', source: 'gc', phonebookId: '1', contacts: [], at: T0 },
+  'desk.channel': { kind: 'desk.channel', source: 'cil', id: 'voice_5000', state: 'Ready', at: T0 },
+  'desk.workitem': { kind: 'desk.workitem', source: 'cil', id: 'w1', state: 'Offered', at: T0 },
+  'desk.queues': { kind: 'desk.queues', source: 'cil', dataState: 'ENABLED', queues: [{ id: 'q1' }], at: T0 },
+  'desk.sync': { kind: 'desk.sync', source: 'cil', workItemIds: ['w1'], at: T0 },
+  'desk.notice': { kind: 'desk.notice', source: 'cil', message: 'x', at: T0 },
 };
 
 afterEach(() => {
@@ -54,11 +59,11 @@ describe('the slice list drives routing', () => {
     expect([...KNOWN_EVENT_KINDS].sort()).toEqual([...DOMAIN_EVENT_KINDS].sort());
   });
 
-  it('names are unique; urgent kinds are a subset of each slice own kinds; connection loss, alarms and emergency calls are urgent', () => {
+  it("names are unique; urgent kinds are a subset of each slice own kinds; connection loss, alarms, emergency calls and the agent's own desk state are urgent", () => {
     const names = SLICES.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const s of SLICES) for (const k of s.urgentKinds) expect((s.kinds as readonly string[]).includes(k), `${s.name} ${k}`).toBe(true);
-    expect([...URGENT_KINDS].sort()).toEqual(['alarm.raise', 'connection.status', 'emergency.call']);
+    expect([...URGENT_KINDS].sort()).toEqual(['alarm.raise', 'connection.status', 'desk.channel', 'desk.notice', 'emergency.call']);
   });
 
   it('each event reaches only the reducers of the slices that take its kind, once per flush', () => {
@@ -77,6 +82,7 @@ describe('the slice list drives routing', () => {
     expect(spies.get('teams')?.mock.calls[0]?.[1]).toEqual([ONE_OF_EACH['team.upsert']]);
     expect((spies.get('agents')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['agent.upsert', 'agent.remove', 'snapshot']);
     expect((spies.get('queues')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['queue.upsert', 'queue.remove', 'snapshot']);
+    expect((spies.get('desk')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['desk.channel', 'desk.workitem', 'desk.queues', 'desk.sync', 'desk.notice']);
     expect(spies.get('connections')?.mock.calls[0]?.[1]).toHaveLength(all.length);
     bus.dispose();
   });
@@ -117,12 +123,13 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.queues.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.teams.getState()).sort()).toEqual(['byKey', 'version']);
     expect(Object.keys(s.connections.getState()).sort()).toEqual(['bySource', 'version']);
+    expect(Object.keys(s.desk.getState()).sort()).toEqual(['channels', 'notice', 'queues', 'version', 'workItems']);
     expect(Object.keys(s.routers.getState()).sort()).toEqual(['byKey', 'version']);
     expect(Object.keys(s.emergencies.getState()).sort()).toEqual(['calls', 'version']);
     expect(Object.keys(s.alarms.getState()).sort()).toEqual(['byKey', 'order', 'version']);
     expect(Object.keys(s.callbacks.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.queueCalls.getState()).sort()).toEqual(['byQueue', 'version']);
     expect(Object.keys(s.phonebooks.getState()).sort()).toEqual(['contacts', 'lists', 'version']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'emergencies', 'phonebooks', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'desk', 'emergencies', 'phonebooks', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
   });
 });

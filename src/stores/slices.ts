@@ -12,6 +12,7 @@ import type { DomainEvent, DomainEventKind } from '../domain';
 import { agentsSlice } from './agents';
 import { connectionsSlice } from './connections';
 import { phonebooksSlice } from './phonebooks';
+import { deskSlice } from './desk';
 import { queuesSlice } from './queues';
 import { teamsSlice } from './teams';
 import { routersSlice } from './routers';
@@ -34,6 +35,7 @@ export const SLICES = [
   routersSlice,
   emergenciesSlice,
   phonebooksSlice,
+  deskSlice,
 ] as const;
 
 /** Any slice of {@link SLICES}. */

@@ -5,7 +5,7 @@
  * configured. The kiosk's eager bundle carries none of it (docs/PERFORMANCE.md "Kiosk
  * bundle budget"), and a board never downloads a backend it does not use.
  */
-import { CommandError, type AgentStateCommand, type SourcePorts } from '../../domain';
+import { AGENT_DESK_METHODS, CommandError, type AgentDeskPort, type AgentStateCommand, type SourcePorts } from '../../domain';
 import { createBackoff } from './backoff';
 import { statusEvent, safeEmit } from './events';
 import type { ConnectorContext, ConnectorInstance, ConnectorModule } from './module';
@@ -87,6 +87,18 @@ export function deferConnector(
         return port.setAgentState(cmd);
       },
     };
+  }
+
+  if (offers.includes('agentDesk')) {
+    const desk: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+    for (const method of AGENT_DESK_METHODS) {
+      desk[method] = async (...args: unknown[]) => {
+        const port = (await instance()).ports.agentDesk;
+        if (!port) throw new CommandError('invalid', `${source} offers no agent desk`);
+        return (port[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      };
+    }
+    ports.agentDesk = desk as unknown as AgentDeskPort;
   }
 
   return {

@@ -24,6 +24,9 @@ export interface ConnectorContext {
   readonly stomp: StompSessions;
 }
 
+/** Which pages a backend runs on (see {@link ConnectorModule.scope}). */
+export type ModuleScope = 'board' | 'desk';
+
 /**
  * A running backend: the connector owns its transport and reconnection, retries forever
  * with backoff after `start()`, reports `connection.status` events for its source, and
@@ -55,6 +58,12 @@ export interface ConnectorModule<
   readonly configSchema: Schema;
   /** The ports this backend can offer (what the panels may find for its entities). */
   readonly offers: readonly (keyof SourcePorts)[];
+  /**
+   * Where the backend runs: `board` (default) on the supervisor board and the kiosk; `desk`
+   * only on the agent's own page (`/agent`: one agent's desk, e.g. b+s Connects CIL), never
+   * on the kiosk.
+   */
+  readonly scope?: ModuleScope;
   /**
    * Creates the backend's connector (not started) from its validated configuration.
    * @throws only on a programming error; bad configuration is refused by `configSchema` first

@@ -56,6 +56,7 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
         data-testid="connection-status"
         data-source={source}
         data-status={h.status}
+        data-rejected={errors}
       >
         <StatusDot status={h.status} />
         <span className="health-row__name">{label}</span>
