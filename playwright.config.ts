@@ -39,6 +39,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // As a wallboard TV runs it (README "Deployment"): the emergency alert sound may play
+        // without a click on the page.
+        '--autoplay-policy=no-user-gesture-required',
       ],
     },
   },

@@ -106,6 +106,16 @@ export function gcTile(page: Page, id: string): Locator {
   return page.locator(`[data-testid="agent-tile"][data-source="gc"][data-agent-id="${id}"]`);
 }
 
+/** Business ConneCT simulator (docs/CONTRACTS.md "BCT simulator"): truth and command log. */
+export const bctSim = {
+  truth: async (): Promise<{
+    routers: Record<string, number | string>[];
+    alarms: { id: string; source: string; message: string; dateTime: string }[];
+    agents: { name: string; state: string; reason?: string }[];
+  }> => (await call('/sim/bct/truth')).json(),
+  commands: async (): Promise<{ at: number; headers: Record<string, string>; body: string; answered: string }[]> => (await call('/sim/bct/commands')).json(),
+};
+
 /** A queue tile's figures as the board shows them (`data-value` of each figure). */
 export interface BoardQueue extends Omit<TruthQueue, 'name'> {
   source: string;
@@ -133,15 +143,16 @@ export async function readBoardQueues(page: Page): Promise<BoardQueue[]> {
   );
 }
 
-/** Reads every agent tile's id, source and state from the page. */
-export async function readBoardAgents(page: Page): Promise<{ id: string; source: string; state: string }[]> {
-  return page.$$eval('[data-testid="agent-tile"]', (tiles) =>
+/** Reads the agent tiles' id, source and state from the page (default: the sources the simulator's `/sim/truth` covers). */
+export async function readBoardAgents(page: Page, sources: readonly string[] = ['rte', 'gc']): Promise<{ id: string; source: string; state: string }[]> {
+  const all = await page.$$eval('[data-testid="agent-tile"]', (tiles) =>
     tiles.map((t) => ({
       id: t.getAttribute('data-agent-id') ?? '',
       source: t.getAttribute('data-source') ?? '',
       state: t.getAttribute('data-state') ?? '',
     })),
   );
+  return all.filter((a) => sources.includes(a.source));
 }
 
 const FIGURES = ['callsWaiting', 'agentsReady', 'agentsNotReady', 'agentsTalking', 'agentsWrapUp'] as const;

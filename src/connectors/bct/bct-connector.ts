@@ -22,7 +22,7 @@ import {
 } from './bct-commands';
 import { mapBctMessage, mapCurrentAlarms, type BctMapperOptions } from './bct-mapper';
 import { parseBctEvent } from './bct-wire';
-import type { BctConnectorConfig } from './config';
+import { bctAgentStateFacts, type BctConnectorConfig } from './config';
 
 /** Options beyond the configuration. */
 export interface BctConnectorOptions {
@@ -80,7 +80,6 @@ export function createBctConnector(config: BctConnectorConfig, emit: Emit, opts:
   const { session } = opts;
   const mapper: BctMapperOptions = { instance: config.instance, routerNames: config.routerNames, timeZone: config.timeZone };
   const status = createStatusReporter('bct', emit, () => scheduler.wallNow());
-  const reasonLabels = config.notReadyReasons.map((r) => ({ id: r, label: r }));
   let requester: BrokerRequester | undefined;
   let registration: { unsubscribe(): void } | undefined;
   let offStatus: (() => void) | undefined;
@@ -178,8 +177,7 @@ export function createBctConnector(config: BctConnectorConfig, emit: Emit, opts:
 
   return {
     source: 'bct',
-    states: ['READY', 'NOT_READY'],
-    reasonCodes: { notReady: reasonLabels, logout: [] },
+    ...bctAgentStateFacts(config),
     routerNames: config.routerNames,
     start() {
       if (running) return;

@@ -52,3 +52,14 @@ export const bctConfigSchema = z.strictObject({
 
 /** Validated Business ConneCT settings (`sources.bct`, defaults applied). */
 export type BctConnectorConfig = z.output<typeof bctConfigSchema>;
+
+/**
+ * What the agent-state port of Business ConneCT can do, from the configuration: Ready and Not
+ * Ready (BCT has no logout command), with the configured BCT reason names as reasons.
+ */
+export function bctAgentStateFacts(config: Pick<BctConnectorConfig, 'notReadyReasons'>): {
+  readonly states: readonly ('READY' | 'NOT_READY')[];
+  readonly reasonCodes: { readonly notReady: readonly { id: string; label: string }[]; readonly logout: readonly { id: string; label: string }[] };
+} {
+  return { states: ['READY', 'NOT_READY'], reasonCodes: { notReady: config.notReadyReasons.map((r) => ({ id: r, label: r })), logout: [] } };
+}

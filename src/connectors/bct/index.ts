@@ -7,7 +7,7 @@
  */
 import { deferConnector } from '../transport/deferred';
 import type { ConnectorModule } from '../transport/module';
-import { bctConfigSchema } from './config';
+import { bctAgentStateFacts, bctConfigSchema } from './config';
 
 export type { BctConnectorConfig } from './config';
 
@@ -22,6 +22,10 @@ export const bctModule: ConnectorModule<typeof bctConfigSchema, 'bct'> = {
       const [{ createBctConnector }, session] = await Promise.all([import('./bct-connector'), context.stomp.get(config)]);
       const connector = createBctConnector(config, context.emit, { session, scheduler: context.scheduler });
       return { start: () => connector.start(), stop: () => connector.stop(), ports: { agentState: connector, routeMessage: connector } };
+    }, {
+      // Known from the configuration before the connector's code has loaded.
+      agentState: bctAgentStateFacts(config),
+      routeMessage: { routerNames: config.routerNames },
     });
   },
 };

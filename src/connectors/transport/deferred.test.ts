@@ -79,6 +79,22 @@ describe('deferConnector: a connector whose code loads on demand', () => {
     await c.stop();
   });
 
+  it("forwarding ports carry the module's static facts before the code is there, and forward RouteMessage", async () => {
+    const { ctx } = context();
+    const routeMessage = vi.fn(async () => undefined);
+    const d = deferConnector(
+      ctx,
+      { source: 'bct', offers: ['agentState', 'routeMessage'] },
+      async () => ({ start() {}, async stop() {}, ports: { routeMessage: { source: 'bct', routerNames: ['Sales'], routeMessage } } }),
+      { agentState: { states: ['READY', 'NOT_READY'], reasonCodes: { notReady: [{ id: 'Lunch', label: 'Lunch' }], logout: [] } }, routeMessage: { routerNames: ['Sales'] } },
+    );
+    expect(d.ports.agentState).toMatchObject({ source: 'bct', states: ['READY', 'NOT_READY'], reasonCodes: { notReady: [{ id: 'Lunch', label: 'Lunch' }] } });
+    expect(d.ports.routeMessage?.routerNames).toEqual(['Sales']);
+    d.start();
+    await d.ports.routeMessage?.routeMessage({ message: 'hi', routerName: 'Sales' });
+    expect(routeMessage).toHaveBeenCalledWith({ message: 'hi', routerName: 'Sales' });
+  });
+
   it('offers only the ports it was told the real connector offers', () => {
     const { ctx } = context();
     expect(Object.keys(deferConnector(ctx, { source: 'rte', offers: [] }, async () => realInstance().inst).ports)).toEqual([]);

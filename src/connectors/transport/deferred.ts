@@ -5,7 +5,26 @@
  * configured. The kiosk's eager bundle carries none of it (docs/PERFORMANCE.md "Kiosk
  * bundle budget"), and a board never downloads a backend it does not use.
  */
-import { AGENT_DESK_METHODS, CommandError, type AgentDeskPort, type AgentStateCommand, type SourcePorts } from '../../domain';
+import {
+  AGENT_DESK_METHODS,
+  CommandError,
+  type AgentCommandPort,
+  type AgentDeskPort,
+  type AgentStateCommand,
+  type RouteMessagePort,
+  type RouteMessageRequest,
+  type SourcePorts,
+} from '../../domain';
+
+/**
+ * What the forwarding ports know before the connector's code has loaded: the ports' static
+ * facts, taken from the configuration by the module (Business ConneCT: the states it can
+ * set, its own reasons, its routers).
+ */
+export interface DeferredPortFacts {
+  readonly agentState?: Pick<AgentCommandPort, 'states' | 'reasonCodes'>;
+  readonly routeMessage?: Pick<RouteMessagePort, 'routerNames'>;
+}
 import { createBackoff } from './backoff';
 import { statusEvent, safeEmit } from './events';
 import type { ConnectorContext, ConnectorInstance, ConnectorModule } from './module';
@@ -17,7 +36,9 @@ import type { ConnectorContext, ConnectorInstance, ConnectorModule } from './mod
  *   when the chunk cannot be downloaded, the source shows `down` with the reason and the
  *   load is retried with backoff (500 ms doubling to 4 s, jitter), forever, until `stop()`.
  * - `stop()` stops the real instance if it exists, and any pending retry.
- * - `ports`: one forwarding port per kind in `offers`. A command before the code is there
+ * - `ports`: one forwarding port per kind in `offers`, carrying the static `facts` the module
+ *   knows from its configuration (the states a backend can set, its own reasons, its routers).
+ *   A command before the code is there
  *   waits for it; a command while it cannot be loaded, or after `stop()`, rejects with
  *   `CommandError('not-connected')`.
  * @param module the backend's declaration: its source and the port kinds the real instance
@@ -28,6 +49,7 @@ export function deferConnector(
   context: ConnectorContext,
   module: Pick<ConnectorModule, 'source' | 'offers'>,
   load: () => Promise<ConnectorInstance>,
+  facts: DeferredPortFacts = {},
 ): ConnectorInstance {
   const { source, offers } = module;
   const backoff = createBackoff();
@@ -81,10 +103,22 @@ export function deferConnector(
   if (offers.includes('agentState')) {
     ports.agentState = {
       source,
+      ...facts.agentState,
       async setAgentState(cmd: AgentStateCommand) {
         const port = (await instance()).ports.agentState;
         if (!port) throw new CommandError('invalid', `${source} offers no agent-state command`);
         return port.setAgentState(cmd);
+      },
+    };
+  }
+  if (offers.includes('routeMessage')) {
+    ports.routeMessage = {
+      source,
+      routerNames: facts.routeMessage?.routerNames ?? [],
+      async routeMessage(req: RouteMessageRequest) {
+        const port = (await instance()).ports.routeMessage;
+        if (!port) throw new CommandError('invalid', `${source} offers no RouteMessage command`);
+        return port.routeMessage(req);
       },
     };
   }
