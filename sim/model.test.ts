@@ -102,7 +102,8 @@ describe('SimModel', () => {
         }
       }
     }
-  });
+    // 20 simulated minutes checked tick by tick: about 5 s alone, more on a loaded machine.
+  }, 30_000);
 
   it('applies commands with Finesse semantics', () => {
     const clock = manualClock();

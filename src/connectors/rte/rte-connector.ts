@@ -129,14 +129,19 @@ class HubUrlChanged extends Error {
  *   connection) starts a new connection after a backoff delay, forever, until `stop()`.
  * - On every connect: the mapper forgets what it remembered about users (nothing from
  *   before an outage passes as fresh: the hub pushes every subscribed value again after
- *   `Subscribe`), then ONE `Subscribe` invocation with every
- *   `queueIds × queueEvents` and `userIds × userEvents` item; its answer is emitted as
+ *   `Subscribe`), `AvailableSubscriptions` is asked (rte doc "Available subscription
+ *   events"; a configured event it does not list is reported as `event-not-offered` and not
+ *   requested again), and ONE `Subscribe` invocation carries every `queueIds × queueEvents`,
+ *   `userIds × userEvents` and `callListIds × callListEvents` item; its answer is emitted as
  *   `subscription.result` (refused items also as `unauthorized` / `subscription-refused`
  *   errors). A failed `Subscribe` drops the connection so that everything is re-established.
  * - `connection.status` (source `rte`): `connecting` on the first attempt, `live` after the
  *   subscription answer, `down` with the reason while reconnecting / restarting, `stale`
  *   after `staleAfterMs` without any hub message (pings included), `idle` after `stop()`.
- * - `MessageReceived` → `parseMessageReceived` → RTE mapper → `emit`; never throws.
+ * - `MessageReceived` → `parseMessageReceived` → RTE mapper (a message for an item not
+ *   requested or refused is counted `unsubscribed`) → day statistics (`rte-stats.ts`) and
+ *   alarm hold timers → `emit`; never throws.
+ * - `stop()`: `UnsubscribeAll` (bounded wait), then the connection closes.
  */
 export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): RteConnector {
   const scheduler = opts.scheduler ?? realScheduler;
@@ -373,10 +378,13 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   }
 
   async function subscribeAll(c: HubConnection, gen: number): Promise<void> {
-    const offered = await availableEvents(c, gen);
-    if (gen !== generation || !running) return;
-    offeredNow = offered;
-    const items = subscriptionItems(offered);
+    // AvailableSubscriptions runs beside Subscribe (not before it: one round trip less before
+    // the board is live again); a configured event the hub does not offer is reported when it
+    // answers, and the hub refuses that item in the Subscribe answer too.
+    void availableEvents(c, gen).then((offered) => {
+      if (gen === generation) offeredNow = offered;
+    });
+    const items = subscriptionItems(offeredNow);
     subscribed.clear();
     leaving.clear();
     for (const i of items) subscribed.add(subKey(i.EventName, i.EntityId));
