@@ -103,8 +103,13 @@ test.describe('Enreach RTE complete', () => {
     const before = await dayStats(page, Q1);
     expect(before.offered).toBeGreaterThan(0);
 
+    const openConn = (await sim.hubLog()).connections.filter((c) => !c.closedAt).map((c) => c.id);
     await page.goto('about:blank');
     const closedAt = Date.now();
+    // leaving: the page told the hub to drop its subscriptions
+    await expect
+      .poll(async () => (await sim.hubLog()).connections.filter((c) => openConn.includes(c.id)).some((c) => c.invocations.some((i) => i.target === 'UnsubscribeAll')))
+      .toBe(true);
     await page.waitForTimeout(2_500); // the page stays closed for a while: that span is what must show as not seen
     await openLive(page);
     const reopenedAt = Date.now();

@@ -195,10 +195,21 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     return out;
   };
   const setSeeing = (seeing: boolean) => safeEmit(emit, stats.setSeeing(seeing, now()));
-  /** The page is going away (closed, reloaded, navigated): the span it saw ends now, kept for the next page. */
-  const onPageHide = () => setSeeing(false);
-  const onPageShow = () => {
-    if (running && status.current === 'live') setSeeing(true);
+  /**
+   * The page is going away (closed, reloaded, navigated): the span it saw ends now (kept for
+   * the next page), and the hub is told to drop every subscription (`UnsubscribeAll`, sent
+   * without waiting: a leaving page cannot wait for the answer).
+   */
+  const onPageHide = () => {
+    setSeeing(false);
+    const c = conn;
+    if (c && c.state === HubConnectionState.Connected) void c.send('UnsubscribeAll').catch(() => undefined);
+  };
+  /** Back from the browser's page cache: the subscriptions are gone, so connect afresh. */
+  const onPageShow = (e: Event) => {
+    if (!running || !(e as { persisted?: boolean }).persisted) return;
+    const c = conn;
+    if (c) void c.stop().catch(() => undefined); // onclose restarts: new token, Subscribe again
   };
   const restartBackoff = createBackoff(opts.backoff);
   const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
