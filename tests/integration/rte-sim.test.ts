@@ -220,4 +220,23 @@ describe('RTE connector ⇄ simulator hub', () => {
     }
     expect(statusesOf(local).at(-1)).toBe('idle');
   });
+
+  it('AvailableSubscriptions is read at connect: a configured event the hub does not offer is reported, the rest stay live; UnsubscribeAll on stop', async () => {
+    const local: DomainEvent[] = [];
+    const c = createRteConnector({ ...config, queueIds: [Q(3)], userIds: [], queueEvents: ['QueueStatus', 'QueueTeleported'] }, (es) => local.push(...es), {
+      WebSocket: WebSocket as never,
+      backoff: { initialMs: 100, maxMs: 300, floorMs: 50 },
+    });
+    c.start();
+    try {
+      await until(() => local.some((e) => e.kind === 'ingest.error' && e.error.code === 'event-not-offered'), 10_000, 'event-not-offered');
+      const err = local.find((e) => e.kind === 'ingest.error' && e.error.code === 'event-not-offered');
+      expect(err?.kind === 'ingest.error' && err.error.message).toContain('QueueTeleported');
+      await until(() => statusesOf(local).includes('live') && local.some((e) => e.kind === 'queue.upsert' && e.id === Q(3)), 10_000, 'live with data');
+    } finally {
+      await c.stop();
+    }
+    const mine = sim.hub.log().connections.filter((x) => x.invocations.some((i) => i.target === 'Subscribe' && JSON.stringify(i.arguments).includes('QueueTeleported')));
+    expect(mine.at(-1)?.invocations.map((i) => i.target)).toEqual(['AvailableSubscriptions', 'Subscribe', 'UnsubscribeAll']);
+  });
 });
