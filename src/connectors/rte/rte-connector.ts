@@ -417,7 +417,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
       safeEmit(emit, mapper.subscriptionResults(parsed, now()));
     }
-    safeEmit(emit, stats.load(entities.queueIds, now()));
+    safeEmit(emit, stats.load(followedQueues(), now()));
     if (c.state !== HubConnectionState.Connected) return;
     restartBackoff.reset();
     status.set('live');
@@ -484,6 +484,14 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     await subscribeAll(c, gen);
   }
 
+  /**
+   * Queues with at least one subscription the hub accepted: only they get day statistics
+   * (a refused queue must not appear on the board through its stored figures).
+   */
+  function followedQueues(): string[] {
+    return entities.queueIds.filter((id) => config.queueEvents.some((ev) => subscribed.has(subKey(ev, id))));
+  }
+
   async function setEntities(next: Partial<RteEntities>): Promise<void> {
     const before = subscriptionItems(offeredNow);
     const prev = entities;
@@ -524,7 +532,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
         for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
         safeEmit(emit, mapper.subscriptionResults(parsed, now()));
       }
-      if (gen === generation) safeEmit(emit, stats.load(entities.queueIds, now()));
+      if (gen === generation) safeEmit(emit, stats.load(followedQueues(), now()));
     } catch (e) {
       if (gen === generation) safeEmit(emit, [ingestErrorEvent('rte', 'subscribe-failed', `changing subscriptions failed: ${errText(e)}`, now())]);
     }
