@@ -32,6 +32,8 @@ export interface BrokerRelay {
   readonly port: number;
   /** Number of relayed connections open now. */
   readonly connections: number;
+  /** Cuts every relayed connection now (as a network failure would); the listener stays open. */
+  dropAll(): void;
   /** Closes the listener and every relayed connection. */
   close(): Promise<void>;
 }
@@ -117,6 +119,13 @@ export async function startBrokerRelay(opts: BrokerRelayOptions = {}): Promise<B
     port: listener.port,
     get connections() {
       return pairs.size;
+    },
+    dropAll() {
+      for (const p of [...pairs]) {
+        p.ws.terminate();
+        p.tcp.destroy();
+      }
+      pairs.clear();
     },
     close: async () => {
       for (const p of [...pairs]) {

@@ -6,6 +6,7 @@
  * (with `force`), `agent-call`. Extra: `GET /sim/info`, `GET /sim/stats`, `?ttlSec=` on the token.
  */
 import http from 'node:http';
+import { BctControlError, type BctAdapter } from './bct-adapter';
 import type { GcAdapter } from './gc-adapter';
 import { ManagedServer } from './listener';
 import type { SimModel } from './model';
@@ -22,6 +23,8 @@ export interface SimControlTargets {
   readonly hub: RteHub;
   readonly broker: StompBroker | null;
   readonly gc: GcAdapter;
+  /** The Business ConneCT relay, when simulated (its own routes: `BctAdapter.routes`). */
+  readonly bct?: BctAdapter;
   /** Extra facts for `GET /sim/info`. */
   readonly info: () => Record<string, unknown>;
 }
@@ -50,7 +53,9 @@ function routes(t: SimControlTargets): Map<string, Handler> {
     if (!t.broker) throw new HttpError(409, 'The embedded STOMP broker is not in use (--broker <url>)');
     return t.broker;
   };
+  const bctRoutes: [string, Handler][] = (t.bct?.routes() ?? []).map(([k, h]) => [k, (_req, _url, body) => h(body)]);
   return new Map<string, Handler>([
+    ...bctRoutes,
     ['GET /api/rte/token', token],
     ['POST /api/rte/token', token],
     ['GET /sim/truth', (_req, url) => {
@@ -164,6 +169,7 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       t.model.reset({ ...(typeof seed === 'number' ? { seed } : {}), paused: b['paused'] === true });
       t.hub.resetLog();
       t.gc.reset();
+      t.bct?.reset();
       return { ok: true, seed: t.model.seed, paused: t.model.paused, startedAt: t.model.startedAt };
     }],
     ['POST /sim/control/step', (_req, _url, body) => {
@@ -280,7 +286,7 @@ export class SimHttpServer {
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       send(200, await handler(req, url, body));
     } catch (err) {
-      if (err instanceof HttpError) send(err.status, { error: err.message });
+      if (err instanceof HttpError || err instanceof BctControlError) send(err.status, { error: err.message });
       else send(500, { error: err instanceof Error ? err.message : String(err) });
     }
   }

@@ -9,6 +9,7 @@
  * `SIM_BROKER_LOGIN`, `SIM_BROKER_PASSCODE`.
  */
 import { pathToFileURL } from 'node:url';
+import { BctAdapter } from './bct-adapter';
 import { GcAdapter } from './gc-adapter';
 import { embeddedTransport, remoteTransport, type GcTransport } from './gc-transport';
 import { SimHttpServer } from './http';
@@ -49,6 +50,8 @@ export interface SimulatorHandle {
   readonly hub: RteHub;
   readonly broker: StompBroker | null;
   readonly gc: GcAdapter;
+  /** The Business ConneCT relay (UIP's role on the broker). */
+  readonly bct: BctAdapter;
   readonly http: SimHttpServer;
   /** Real ports (`stomp` null with a real broker). */
   readonly ports: { readonly http: number; readonly hub: number; readonly stomp: number | null };
@@ -66,13 +69,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const hub = new RteHub({ model, tokens, port: opts.hubPort ?? 8790, host });
   const brokerUrl = opts.broker && opts.broker !== 'embedded' ? opts.broker : null;
   const broker = brokerUrl ? null : new StompBroker({ port: opts.stompPort ?? 8791, host });
-  let transport: GcTransport;
-  if (broker) {
-    transport = embeddedTransport(broker);
-  } else {
-    const creds = { ...(opts.brokerLogin !== undefined ? { login: opts.brokerLogin } : {}), ...(opts.brokerPasscode !== undefined ? { passcode: opts.brokerPasscode } : {}) };
-    transport = remoteTransport(brokerUrl ?? '', creds);
-  }
+  const creds = { ...(opts.brokerLogin !== undefined ? { login: opts.brokerLogin } : {}), ...(opts.brokerPasscode !== undefined ? { passcode: opts.brokerPasscode } : {}) };
+  // One broker connection per simulated backend (the GC adapter, the BCT relay), as in production.
+  const newTransport = (): GcTransport => (broker ? embeddedTransport(broker) : remoteTransport(brokerUrl ?? '', creds));
+  const transport = newTransport();
   const iv = opts.gcIntervals ?? {};
   const gc = new GcAdapter({
     model,
@@ -81,9 +81,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     ...(iv.teamUsersMs !== undefined ? { teamUsersIntervalMs: iv.teamUsersMs } : {}),
     ...(iv.queueListMs !== undefined ? { queueListIntervalMs: iv.queueListMs } : {}),
   });
+  const bct = new BctAdapter({ model, transport: newTransport() });
   const httpServer = new SimHttpServer(
     {
-      model, tokens, hub, broker, gc,
+      model, tokens, hub, broker, gc, bct,
       info: () => ({ seed: model.seed, startedAt: model.startedAt, paused: model.paused, hub: hub.url, hubRunning: hub.running, stomp: broker ? broker.url : brokerUrl, stompRunning: broker ? broker.running : null, tokenTtlSec: tokens.ttlSec }),
     },
     opts.httpPort ?? 8788,
@@ -99,6 +100,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     }
     gc.start();
     started.push(() => gc.stop());
+    bct.start();
+    started.push(() => bct.stop());
     await httpServer.start();
     started.push(() => httpServer.stop());
   } catch (err) {
@@ -113,10 +116,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     console.info(`[sim] RTE SignalR hub          ${hub.url}`);
     console.info(broker ? `[sim] embedded STOMP broker    ${stompUrl}` : `[sim] GC adapter on broker     ${stompUrl}`);
     console.info(`[sim] GC adapter               ${gc.description}`);
+    console.info(`[sim] BCT relay                ${bct.description}`);
   }
   let stopped = false;
   return {
-    model, hub, broker, gc, http: httpServer,
+    model, hub, broker, gc, bct, http: httpServer,
     ports: { http: httpServer.port, hub: hub.port, stomp: broker ? broker.port : null },
     urls: { http: httpServer.url, hub: hub.url, stomp: stompUrl },
     stop: async () => {

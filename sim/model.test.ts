@@ -102,8 +102,7 @@ describe('SimModel', () => {
         }
       }
     }
-    // 20 simulated minutes checked tick by tick: about 5 s alone, more on a loaded machine.
-  }, 30_000);
+  }, 30_000); // simulates hours of model time: seconds on a loaded 2-core machine
 
   it('applies commands with Finesse semantics', () => {
     const clock = manualClock();

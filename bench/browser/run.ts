@@ -16,7 +16,8 @@
  * Env: `BENCH_RUNS` (3), `BENCH_SECONDS` (30), `BENCH_WARMUP_SECONDS` (5), `BENCH_RATE` (1000),
  * `BENCH_BURST` (10000), `BENCH_SCALE_USERS` (10000; 0 skips the scale check), `BENCH_QUICK=1`
  * (1 run, 5 s, 2 s warm-up, 2,000-event burst), `BENCH_APP_PORT` (19773), `LOAD_SIM_PORT`
- * (19790), `CHROMIUM_PATH` (/usr/bin/chromium), `BENCH_NO_JSON=1`.
+ * (19790), `CHROMIUM_PATH` (/usr/bin/chromium), `BENCH_NO_JSON=1`; investigation: `BENCH_PAGES`,
+ * `BENCH_PROFILE=<page>` (CPU profile), `BENCH_TRACE=<page>` (self time per trace event), `BENCH_LOAF=1` (where long frames' time went).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -167,13 +168,32 @@ async function runPage(browser: Browser, name: PageName, run: number, charts: Ma
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
-    await sleep(SECONDS * 1000);
+    const tracing = env['BENCH_TRACE'] === name;
+    if (tracing) {
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8'] });
+      await sleep(Math.min(5, SECONDS) * 1000);
+      reportTrace(name, run, await browser.stopTracing());
+      await sleep(Math.max(0, SECONDS - 5) * 1000);
+    } else {
+      await sleep(SECONDS * 1000);
+    }
     if (profiling) await reportProfile(name, run, (await cdp.send('Profiler.stop')) as { profile: CpuProfile });
     await sim('/sim/load/stop');
     const after = await metrics(cdp);
     await until(page, () => (window as unknown as { __probe: PerfProbe }).__probe.pending() === 0, 3000);
     const snap = await take(page);
     const sustained = summariseSustained(snap);
+    if (env['BENCH_LOAF'] === '1' && snap.longFrameDetail.length) {
+      const d = snap.longFrameDetail;
+      const sum = (i: 1 | 2 | 3) => d.reduce((a, r) => a + r[i], 0);
+      log(`${name} run ${run}: ${d.length} long frames, ${sum(1).toFixed(0)} ms script, ${sum(2).toFixed(0)} ms style and layout, ${sum(3).toFixed(0)} ms rendering; longest scripts:`);
+      const tops = new Map<string, number>();
+      for (const r of d) {
+        const k = r[4].replace(/ \d+$/, '');
+        tops.set(k, (tops.get(k) ?? 0) + 1);
+      }
+      for (const [k, n] of [...tops].sort((a, b) => b[1] - a[1]).slice(0, 8)) log(`  ${String(n).padStart(4)} × ${k}`);
+    }
     charts.set(name, snap.events.map((e) => [e[1] - snap.from, e[4] - e[1]]));
     const cdpDelta: Record<string, number> = {};
     for (const k of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount']) cdpDelta[k] = (after[k] ?? 0) - (before[k] ?? 0);
@@ -225,6 +245,40 @@ const timeInPage = (page: Page, action: string, done: string): Promise<number> =
     const check = () => ((${done}) ? resolve(performance.now() - t0) : performance.now() - t0 > 5000 ? resolve(-1) : requestAnimationFrame(check));
     requestAnimationFrame(check);
   })`) as Promise<number>;
+
+/** One Chromium trace event (the fields read here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * `BENCH_TRACE=<page>`: traces 5 s of the sustained phase and prints, for the renderer's
+ * main thread, the trace events with the most self time (ms): where the time that the CPU
+ * profile calls "(program)" goes (style, layout, pre-paint, paint, commit, …).
+ */
+function reportTrace(name: PageName, run: number, buf: Buffer): void {
+  const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return log(`${name} run ${run}: no renderer main thread in the trace`);
+  const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const stack: { end: number; name: string }[] = [];
+  for (const e of own) {
+    while (stack.length && stack[stack.length - 1]!.end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur! / 1000);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur! / 1000);
+    stack.push({ end: e.ts + e.dur!, name: e.name });
+  }
+  log(`${name} run ${run}: trace of 5 s, renderer main thread, most self time:`);
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
 
 /** A V8 CPU profile as CDP's `Profiler.stop` returns it. */
 interface CpuProfile {

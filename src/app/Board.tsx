@@ -1,5 +1,7 @@
 import { ExternalLink } from 'lucide-react';
 import { AgentGrid } from '../features/agents';
+import { EmergencyBanner } from '../features/emergency';
+import { RouterPanel } from '../features/routers';
 import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
 import { AlarmsPanel } from '../features/alarms';
@@ -26,9 +28,11 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         {!kiosk && simulatorUrl && <SimulatorLink url={simulatorUrl} />}
         <Clock />
       </header>
+      <EmergencyBanner kiosk={kiosk} />
       <main className="board__main">
-        <AlarmsPanel />
+        <AlarmsPanel readOnly={kiosk} />
         <QueuePanel />
+        <RouterPanel />
         <CallbacksPanel />
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />

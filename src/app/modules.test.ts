@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { bctModule } from '../connectors/bct';
 import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
 import { parseConfig } from '../config';
@@ -15,19 +16,22 @@ const RTE = { tokenUrl: '/api/rte/token', hubUrl: '/rte', queueIds: ['q1'] };
 const GC = { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' };
 
 describe('connector modules', () => {
-  it('registers RTE and the Generic Connector through the module list', () => {
-    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc']);
+  it('registers RTE, the Generic Connector and Business ConneCT through the module list', () => {
+    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc', 'bct']);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'rte')).toBe(rteModule);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'gc')).toBe(gcModule);
-    expect(CONNECTOR_MODULES.find((m) => (m.source as string) === 'bct')).toBeUndefined();
+    expect(CONNECTOR_MODULES.find((m) => m.source === 'bct')).toBe(bctModule);
+    expect(CONNECTOR_MODULES.find((m) => (m.source as string) === 'uccx')).toBeUndefined();
     for (const m of CONNECTOR_MODULES) expect(m.displayName, m.source).toBe(SOURCE_LABELS[m.source]);
     expect(gcModule.offers).toEqual(['agentState']);
     expect(rteModule.offers).toEqual([]);
+    expect(bctModule.offers).toEqual(['agentState', 'routeMessage']);
   });
 
   it("builds sources.<source> of the board schema from each module's own schema", () => {
     const sources = boardConfigSchema.shape.sources.shape;
-    expect(Object.keys(sources)).toEqual(['rte', 'gc']);
+    expect(Object.keys(sources)).toEqual(['rte', 'gc', 'bct']);
+    expect(sources.bct.def.innerType).toBe(bctModule.configSchema);
     // zod/mini has no `.unwrap()`: an optional's wrapped schema is `def.innerType`.
     expect(sources.rte.def.type).toBe('optional');
     expect(sources.rte.def.innerType).toBe(rteModule.configSchema);

@@ -4,12 +4,13 @@
  * configuration schema (`sources.<source>` per module) and the wiring are built from it.
  */
 import { buildConfigSchema } from '../config';
+import { bctModule } from '../connectors/bct';
 import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
 import type { ConnectorModule } from '../connectors/transport/module';
 
 /** Every backend the wallboard can read from, in display order. */
-export const CONNECTOR_MODULES = [rteModule, gcModule] as const satisfies readonly ConnectorModule[];
+export const CONNECTOR_MODULES = [rteModule, gcModule, bctModule] as const satisfies readonly ConnectorModule[];
 
 type Modules = typeof CONNECTOR_MODULES;
 type SourceSchemas = { [M in Modules[number] as M['source']]: M['configSchema'] };

@@ -32,6 +32,7 @@ describe('board configuration schema (zod/mini)', () => {
       kioskFlushIntervalMs: 1_000,
       reasonCodes: { notReady: [], logout: [] },
       thresholds: {},
+      emergency: { kioskShowSec: 300, kioskSound: false },
       theme: 'dark',
       security: { allowedConfigOrigins: [], allowedOrigins: [] },
       sources: {

@@ -35,6 +35,12 @@ const thresholds = z.strictObject({
   serviceLevelAlarmPct: z.optional(percent()),
   /** An agent NOT_READY longer than this is highlighted (seconds). */
   notReadyWarnSec: z.optional(nonNegative()),
+  /** Business ConneCT routers: tasks in the queue (warning, critical). */
+  routerQueueLengthWarn: z.optional(nonNegative()),
+  routerQueueLengthAlarm: z.optional(nonNegative()),
+  /** Business ConneCT routers: the longest wait (seconds; warning, critical). */
+  routerMaxWaitingWarnSec: z.optional(nonNegative()),
+  routerMaxWaitingAlarmSec: z.optional(nonNegative()),
 });
 
 /** The settings every board has, whatever its backends (everything but `sources`). */
@@ -56,6 +62,14 @@ export const baseConfigShape = {
     { notReady: [], logout: [] },
   ),
   thresholds: z._default(thresholds, {}),
+  /** Emergency calls (BCT EmergencyCall) on a TV: how long one shows (s), and whether the alert sound plays there. */
+  emergency: z._default(
+    z.strictObject({
+      kioskShowSec: intIn(10, 86_400, 300),
+      kioskSound: z._default(z.boolean(), false),
+    }),
+    { kioskShowSec: 300, kioskSound: false },
+  ),
   /** Optional link to the simulator's controls and ground truth (demo only). */
   simulatorUrl: z.optional(z.string()),
   /** Language of the board's words (`en` | `de`); `?lang=` overrides it; absent: the browser's language, else English. */

@@ -14,8 +14,13 @@ export const ALARM_SEVERITIES: readonly AlarmSeverity[] = ['info', 'warn', 'alar
 export interface Alarm {
   readonly key: EntityKey;
   readonly source: SourceId;
-  /** Vendor id of the alarm (RTE AlertId; for UserQueueAlert `queue:<QueueId>`). */
+  /**
+   * The wallboard's id of the alarm within its source (RTE AlertId, for UserQueueAlert
+   * `queue:<QueueId>`; BCT `<id>|<source>`, as BCT keys an active alarm by both).
+   */
   readonly id: string;
+  /** The id the vendor shows, when it differs from {@link Alarm.id} (BCT: the 4-digit alarm id). */
+  readonly vendorId?: string;
   /** Condition name (RTE ConditionName; for a queue alert the queue's name). */
   readonly condition: string;
   /** The condition's expression and configured value, as sent (RTE ConditionExpression, ConditionValue). */

@@ -1,5 +1,6 @@
 import type { SettableAgentState } from './agent';
 import type { SourceId } from './source';
+import type { ReasonCodeLabels } from './ports';
 
 /**
  * A request to put an agent into a state. A supervisor may set READY, NOT_READY or LOGOUT
@@ -39,4 +40,35 @@ export class CommandError extends Error {
 export interface AgentCommandPort {
   readonly source: SourceId;
   setAgentState(cmd: AgentStateCommand): Promise<void>;
+  /**
+   * The states this backend can set (default all of Ready, Not Ready and Logout; Business
+   * ConneCT has no logout command). The menu offers only these.
+   */
+  readonly states?: readonly SettableAgentState[];
+  /**
+   * The backend's own reasons, when they are not the board's configured reason codes
+   * (Business ConneCT: reason names known to the BCT system, `sources.bct.notReadyReasons`).
+   */
+  readonly reasonCodes?: ReasonCodeLabels;
+}
+
+/** What a message routed to a contact-centre router carries (Business ConneCT RouteMessage). */
+export interface RouteMessageRequest {
+  readonly message: string;
+  /** A starter (takes precedence) or a router is required. */
+  readonly starterName?: string;
+  readonly routerName?: string;
+  readonly senderName?: string;
+  readonly senderEmail?: string;
+}
+
+/**
+ * Routes a text message to an agent through a starter or router (Business ConneCT
+ * RouteMessage). Resolves when the backend accepted it; rejects with {@link CommandError}.
+ */
+export interface RouteMessagePort {
+  readonly source: SourceId;
+  /** Routers the form may offer (configured names; free text is allowed too). */
+  readonly routerNames: readonly string[];
+  routeMessage(req: RouteMessageRequest): Promise<void>;
 }

@@ -58,4 +58,9 @@ export interface SourceHealth {
    * vendor's event name. Absent until the first one.
    */
   readonly noticeCounts?: Readonly<Record<string, number>>;
+  /**
+   * The vendor adapter behind the broker (`adapter.status`, e.g. the BCT adapter's link to
+   * the BCT server), shown as a second line; absent until the adapter reports.
+   */
+  readonly adapter?: { readonly name: string; readonly connected: boolean; readonly detail?: string; readonly since: number };
 }

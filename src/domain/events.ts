@@ -1,6 +1,7 @@
 import type { AgentState } from './agent';
 import type { ConnectionStatus, IngestError, SubscriptionResult } from './connection';
 import type { QueueStats } from './queue';
+import type { RouterStats } from './router';
 import type { AlarmSeverity } from './alarm';
 import type { QueueCallStep, QueueDayStats, QueueMember } from './call';
 import type { CallbackItem, CallbackListFigures } from './callback';
@@ -24,6 +25,8 @@ export type DomainEvent =
   | ConnectionStatusEvent
   | IngestErrorEvent
   | SubscriptionResultEvent
+  | RouterUpsertEvent
+  | EmergencyCallEvent
   | QueueCallEvent
   | QueueDayStatsEvent
   | QueueMembersEvent
@@ -31,7 +34,9 @@ export type DomainEvent =
   | AlarmClearEvent
   | CallbackListStatusEvent
   | CallbackChangedEvent
-  | VendorNoticeEvent;
+  | VendorNoticeEvent
+  | AlarmReconcileEvent
+  | AdapterStatusEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -176,6 +181,8 @@ export interface QueueMembersEvent extends EventBase {
 export interface AlarmRaiseEvent extends EventBase {
   readonly kind: 'alarm.raise';
   readonly id: string;
+  /** The id the vendor shows, when it differs from `id` (see `Alarm.vendorId`). */
+  readonly vendorId?: string;
   readonly condition: string;
   readonly expression?: string;
   readonly threshold?: string;
@@ -189,6 +196,30 @@ export interface AlarmRaiseEvent extends EventBase {
 export interface AlarmClearEvent extends EventBase {
   readonly kind: 'alarm.clear';
   readonly id: string;
+}
+
+/**
+ * The complete list of a source's active alarms (BCT GetCurrentAlarms at start and after each
+ * reconnect): every raised alarm of that source whose id is not listed is cleared. The listed
+ * ones come as `alarm.raise` events beside it.
+ */
+export interface AlarmReconcileEvent extends EventBase {
+  readonly kind: 'alarm.reconcile';
+  readonly activeIds: readonly string[];
+}
+
+/**
+ * The state of a vendor adapter between the broker and the vendor system (BCT
+ * ConnectionStatus: the UIP adapter's link to the BCT server), shown in connection health
+ * under the source's own line.
+ */
+export interface AdapterStatusEvent extends EventBase {
+  readonly kind: 'adapter.status';
+  /** The adapter's name as shown, e.g. `Business ConneCT adapter BCT1`. */
+  readonly adapter: string;
+  readonly connected: boolean;
+  /** Plain text, e.g. the vendor server's address. */
+  readonly detail?: string;
 }
 
 /** The latest figures of a callback list (RTE CallbackListStatus); absent figures keep their values. */
@@ -224,6 +255,29 @@ export type DomainEventKind = DomainEvent['kind'];
 export type EventOfKind<K extends DomainEventKind> = Extract<DomainEvent, { readonly kind: K }>;
 
 // One entry per kind; the mapped type makes a kind missing here (or unknown) a compile error.
+/**
+ * Creates or updates a router (BCT RouterStatus). Figures present replace the stored ones;
+ * absent figures keep theirs, except that `queueLength: 0` also clears `maxWaitingSince`
+ * (nothing waits; routers reducer).
+ */
+export interface RouterUpsertEvent extends EventBase {
+  readonly kind: 'router.upsert';
+  /** The vendor's `routerName`. */
+  readonly id: string;
+  readonly stats: RouterStats;
+}
+
+/** A call to a monitored emergency number (BCT EmergencyCall); flushed at once. */
+export interface EmergencyCallEvent extends EventBase {
+  readonly kind: 'emergency.call';
+  /** The wallboard's id of this call (see `EmergencyCall.id`). */
+  readonly id: string;
+  readonly calledNumber: string;
+  readonly callingNumber: string;
+  readonly callerName?: string;
+  readonly callerLocation?: string;
+}
+
 const KINDS: { readonly [K in DomainEventKind]: true } = {
   'agent.upsert': true,
   'agent.remove': true,
@@ -234,6 +288,8 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'connection.status': true,
   'ingest.error': true,
   'subscription.result': true,
+  'router.upsert': true,
+  'emergency.call': true,
   'queue.call': true,
   'queue.dayStats': true,
   'queue.members': true,
@@ -242,6 +298,8 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'callbackList.status': true,
   'callback.changed': true,
   'vendor.notice': true,
+  'alarm.reconcile': true,
+  'adapter.status': true,
 };
 
 /**

@@ -2,6 +2,8 @@ export * from './source';
 export * from './agent';
 export * from './queue';
 export * from './team';
+export * from './router';
+export * from './emergency';
 export * from './connection';
 export * from './events';
 export * from './schema';

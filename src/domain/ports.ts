@@ -1,4 +1,4 @@
-import type { AgentCommandPort } from './commands';
+import type { AgentCommandPort, RouteMessagePort } from './commands';
 import type { SourceId } from './source';
 
 /**
@@ -11,6 +11,8 @@ import type { SourceId } from './source';
 export interface SourcePorts {
   /** Sets an agent of this source Ready, Not Ready or Logout (see {@link AgentCommandPort}). */
   readonly agentState?: AgentCommandPort;
+  /** Routes a message to a starter or router (see {@link RouteMessagePort}). */
+  readonly routeMessage?: RouteMessagePort;
 }
 
 /** The name of one port, e.g. `agentState`. */

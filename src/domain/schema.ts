@@ -23,6 +23,7 @@ import { AGENT_STATES } from './agent';
 import { CONNECTION_STATUSES } from './connection';
 import type { DomainEvent, DomainEventKind } from './events';
 import { QUEUE_STAT_KEYS } from './queue';
+import { ROUTER_COUNT_KEYS } from './router';
 import { ALARM_SEVERITIES } from './alarm';
 import { QUEUE_CALL_STEPS } from './call';
 import { SOURCE_IDS, type SourceId } from './source';
@@ -150,6 +151,25 @@ const subscriptionResult = strictObject({
   ),
 });
 
+const routerStats = withoutProtoKey(z.partialRecord(z.enum([...ROUTER_COUNT_KEYS, 'maxWaitingSince']), z.optional(finite)));
+
+const routerUpsert = strictObject({
+  kind: z.literal('router.upsert'),
+  ...envelope,
+  id,
+  stats: routerStats,
+});
+
+const emergencyCall = strictObject({
+  kind: z.literal('emergency.call'),
+  ...envelope,
+  id,
+  calledNumber: text,
+  callingNumber: text,
+  callerName: z.optional(text),
+  callerLocation: z.optional(text),
+});
+
 const count = z.number().check(z.int(), z.nonnegative());
 
 const queueCall = strictObject({
@@ -197,6 +217,7 @@ const alarmRaise = strictObject({
   kind: z.literal('alarm.raise'),
   ...envelope,
   id,
+  vendorId: z.optional(text),
   condition: text,
   expression: z.optional(text),
   threshold: z.optional(text),
@@ -207,6 +228,16 @@ const alarmRaise = strictObject({
 });
 
 const alarmClear = strictObject({ kind: z.literal('alarm.clear'), ...envelope, id });
+
+const alarmReconcile = strictObject({ kind: z.literal('alarm.reconcile'), ...envelope, activeIds: z.array(id) });
+
+const adapterStatus = strictObject({
+  kind: z.literal('adapter.status'),
+  ...envelope,
+  adapter: id,
+  connected: z.boolean(),
+  detail: z.optional(text),
+});
 
 const callbackListStatus = strictObject({
   kind: z.literal('callbackList.status'),
@@ -257,10 +288,14 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   connectionStatus,
   ingestError,
   subscriptionResult,
+  routerUpsert,
+  emergencyCall,
   queueCall,
   queueDayStats,
   queueMembers,
   alarmRaise,
+  alarmReconcile,
+  adapterStatus,
   alarmClear,
   callbackListStatus,
   callbackChanged,

@@ -1,5 +1,5 @@
 /**
- * The board's i18n set-up (i18next + react-i18next) and its message catalogues.
+ * The board's i18n set-up (i18next, with a small React binding of its own) and its message catalogues.
  *
  * Catalogues are JSON files, one per language per namespace:
  * `src/i18n/locales/<lang>/<namespace>.json`. They are bundled (no backend) and picked up
@@ -15,8 +15,8 @@
  * Vendor data (agent and queue names, vendor reason labels, vendor state text) and the
  * backends' product names are never put through `t()`.
  */
-import i18next, { type i18n as I18n, type PostProcessorModule, type Resource } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import i18next, { type i18n as I18n, type PostProcessorModule, type Resource, type TFunction } from 'i18next';
+import { useMemo, useSyncExternalStore } from 'react';
 
 /** The languages the board speaks, the default first. */
 export const SUPPORTED_LANGUAGES = ['en', 'de'] as const;
@@ -128,7 +128,7 @@ const fallbackCounter: PostProcessorModule = {
   },
 };
 
-/** The board's i18next instance (also registered with react-i18next for `useTranslation`). */
+/** The board's i18next instance (read by {@link useTranslation}). */
 export const i18n: I18n = i18next.createInstance();
 
 function syncHtmlLang(lng: string): void {
@@ -151,7 +151,6 @@ export function initI18n(language: string = DEFAULT_LANGUAGE): I18n {
   i18n.on('languageChanged', syncHtmlLang);
   const resources = catalogues();
   void i18n
-    .use(initReactI18next)
     .use(fallbackCounter)
     .init({
       resources,
@@ -168,7 +167,6 @@ export function initI18n(language: string = DEFAULT_LANGUAGE): I18n {
       missingKeyHandler: (lngs, ns, key) => countMissing(lngs[0] ?? lng, ns, key),
       postProcess: ['countFallback'],
       postProcessPassResolved: true,
-      react: { useSuspense: false },
     });
   syncHtmlLang(lng);
   publishMissingCount();
@@ -201,5 +199,46 @@ export function resetMissingKeys(): void {
   publishMissingCount();
 }
 
-export { useTranslation, Trans } from 'react-i18next';
+const languageListeners = new Set<() => void>();
+let listeningToI18n = false;
+
+function subscribeLanguage(onChange: () => void): () => void {
+  if (!listeningToI18n) {
+    listeningToI18n = true;
+    i18n.on('languageChanged', () => {
+      for (const l of languageListeners) l();
+    });
+  }
+  languageListeners.add(onChange);
+  return () => languageListeners.delete(onChange);
+}
+
+const languageSnapshot = (): string => i18n.language || DEFAULT_LANGUAGE;
+
+/**
+ * The current language as React state: a component calling it re-renders when the language
+ * changes (one i18next listener for the whole page, not one per component).
+ */
+export function useLanguage(): string {
+  return useSyncExternalStore(subscribeLanguage, languageSnapshot, languageSnapshot);
+}
+
+/**
+ * `t` for one namespace in the current language, and the i18next instance. The component
+ * re-renders when the language changes; `t` keeps its identity until then, so it can key a
+ * `useMemo`.
+ *
+ * The board's own binding rather than react-i18next's hook: that hook's per-call
+ * bookkeeping (namespace-loaded checks, a fresh fixed `t`, an event subscription per
+ * component) was the largest single script cost of the board at 1,000 events/s, where
+ * hundreds of tiles and figures render per second (docs/PERFORMANCE.md "Browser
+ * benchmark"). The catalogues are bundled and loaded synchronously, so none of it is needed.
+ * @param ns the namespace (default `common`)
+ */
+export function useTranslation(ns: string = DEFAULT_NAMESPACE): { t: TFunction; i18n: I18n } {
+  const lng = useLanguage();
+  const t = useMemo(() => i18n.getFixedT(lng, ns), [lng, ns]);
+  return { t, i18n };
+}
+
 export type { TFunction } from 'i18next';

@@ -66,6 +66,12 @@ export interface ProbeSnapshot {
   readonly frames: [number, number][];
   /** `[start, duration ms, blocking ms]` per long animation frame (or long task: blocking = duration − 50). */
   readonly longFrames: [number, number, number][];
+  /**
+   * Where each long animation frame's time went (`long-animation-frame` only):
+   * `[duration, script ms, style and layout ms, render ms (from renderStart to the end), the
+   * longest script as "invoker (function) ms"]`.
+   */
+  readonly longFrameDetail: [number, number, number, number, string][];
   /** `long-animation-frame`, `longtask`, or `none` (not supported). */
   readonly longFrameType: string;
   /** `[at, buffered events, flushes so far]` at each flush seen (only when the app exposes its bus). */
@@ -232,6 +238,7 @@ export function installPerfProbe(win: Window & typeof globalThis = window): Perf
   let events: ProbeEventRow[] = [];
   let frames: [number, number][] = [];
   let longFrames: [number, number, number][] = [];
+  let longFrameDetail: [number, number, number, number, string][] = [];
   let bus: [number, number, number][] = [];
   let awaitingPaint: PendingEvent[] = [];
   let paintRequested = false;
@@ -344,6 +351,23 @@ export function installPerfProbe(win: Window & typeof globalThis = window): Perf
       for (const e of list.getEntries()) {
         const blocking = (e as PerformanceEntry & { blockingDuration?: number }).blockingDuration ?? Math.max(0, e.duration - 50);
         longFrames.push([performance.timeOrigin + e.startTime, e.duration, blocking]);
+        const loaf = e as PerformanceEntry & {
+          renderStart?: number;
+          styleAndLayoutStart?: number;
+          scripts?: readonly { duration: number; invoker?: string; sourceFunctionName?: string }[];
+        };
+        if (loaf.scripts) {
+          const end = e.startTime + e.duration;
+          let script = 0;
+          let top: { duration: number; invoker?: string; sourceFunctionName?: string } | undefined;
+          for (const sc of loaf.scripts) {
+            script += sc.duration;
+            if (!top || sc.duration > top.duration) top = sc;
+          }
+          const layout = loaf.styleAndLayoutStart ? end - loaf.styleAndLayoutStart : 0;
+          const render = loaf.renderStart ? end - loaf.renderStart : 0;
+          longFrameDetail.push([e.duration, script, layout, render, top ? `${top.invoker ?? '?'} (${top.sourceFunctionName || '-'}) ${Math.round(top.duration)}` : '']);
+        }
       }
     }).observe({ type: lf, buffered: true });
   }
@@ -352,7 +376,7 @@ export function installPerfProbe(win: Window & typeof globalThis = window): Perf
     take() {
       const to = epochNow();
       const snap: ProbeSnapshot = {
-        from, to, events, frames, longFrames, longFrameType, bus, firstTileAt,
+        from, to, events, frames, longFrames, longFrameDetail, longFrameType, bus, firstTileAt,
         notVisible: matcher.notVisible,
         unresolved: matcher.unresolved,
         pending: matcher.pending,
@@ -361,6 +385,7 @@ export function installPerfProbe(win: Window & typeof globalThis = window): Perf
       events = [];
       frames = [];
       longFrames = [];
+      longFrameDetail = [];
       bus = [];
       matcher.notVisible = 0;
       matcher.unresolved = 0;

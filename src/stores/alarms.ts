@@ -24,11 +24,21 @@ export function initialAlarmsState(): AlarmsState {
 
 /**
  * `alarm.raise` creates or re-raises (first `raisedAt` kept while raised; fields replaced);
- * `alarm.clear` clears a raised alarm (unknown or already cleared: nothing).
+ * `alarm.clear` clears a raised alarm (unknown or already cleared: nothing);
+ * `alarm.reconcile` clears every raised alarm of its source that is not in `activeIds`.
+ * A raise with a `vendorTime` (the vendor's own raise time) is dated by it.
  */
-export function reduceAlarms(state: AlarmsState, events: readonly EventOfKind<'alarm.raise' | 'alarm.clear'>[]): AlarmsState {
+export function reduceAlarms(state: AlarmsState, events: readonly EventOfKind<'alarm.raise' | 'alarm.clear' | 'alarm.reconcile'>[]): AlarmsState {
   let map: Map<EntityKey, Alarm> | undefined;
   for (const e of events) {
+    if (e.kind === 'alarm.reconcile') {
+      const active = new Set(e.activeIds.map((id) => entityKey(e.source, id)));
+      for (const a of (map ?? state.byKey).values()) {
+        if (a.source !== e.source || a.state !== 'raised' || active.has(a.key)) continue;
+        (map ??= new Map(state.byKey)).set(a.key, { ...a, state: 'cleared', clearedAt: e.at, updatedAt: e.at });
+      }
+      continue;
+    }
     const key = entityKey(e.source, e.id);
     const prev = (map ?? state.byKey).get(key);
     if (e.kind === 'alarm.raise') {
@@ -36,6 +46,7 @@ export function reduceAlarms(state: AlarmsState, events: readonly EventOfKind<'a
         key,
         source: e.source,
         id: e.id,
+        ...(e.vendorId !== undefined ? { vendorId: e.vendorId } : {}),
         condition: e.condition,
         expression: e.expression,
         threshold: e.threshold,
@@ -44,8 +55,8 @@ export function reduceAlarms(state: AlarmsState, events: readonly EventOfKind<'a
         entityName: e.entityName,
         severity: e.severity,
         state: 'raised',
-        raisedAt: prev && prev.state === 'raised' ? prev.raisedAt : e.at,
-        lastRaisedAt: e.at,
+        raisedAt: prev && prev.state === 'raised' ? prev.raisedAt : (e.vendorTime ?? e.at),
+        lastRaisedAt: e.vendorTime ?? e.at,
         updatedAt: e.at,
       };
       (map ??= new Map(state.byKey)).set(key, next);
@@ -64,7 +75,7 @@ export function reduceAlarms(state: AlarmsState, events: readonly EventOfKind<'a
 /** The alarms store: raise flushes at once. */
 export const alarmsSlice = defineSlice({
   name: 'alarms',
-  kinds: ['alarm.raise', 'alarm.clear'],
+  kinds: ['alarm.raise', 'alarm.clear', 'alarm.reconcile'],
   initial: initialAlarmsState,
   reduce: reduceAlarms,
   urgentKinds: ['alarm.raise'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../domain';
-import { MAX_RECENT_ERRORS, idleHealth, initialConnectionsState, reduceConnections, type ConnectionsState } from './connections';
+import { LAST_MESSAGE_RESOLUTION_MS, MAX_RECENT_ERRORS, idleHealth, initialConnectionsState, reduceConnections, type ConnectionsState } from './connections';
 
 const T0 = 1_763_777_000_000;
 
@@ -33,6 +33,18 @@ describe('reduceConnections', () => {
     expect(s.bySource.rte?.lastMessageAt).toBe(T0 + 20);
     expect(s.bySource.gc).toBeUndefined();
     expect(before.bySource.rte?.errorCounts).toEqual({});
+  });
+
+  it('republishes a source for lastMessageAt only in steps of a second (the health row is not re-rendered per message)', () => {
+    let s = run([status('live', T0), { kind: 'agent.upsert', source: 'rte', id: 'a', at: T0 + 10 }]);
+    const first = s.bySource.rte;
+    s = run([{ kind: 'agent.upsert', source: 'rte', id: 'a', at: T0 + 500 }], s);
+    expect(s.bySource.rte).toBe(first);
+    s = run([{ kind: 'agent.upsert', source: 'rte', id: 'a', at: T0 + 10 + LAST_MESSAGE_RESOLUTION_MS }], s);
+    expect(s.bySource.rte?.lastMessageAt).toBe(T0 + 10 + LAST_MESSAGE_RESOLUTION_MS);
+    // Anything else that changes publishes the latest message time with it.
+    s = run([{ kind: 'agent.upsert', source: 'rte', id: 'a', at: T0 + 1100 + LAST_MESSAGE_RESOLUTION_MS }, status('live', T0 + 1200 + LAST_MESSAGE_RESOLUTION_MS, 'resubscribed')], s);
+    expect(s.bySource.rte).toMatchObject({ lastMessageAt: T0 + 1100 + LAST_MESSAGE_RESOLUTION_MS, reason: 'resubscribed' });
   });
 
   it('counts errors by code and keeps the 20 most recent, newest first', () => {

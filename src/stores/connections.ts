@@ -75,6 +75,7 @@ interface Draft {
   newErrors: IngestError[]; // oldest first
   subscriptions: Record<string, SubscriptionResult> | undefined; // copied on first write
   noticeCounts: Record<string, number> | undefined; // copied on first write
+  adapter: SourceHealth['adapter'];
   dirty: boolean;
 }
 
@@ -93,12 +94,15 @@ function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
  * - `connection.status`: a new status sets `status`, `reason`, `since = at`, and counts a
  *   connect when it becomes `live`; the same status again only updates `reason`.
  * - any event other than `connection.status` and `ingest.error` (i.e. a message the
- *   source actually sent) moves `lastMessageAt` forward to its `at`.
+ *   source actually sent) moves `lastMessageAt` forward to its `at`, published in steps of
+ *   at least {@link LAST_MESSAGE_RESOLUTION_MS}.
  * - `ingest.error`: counted once by its code (e.g. `invalid-event` from the connector
  *   edge, `malformed-frame` from a wire parser); kept in `recentErrors` (newest first, at
  *   most {@link MAX_RECENT_ERRORS}).
  * - `subscription.result`: stored by `"<eventName>:<entityId>"`.
  * - `vendor.notice`: counted by event name in `noticeCounts`.
+ * - `adapter.status`: the vendor adapter's own link (`adapter`; `since` moves when
+ *   `connected` changes).
  * Events are trusted to match their types (validated at the connector edge).
  * @returns the same `state` object when nothing changed
  */
@@ -121,6 +125,7 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         newErrors: [],
         subscriptions: undefined,
         noticeCounts: undefined,
+        adapter: prev?.adapter,
         dirty: prev === undefined,
       };
       drafts.set(source, d);
@@ -174,6 +179,16 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
         touch(d, at);
         break;
       }
+      case 'adapter.status': {
+        const { adapter: name, connected, detail } = e;
+        const old = d.adapter;
+        if (!old || old.name !== name || old.connected !== connected || old.detail !== detail) {
+          d.adapter = { name, connected, ...(detail !== undefined ? { detail } : {}), since: old && old.connected === connected && old.name === name ? old.since : at };
+          d.dirty = true;
+        }
+        touch(d, at);
+        break;
+      }
       default:
         touch(d, at);
     }
@@ -190,10 +205,20 @@ export function reduceConnections(state: ConnectionsState, events: readonly Doma
   return { bySource, version: state.version + 1 };
 }
 
+/**
+ * `lastMessageAt` is shown to the second ("3 s ago"); a message republishes the source's
+ * health only when it moves the published value by at least this much (ms). Republishing on
+ * every message re-rendered the health row in every frame at 1,000 events/s
+ * (docs/PERFORMANCE.md "Browser benchmark"). A batch that changes anything else publishes
+ * its latest message time as well.
+ */
+export const LAST_MESSAGE_RESOLUTION_MS = 1000;
+
 function touch(d: Draft, at: number): void {
   if (d.lastMessageAt === undefined || at > d.lastMessageAt) {
     d.lastMessageAt = at;
-    d.dirty = true;
+    const published = d.prev?.lastMessageAt;
+    if (published === undefined || at - published >= LAST_MESSAGE_RESOLUTION_MS) d.dirty = true;
   }
 }
 
@@ -215,6 +240,7 @@ function finish(source: SourceId, d: Draft): SourceHealth {
     recentErrors,
     subscriptions: d.subscriptions ?? prev?.subscriptions ?? {},
     ...(d.noticeCounts ? { noticeCounts: d.noticeCounts } : prev?.noticeCounts ? { noticeCounts: prev.noticeCounts } : {}),
+    ...(d.adapter ? { adapter: d.adapter } : {}),
   };
 }
 

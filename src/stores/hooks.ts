@@ -10,10 +10,12 @@ import {
   type Agent,
   type Alarm,
   type CallbackList,
+  type EmergencyCall,
   type EntityKey,
   type Queue,
   type QueueDayStats,
   type QueueMember,
+  type Router,
   type SourceHealth,
   type SourceId,
   type StateCounts,
@@ -116,6 +118,36 @@ export function useTeams(): readonly Team[] {
     }
     return lastTeams;
   });
+}
+
+let lastRoutersMap: ReadonlyMap<EntityKey, Router> | undefined;
+let lastRouterKeys: readonly EntityKey[] = [];
+
+/**
+ * Keys of every router, sorted by source then name; the same array while no router is
+ * added (figures changing do not change it).
+ */
+export function useRouterKeys(): readonly EntityKey[] {
+  return useStore(stores.routers, (s) => {
+    if (s.byKey !== lastRoutersMap) {
+      const keys = [...s.byKey.values()]
+        .sort((a, b) => SOURCE_IDS.indexOf(a.source) - SOURCE_IDS.indexOf(b.source) || a.name.localeCompare(b.name))
+        .map((r) => r.key);
+      lastRoutersMap = s.byKey;
+      if (keys.length !== lastRouterKeys.length || keys.some((k, i) => k !== lastRouterKeys[i])) lastRouterKeys = keys;
+    }
+    return lastRouterKeys;
+  });
+}
+
+/** The router with this key, re-rendering only when that router object is replaced. */
+export function useRouter(key: EntityKey): Router | undefined {
+  return useStore(stores.routers, (s) => s.byKey.get(key));
+}
+
+/** Every emergency call the board has seen (bounded), newest first; a new array only when one arrives. */
+export function useEmergencyCalls(): readonly EmergencyCall[] {
+  return useStore(stores.emergencies, (s) => s.calls);
 }
 
 const NO_CALLS: QueueCallList = { live: [], ended: [] };

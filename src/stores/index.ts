@@ -26,6 +26,10 @@ export {
 } from './calls';
 export type { QueueCallList, QueueCallsState, QueueDayStatsState, QueueMembersState } from './calls';
 export type { Team, TeamsState } from './teams';
+export { routersSlice, initialRoutersState, reduceRouters, applyRouterUpsert } from './routers';
+export type { RoutersState } from './routers';
+export { emergenciesSlice, initialEmergenciesState, reduceEmergencies, MAX_EMERGENCY_CALLS } from './emergencies';
+export type { EmergenciesState } from './emergencies';
 export { defineSlice } from './slice';
 export type { StoreSlice } from './slice';
 export { SLICES, SLICES_BY_KIND, KNOWN_EVENT_KINDS, URGENT_KINDS } from './slices';
@@ -64,6 +68,9 @@ export {
   useIsSourceLive,
   useTeam,
   useTeams,
+  useRouterKeys,
+  useRouter,
+  useEmergencyCalls,
   selectHealthList,
   useQueueCalls,
   useQueueLiveCallCount,

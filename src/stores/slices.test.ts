@@ -23,6 +23,10 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'connection.status': { kind: 'connection.status', source: 'gc', status: 'live', at: T0 },
   'ingest.error': { kind: 'ingest.error', source: 'gc', error: { code: 'malformed-frame', message: 'x', at: T0 }, at: T0 },
   'subscription.result': { kind: 'subscription.result', source: 'rte', results: [{ entityId: 'u', eventName: 'userstatus', subscribed: true }], at: T0 },
+  'router.upsert': { kind: 'router.upsert', source: 'bct', id: 'Sales', stats: { queueLength: 2 }, at: T0 },
+  'emergency.call': { kind: 'emergency.call', source: 'bct', id: 'bct:1', calledNumber: '112', callingNumber: '2001', at: T0 },
+  'alarm.reconcile': { kind: 'alarm.reconcile', source: 'bct', activeIds: ['2101|[Monitoring Service]'], at: T0 },
+  'adapter.status': { kind: 'adapter.status', source: 'bct', adapter: 'Business ConneCT adapter BCT1', connected: true, at: T0 },
   'queue.call': { kind: 'queue.call', source: 'rte', queueId: 'q1', callId: 'c1', step: 'arrived', at: T0 },
   'queue.dayStats': {
     kind: 'queue.dayStats', source: 'rte', at: T0,
@@ -48,11 +52,11 @@ describe('the slice list drives routing', () => {
     expect([...KNOWN_EVENT_KINDS].sort()).toEqual([...DOMAIN_EVENT_KINDS].sort());
   });
 
-  it('names are unique; urgent kinds are a subset of each slice own kinds; connection.status and alarm.raise are urgent', () => {
+  it('names are unique; urgent kinds are a subset of each slice own kinds; connection loss, alarms and emergency calls are urgent', () => {
     const names = SLICES.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const s of SLICES) for (const k of s.urgentKinds) expect((s.kinds as readonly string[]).includes(k), `${s.name} ${k}`).toBe(true);
-    expect([...URGENT_KINDS].sort()).toEqual(['alarm.raise', 'connection.status']);
+    expect([...URGENT_KINDS].sort()).toEqual(['alarm.raise', 'connection.status', 'emergency.call']);
   });
 
   it('each event reaches only the reducers of the slices that take its kind, once per flush', () => {
@@ -111,9 +115,11 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.queues.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.teams.getState()).sort()).toEqual(['byKey', 'version']);
     expect(Object.keys(s.connections.getState()).sort()).toEqual(['bySource', 'version']);
+    expect(Object.keys(s.routers.getState()).sort()).toEqual(['byKey', 'version']);
+    expect(Object.keys(s.emergencies.getState()).sort()).toEqual(['calls', 'version']);
     expect(Object.keys(s.alarms.getState()).sort()).toEqual(['byKey', 'order', 'version']);
     expect(Object.keys(s.callbacks.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.queueCalls.getState()).sort()).toEqual(['byQueue', 'lostSources', 'version']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'teams']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'emergencies', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
   });
 });

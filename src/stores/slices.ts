@@ -13,6 +13,8 @@ import { agentsSlice } from './agents';
 import { connectionsSlice } from './connections';
 import { queuesSlice } from './queues';
 import { teamsSlice } from './teams';
+import { routersSlice } from './routers';
+import { emergenciesSlice } from './emergencies';
 import { alarmsSlice } from './alarms';
 import { callbacksSlice } from './callbacks';
 import { queueCallsSlice, queueDayStatsSlice, queueMembersSlice } from './calls';
@@ -28,6 +30,8 @@ export const SLICES = [
   queueCallsSlice,
   queueDayStatsSlice,
   queueMembersSlice,
+  routersSlice,
+  emergenciesSlice,
 ] as const;
 
 /** Any slice of {@link SLICES}. */

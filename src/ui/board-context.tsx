@@ -24,6 +24,10 @@ export interface BoardThresholds {
   readonly serviceLevelWarnPct?: number;
   readonly serviceLevelAlarmPct?: number;
   readonly notReadyWarnSec?: number;
+  readonly routerQueueLengthWarn?: number;
+  readonly routerQueueLengthAlarm?: number;
+  readonly routerMaxWaitingWarnSec?: number;
+  readonly routerMaxWaitingAlarmSec?: number;
 }
 
 /**
@@ -36,6 +40,8 @@ export interface BoardSettings {
   readonly reasonCodes: ReasonCodeLabels;
   /** Link to the simulator's controls (demo only; configured `simulatorUrl`), shown in the supervisor header. */
   readonly simulatorUrl?: string;
+  /** Emergency calls on a TV: shown for `kioskShowSec` seconds; the alert sound only when `kioskSound`. */
+  readonly emergency?: { readonly kioskShowSec: number; readonly kioskSound: boolean };
 }
 
 /** A request to put an agent into a state, as the panels send it (the domain's command). */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from '../i18n';
+import { useLanguage } from '../i18n';
 
 /**
  * Number, time and duration formatting through `Intl`, in the board's current language.
@@ -79,8 +79,7 @@ export interface Formatters {
 
 /** {@link Formatters} for the current language (a component using it re-renders on a language switch). */
 export function useFormat(): Formatters {
-  const { i18n } = useTranslation();
-  const locale = i18n.language || 'en';
+  const locale = useLanguage();
   return useMemo(
     () => ({
       locale,

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ChevronLeft, ChevronRight, EllipsisVertical } from 'lucide-react';
 import { useTranslation } from '../../i18n';
+import type { SettableAgentState } from '../../domain';
 import type { AgentStateRequest, BoardSettings, ReasonOption } from '../../ui';
 import { StateIcon } from './StateIcon';
 
@@ -11,15 +12,23 @@ type View = 'closed' | 'main' | 'notReady' | 'logout';
  * and "Log out ▸" show the configured reason codes (or send at once when none are
  * configured). Keyboard: Enter/Space activate, arrows move, Escape goes back / closes and
  * returns focus to the button; a click outside closes it.
+ *
+ * The open menu is a manual popover, in the browser's top layer, placed under its button
+ * (above it when there is no room below) and kept there while the page scrolls: no tile
+ * clips it or paints over it, so agent tiles can keep their CSS containment
+ * (docs/PERFORMANCE.md "Browser benchmark").
  */
 export function ActionsMenu(props: {
   agentId: string;
   agentName: string;
   disabled: boolean;
   reasonCodes: BoardSettings['reasonCodes'];
+  /** The states the backend can set (default all three). */
+  states?: readonly SettableAgentState[] | undefined;
   onCommand: (cmd: AgentStateRequest) => void;
 }) {
-  const { agentId, agentName, disabled, reasonCodes, onCommand } = props;
+  const { agentId, agentName, disabled, reasonCodes, states, onCommand } = props;
+  const offers = (s: SettableAgentState) => !states || states.includes(s);
   const [view, setView] = useState<View>('closed');
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -36,6 +45,21 @@ export function ActionsMenu(props: {
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open, view]);
+
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    const trigger = triggerRef.current;
+    if (!open || !menu || !trigger) return;
+    if (SUPPORTS_POPOVER && !menu.matches(':popover-open')) menu.showPopover();
+    const place = () => placeMenu(menu, trigger.getBoundingClientRect());
+    place();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
+    };
   }, [open, view]);
 
   const close = () => {
@@ -83,14 +107,17 @@ export function ActionsMenu(props: {
         <EllipsisVertical aria-hidden="true" size={18} />
       </button>
       {open && (
-        <div className="menu" id={menuId} ref={menuRef} role="menu" aria-label={t('setStateOf', { name: agentName })}>
+        <div className="menu" popover={SUPPORTS_POPOVER ? 'manual' : undefined} id={menuId} ref={menuRef} role="menu" aria-label={t('setStateOf', { name: agentName })}>
           {view === 'main' ? (
             <>
+              {offers('READY') && (
               <button type="button" role="menuitem" className="menu__item" data-testid="action-ready" onClick={() => send({ agentId, state: 'READY' })}>
                 <span className="menu__label">
                   <StateIcon state="READY" /> {t('command.READY')}
                 </span>
               </button>
+              )}
+              {offers('NOT_READY') && (
               <button
                 type="button"
                 role="menuitem"
@@ -104,6 +131,8 @@ export function ActionsMenu(props: {
                 </span>
                 {reasonCodes.notReady.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
               </button>
+              )}
+              {offers('LOGOUT') && (
               <button
                 type="button"
                 role="menuitem"
@@ -117,6 +146,7 @@ export function ActionsMenu(props: {
                 </span>
                 {reasonCodes.logout.length > 0 && <ChevronRight aria-hidden="true" size={16} />}
               </button>
+              )}
             </>
           ) : (
             <>
@@ -143,4 +173,27 @@ export function ActionsMenu(props: {
       )}
     </div>
   );
+}
+
+/** The browser has the Popover API (every supported browser; not jsdom, where the menu is a plain fixed box). */
+const SUPPORTS_POPOVER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
+
+/** Gap between the button and its menu, and the menu and the viewport's edge (px). */
+const MENU_GAP_PX = 4;
+
+/**
+ * Places the (fixed, top-layer) menu under `anchor`, right-aligned with it; above it when it
+ * does not fit below; always inside the viewport.
+ * @param anchor the button's rectangle in viewport pixels
+ */
+function placeMenu(menu: HTMLElement, anchor: DOMRect): void {
+  const w = menu.offsetWidth;
+  const h = menu.offsetHeight;
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = document.documentElement.clientHeight || window.innerHeight;
+  let top = anchor.bottom + MENU_GAP_PX;
+  if (top + h > vh - MENU_GAP_PX && anchor.top - MENU_GAP_PX - h >= MENU_GAP_PX) top = anchor.top - MENU_GAP_PX - h;
+  const left = Math.min(Math.max(MENU_GAP_PX, anchor.right - w), Math.max(MENU_GAP_PX, vw - w - MENU_GAP_PX));
+  menu.style.top = `${Math.round(top)}px`;
+  menu.style.left = `${Math.round(left)}px`;
 }

@@ -17,6 +17,8 @@ import { describeCommand } from './labels';
  */
 export function CommandableAgentTile(props: { agent: Agent; stale: boolean; port: AgentStatePort; config: BoardSettings }) {
   const { agent, stale, port, config } = props;
+  // A backend with reasons of its own (Business ConneCT) offers those, not the board's codes.
+  const reasonCodes = port.reasonCodes ?? config.reasonCodes;
   // The agent's `updatedAt` when the command was sent: after the vendor confirmed, the tile
   // stays "pending" until that confirming event has reached the store too.
   const [sentAt, setSentAt] = useState<number | null>(null);
@@ -24,7 +26,7 @@ export function CommandableAgentTile(props: { agent: Agent; stale: boolean; port
   const mutation = useMutation<void, Error, AgentStateRequest>({
     mutationFn: (cmd) => port.setAgentState(cmd),
     onError: (err, cmd) => {
-      toast.error(t('commandFailed', { name: agent.name, command: describeCommand(cmd, config.reasonCodes, t) }), {
+      toast.error(t('commandFailed', { name: agent.name, command: describeCommand(cmd, reasonCodes, t) }), {
         description: err.message,
       });
     },
@@ -41,7 +43,7 @@ export function CommandableAgentTile(props: { agent: Agent; stale: boolean; port
   if (pending && sent) {
     status = (
       <p className="agent-tile__pending" data-testid="agent-pending" role="status">
-        {t('pending', { command: describeCommand(sent, config.reasonCodes, t) })}
+        {t('pending', { command: describeCommand(sent, reasonCodes, t) })}
       </p>
     );
   } else if (mutation.isError) {
@@ -66,7 +68,8 @@ export function CommandableAgentTile(props: { agent: Agent; stale: boolean; port
           agentId={agent.id}
           agentName={agent.name}
           disabled={pending}
-          reasonCodes={config.reasonCodes}
+          reasonCodes={reasonCodes}
+          states={port.states}
           onCommand={(cmd) => {
             setSentAt(agent.updatedAt);
             mutation.mutate(cmd);

@@ -185,6 +185,18 @@ describe('AgentTile commands', () => {
     return d;
   }
 
+  it("offers only the states a backend can set, with the backend's own reasons (Business ConneCT)", () => {
+    live('gc');
+    publish(agent({ state: 'READY', reasonCodeId: undefined, reasonLabel: undefined }));
+    const d = deferredPort();
+    const port: AgentStatePort = { ...d.port, states: ['READY', 'NOT_READY'], reasonCodes: { notReady: [{ id: 'Lunch', label: 'Lunch' }], logout: [] } };
+    render(<TestBoard commandPort={port}><AgentTile agentKey="gc:agent2001" /></TestBoard>);
+    fireEvent.click(screen.getByTestId('agent-actions'));
+    expect(screen.queryByTestId('action-logout')).toBeNull();
+    fireEvent.click(screen.getByTestId('action-not-ready'));
+    expect(screen.getAllByTestId('reason-option').map((o) => o.dataset.reasonId)).toEqual(['Lunch']);
+  });
+
   it('sends Not Ready with the chosen reason, shows it pending, and shows the new state when the vendor confirms', async () => {
     const { calls } = setup();
     fireEvent.click(screen.getByTestId('agent-actions'));

@@ -1,6 +1,6 @@
 import { memo, useEffect, type ReactNode } from 'react';
 import { EllipsisVertical } from 'lucide-react';
-import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type EntityKey, type NoPortReason } from '../../domain';
+import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type EntityKey, type NoPortReason, type SourceId } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
@@ -57,7 +57,7 @@ export const AgentTile = memo(function AgentTile({ agentKey }: { agentKey: Entit
     return <commands.CommandableAgentTile agent={agent} stale={!live} port={port} config={config} />;
   }
   // A read-only screen (kiosk) shows no command UI at all; elsewhere say why there is none.
-  const actions = whyNot && whyNot !== 'read-only' ? <NoCommand agent={agent} why={whyNot} /> : undefined;
+  const actions = whyNot && whyNot !== 'read-only' ? <NoCommand source={agent.source} why={whyNot} /> : undefined;
   return <AgentTileView agent={agent} stale={!live} notReadyWarnSec={config.thresholds.notReadyWarnSec} actions={actions} />;
 });
 
@@ -66,9 +66,9 @@ export const AgentTile = memo(function AgentTile({ agentKey }: { agentKey: Entit
  * disabled-looking control that says why on hover and on keyboard focus
  * (`data-testid="agent-actions-unavailable"`, `data-why` = the {@link NoPortReason}).
  */
-function NoCommand({ agent, why }: { agent: Agent; why: NoPortReason }) {
+const NoCommand = memo(function NoCommand({ source, why }: { source: SourceId; why: NoPortReason }) {
   const { t } = useTranslation('agents');
-  const text = t(`noCommand.${why}`, { source: SOURCE_LABELS[agent.source] });
+  const text = t(`noCommand.${why}`, { source: SOURCE_LABELS[source] });
   return (
     <button
       type="button"
@@ -82,7 +82,7 @@ function NoCommand({ agent, why }: { agent: Agent; why: NoPortReason }) {
       <EllipsisVertical aria-hidden="true" size={16} />
     </button>
   );
-}
+});
 
 /** The tile itself (presentation only; `AgentCommands.tsx` adds the command menu to it). */
 export function AgentTileView(props: {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   Ban,
   CircleCheck,
@@ -25,8 +26,11 @@ export const STATE_ICONS: Readonly<Record<AgentState, LucideIcon>> = {
   UNKNOWN: CircleHelp,
 };
 
-/** The icon of an agent state (decorative: always shown next to the state word). */
-export function StateIcon({ state, size = 14 }: { state: AgentState; size?: number | string }) {
+/**
+ * The icon of an agent state (decorative: always shown next to the state word). Memoised:
+ * an agent tile re-renders on every change of its agent, the icon only when the state does.
+ */
+export const StateIcon = memo(function StateIcon({ state, size = 14 }: { state: AgentState; size?: number | string }) {
   const Icon = STATE_ICONS[state];
   return <Icon aria-hidden="true" size={size} className="state-icon" data-state-icon={state} />;
-}
+});

@@ -49,6 +49,7 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
   const statusLabel = useConnectionStatusLabel();
   const format = useFormat();
   return (
+    <>
     <details className={`health-row status--${h.status}`}>
       <summary
         className="health-row__summary"
@@ -121,6 +122,20 @@ const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: Sour
         {subs.length > 0 && <Subscriptions all={subs} refused={refused} />}
       </div>
     </details>
+    {h.adapter && (
+      <p
+        className={`health-adapter ${h.adapter.connected ? 'status--live' : 'status--down'}`}
+        data-testid="adapter-status"
+        data-source={source}
+        data-connected={h.adapter.connected ? 'true' : 'false'}
+      >
+        <StatusDot status={h.adapter.connected ? 'live' : 'down'} />
+        <span className="health-row__name">{h.adapter.name}</span>
+        <span className="health-row__status">{h.adapter.connected ? t('adapterConnected') : t('adapterDisconnected')}</span>
+        {h.adapter.detail && <span className="health-row__reason">{h.adapter.detail}</span>}
+      </p>
+    )}
+    </>
   );
 });
 

@@ -59,7 +59,7 @@ describe('alarms and callback lists panels', () => {
     publish({ kind: 'alarm.raise', source: 'rte', id: 'al-1', condition: '<b>Queue length</b>', value: '7', threshold: '5', severity: 'alarm', at: T0 });
     const { container } = render(<TestBoard><AlarmsPanel /></TestBoard>);
     const a = screen.getByTestId('alarm');
-    expect(a.dataset).toMatchObject({ alarmId: 'al-1', source: 'rte', severity: 'alarm', state: 'raised' });
+    expect(a.dataset).toMatchObject({ alarmId: 'al-1', source: 'rte', severity: 'alarm', state: 'active' });
     expect(a.textContent).toContain('Alarm');
     expect(screen.getByTestId('alarm-condition').textContent).toBe('<b>Queue length</b>');
     expect(container.querySelector('b')).toBeNull();

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../domain';
+import { createFakeScheduler } from '../../lib/scheduler';
+import type { StompInbound, StompOutbound, StompSession, StompSessionStatus } from '../stomp/stomp-session';
+import { CommandError } from '../transport/types';
+import { bctConfigSchema } from './config';
+import { createBctConnector } from './bct-connector';
+
+const T0 = Date.parse('2026-12-01T09:00:00.000Z');
+
+/** An in-memory broker session: the test connects, drops and delivers. */
+function fakeSession() {
+  const subs = new Map<string, Set<(m: StompInbound) => void>>();
+  const listeners = new Set<(s: StompSessionStatus) => void>();
+  const sent: StompOutbound[] = [];
+  let status: StompSessionStatus = { state: 'idle', connects: 0 };
+  const session: StompSession = {
+    start() {},
+    async stop() {},
+    get connected() {
+      return status.state === 'connected';
+    },
+    get status() {
+      return status;
+    },
+    subscribe(destination, handler) {
+      const set = subs.get(destination) ?? new Set();
+      subs.set(destination, set);
+      set.add(handler);
+      return { unsubscribe: () => void set.delete(handler) };
+    },
+    publish(m) {
+      if (status.state !== 'connected') throw new Error('No broker connection');
+      sent.push(m);
+    },
+    onStatus(l) {
+      listeners.add(l);
+      l(status);
+      return () => listeners.delete(l);
+    },
+  };
+  return {
+    session,
+    sent,
+    setStatus(s: StompSessionStatus) {
+      status = s;
+      for (const l of [...listeners]) l(s);
+    },
+    deliver(destination: string, body: string, headers: Record<string, string> = {}) {
+      for (const h of [...(subs.get(destination) ?? [])]) h({ destination, body, headers });
+    },
+  };
+}
+
+const event = (event: string, properties: unknown, instance = 'BCT1') =>
+  JSON.stringify({ adapter: 'BusinessConnect', instance, event, timestamp: '2026-12-01T09:00:00.000Z', properties });
+
+function setup(over: Record<string, unknown> = {}) {
+  const scheduler = createFakeScheduler(T0);
+  const s = fakeSession();
+  const events: DomainEvent[] = [];
+  const config = bctConfigSchema.parse({
+    brokerUrls: ['/stomp'],
+    instance: 'BCT1',
+    agentNames: ['anna.berg'],
+    notReadyReasons: ['Lunch'],
+    timeZone: 'Europe/Berlin',
+    requestTimeoutMs: 2_000,
+    ...over,
+  });
+  const c = createBctConnector(config, (es) => events.push(...es), { session: s.session, scheduler, clientId: 'board' });
+  c.start();
+  const reply = (i: number, body: unknown) => s.deliver('/queue/wallboard.replies.board', JSON.stringify(body), { 'correlation-id': s.sent[i]!.headers!['correlation-id']! });
+  const kinds = () => events.map((e) => e.kind);
+  return { scheduler, s, c, events, reply, kinds };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('BCT connector', () => {
+  it('goes live on connect, announces the configured agents and reconciles alarms with GetCurrentAlarms', async () => {
+    const { s, events, reply } = setup();
+    s.setStatus({ state: 'connected', connects: 1 });
+    expect(events.filter((e) => e.kind === 'connection.status').map((e) => (e as { status: string }).status)).toEqual(['connecting', 'live']);
+    expect(events.find((e) => e.kind === 'agent.upsert')).toMatchObject({ id: 'anna.berg', name: 'anna.berg', source: 'bct' });
+    expect(JSON.parse(s.sent[0]!.body)).toEqual({ command: 'GetCurrentAlarms', instance: 'BCT1', properties: {} });
+    expect(s.sent[0]!.destination).toBe('/queue/uip.bct.commands');
+    reply(0, { command: 'GetCurrentAlarms', isSuccess: true, activeAlarms: '1', alarms: [{ dateTime: '8/5/2018 3:37:13 PM', source: '[Monitoring Service]', id: '2101', message: 'Connection failed to PBX: Headq1 - 10.128.122.67' }] });
+    await flush();
+    const raise = events.find((e) => e.kind === 'alarm.raise');
+    expect(raise).toMatchObject({ id: '2101|[Monitoring Service]', vendorId: '2101', condition: 'Connection failed to PBX: Headq1 - 10.128.122.67', entityName: '[Monitoring Service]', vendorTime: Date.parse('2018-08-05T13:37:13Z') });
+    expect(events.at(-1)).toMatchObject({ kind: 'alarm.reconcile', activeIds: ['2101|[Monitoring Service]'] });
+  });
+
+  it('maps the relay events; another instance and web chat are counted notices; garbage is a counted error', () => {
+    const { s, events } = setup({ routerNames: ['Sales'] });
+    s.setStatus({ state: 'connected', connects: 1 });
+    events.length = 0;
+    const d = (b: string) => s.deliver('/topic/uip.bct.events', b);
+    d(event('RouterStatus', { routerName: 'Sales', queueLength: '2', maxWaitingTime: '30', idleAgents: '1' }));
+    d(event('RouterStatus', { routerName: 'Other', queueLength: '2' }));
+    d(event('ConnectionStatus', { status: false, bctServerAddress: '10.128.122.67', bctServerPort: '32011' }));
+    d(event('AlarmNotification', { id: '2101', source: '[Monitoring Service]', message: 'x', dateTime: '8/5/2018 3:37:13 PM', resolved: true, activeAlarms: '0' }));
+    d(event('EmergencyCall', { calledEmergencyNumber: '112', callingNumber: '2001', callerName: 'Ann Lee', callerLocation: '' }));
+    d(event('WebChatRequest', { sessionId: 's1', initiator: 'Max', email: 'm@example.com', router: 'Chat', language: 'de' }));
+    d(event('RouterStatus', { routerName: 'Sales' }, 'BCT2'));
+    d('{"event":');
+    expect(events).toEqual([
+      { kind: 'router.upsert', source: 'bct', at: T0, id: 'Sales', stats: { queueLength: 2, idleAgents: 1, maxWaitingSince: T0 - 30_000 } },
+      { kind: 'vendor.notice', source: 'bct', at: T0, eventName: 'RouterStatus (router not configured)', entityId: 'Other' },
+      { kind: 'adapter.status', source: 'bct', at: T0, adapter: 'Business ConneCT adapter BCT1', connected: false, detail: '10.128.122.67:32011' },
+      { kind: 'alarm.clear', source: 'bct', at: T0, id: '2101|[Monitoring Service]' },
+      { kind: 'emergency.call', source: 'bct', at: T0, id: `BCT1|${T0}|2001|112`, calledNumber: '112', callingNumber: '2001', callerName: 'Ann Lee' },
+      { kind: 'vendor.notice', source: 'bct', at: T0, eventName: 'WebChatRequest', entityId: 's1' },
+      { kind: 'vendor.notice', source: 'bct', at: T0, eventName: 'RouterStatus (instance BCT2)', entityId: 'BCT2' },
+      { kind: 'ingest.error', source: 'bct', at: T0, error: { code: 'malformed-frame', message: expect.stringContaining('not JSON'), at: T0 } },
+    ]);
+  });
+
+  it('Ready / Not Ready: resolves on isSuccess and sets the tile; a negative answer, silence and a malformed answer fail distinctly', async () => {
+    const { s, c, events, reply, scheduler } = setup();
+    s.setStatus({ state: 'connected', connects: 1 });
+    const nr = c.setAgentState({ agentId: 'anna.berg', state: 'NOT_READY', reasonCodeId: 'Lunch' });
+    expect(JSON.parse(s.sent[1]!.body)).toEqual({ command: 'SetAgentNotReady', instance: 'BCT1', properties: { agentName: 'anna.berg', reason: 'Lunch' } });
+    reply(1, { command: 'SetAgentNotReady', isSuccess: true });
+    await nr;
+    expect(events.at(-1)).toMatchObject({ kind: 'agent.upsert', id: 'anna.berg', state: 'NOT_READY', reasonLabel: 'Lunch', vendorState: 'SetAgentNotReady' });
+
+    const neg = c.setAgentState({ agentId: 'anna.berg', state: 'READY' });
+    reply(2, { command: 'SetAgentReady', isSuccess: false, message: 'Agent is not logged on' });
+    await expect(neg).rejects.toMatchObject({ code: 'vendor-error', message: 'SetAgentReady refused: Agent is not logged on' });
+    const bad = c.setAgentState({ agentId: 'anna.berg', state: 'READY' });
+    reply(3, 'garbage');
+    await expect(bad).rejects.toMatchObject({ code: 'vendor-error', vendorCode: 'malformed' });
+    const silent = c.setAgentState({ agentId: 'anna.berg', state: 'READY' });
+    scheduler.advance(2_000);
+    await expect(silent).rejects.toMatchObject({ code: 'timeout' });
+    expect(events.filter((e) => e.kind === 'agent.upsert' && e.state === 'READY')).toHaveLength(0);
+  });
+
+  it('refuses before sending: Logout, an unknown agent, an unconfigured reason, a RouteMessage without target; offers its own reasons', async () => {
+    const { s, c } = setup();
+    s.setStatus({ state: 'connected', connects: 1 });
+    const before = s.sent.length;
+    await expect(c.setAgentState({ agentId: 'anna.berg', state: 'LOGOUT' })).rejects.toBeInstanceOf(CommandError);
+    await expect(c.setAgentState({ agentId: 'nobody', state: 'READY' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(c.setAgentState({ agentId: 'anna.berg', state: 'NOT_READY', reasonCodeId: 'Coffee' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(c.routeMessage({ message: 'hi' })).rejects.toMatchObject({ code: 'invalid', message: 'a starter or a router is required' });
+    expect(s.sent.length).toBe(before);
+    expect(c.states).toEqual(['READY', 'NOT_READY']);
+    expect(c.reasonCodes).toEqual({ notReady: [{ id: 'Lunch', label: 'Lunch' }], logout: [] });
+  });
+
+  it('a dropped session fails pending commands at once and reports down; RouteMessage goes through request/reply', async () => {
+    const { s, c, events, reply } = setup();
+    s.setStatus({ state: 'connected', connects: 1 });
+    const routed = c.routeMessage({ message: 'Call back Mr Smith', routerName: 'Sales', senderName: 'Wallboard' });
+    reply(1, { command: 'RouteMessage', isSuccess: true });
+    await expect(routed).resolves.toBeUndefined();
+    const pending = c.setAgentState({ agentId: 'anna.berg', state: 'READY' });
+    s.setStatus({ state: 'down', connects: 1, reason: 'socket closed' });
+    await expect(pending).rejects.toMatchObject({ code: 'not-connected' });
+    expect(events.filter((e) => e.kind === 'connection.status').at(-1)).toMatchObject({ status: 'down', reason: 'socket closed' });
+    // The GetCurrentAlarms asked on connect and never answered is a counted failure, not re-sent.
+    await flush();
+    expect(events.find((e) => e.kind === 'ingest.error')).toMatchObject({ error: { code: 'request-failed', message: expect.stringContaining('GetCurrentAlarms') } });
+  });
+});

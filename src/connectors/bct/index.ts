@@ -1,0 +1,27 @@
+/**
+ * The Business ConneCT backend module (NEC UNIVERGE UIP adapter): the only importable file of
+ * `connectors/bct/` (ARCHITECTURE.md "Rooms"; docs/ADDING-A-BACKEND.md). Reads the adapter's
+ * events from the board's shared broker session and sends its commands by request/reply
+ * (bct-business-connect-adapter.txt; NOTES.md §4, §6). The connector's code and the STOMP
+ * client load on demand (`deferConnector`), when the source is configured.
+ */
+import { deferConnector } from '../transport/deferred';
+import type { ConnectorModule } from '../transport/module';
+import { bctConfigSchema } from './config';
+
+export type { BctConnectorConfig } from './config';
+
+/** Business ConneCT over the UIP relay: routers, alarms, emergency calls, agent Ready / Not Ready, RouteMessage (`sources.bct`). */
+export const bctModule: ConnectorModule<typeof bctConfigSchema, 'bct'> = {
+  source: 'bct',
+  displayName: 'NEC Business ConneCT',
+  configSchema: bctConfigSchema,
+  offers: ['agentState', 'routeMessage'],
+  create(config, context) {
+    return deferConnector(context, bctModule, async () => {
+      const [{ createBctConnector }, session] = await Promise.all([import('./bct-connector'), context.stomp.get(config)]);
+      const connector = createBctConnector(config, context.emit, { session, scheduler: context.scheduler });
+      return { start: () => connector.start(), stop: () => connector.stop(), ports: { agentState: connector, routeMessage: connector } };
+    });
+  },
+};

@@ -1,0 +1,1 @@
+export { RouterPanel, RouterTile } from './RouterPanel';
