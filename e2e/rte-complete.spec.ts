@@ -103,8 +103,13 @@ test.describe('Enreach RTE complete', () => {
     const before = await dayStats(page, Q1);
     expect(before.offered).toBeGreaterThan(0);
 
+    const openConn = (await sim.hubLog()).connections.filter((c) => !c.closedAt).map((c) => c.id);
     await page.goto('about:blank');
     const closedAt = Date.now();
+    // leaving: the page told the hub to drop its subscriptions
+    await expect
+      .poll(async () => (await sim.hubLog()).connections.filter((c) => openConn.includes(c.id)).some((c) => c.invocations.some((i) => i.target === 'UnsubscribeAll')))
+      .toBe(true);
     await page.waitForTimeout(2_500); // the page stays closed for a while: that span is what must show as not seen
     await openLive(page);
     const reopenedAt = Date.now();
@@ -140,5 +145,14 @@ test.describe('Enreach RTE complete', () => {
       }
     }
     expect(Number(await page.locator(`[data-testid="callback-list"][data-list-id="${LIST1}"] [data-stat="overdue"]`).getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
+
+    // The kiosk shows alarms too, read-only (no control in the panel).
+    await page.goto('/kiosk?config=/config.rte-full.json');
+    await expect(page.getByTestId('kiosk-board')).toBeVisible();
+    await expect(page.locator('[data-testid="connection-status"][data-source="rte"]').first()).toHaveAttribute('data-status', 'live', { timeout: 10_000 });
+    await control('rte-alert', { userId: U1 });
+    const last = (await truth()).rte.alerts.at(-1)!;
+    await expect(page.locator(`[data-testid="kiosk-board"] [data-testid="alarm"][data-alarm-id="${last.id}"]`)).toHaveAttribute('data-severity', 'alarm');
+    await expect(page.locator('[data-testid="alarms-panel"] button')).toHaveCount(0);
   });
 });

@@ -54,6 +54,19 @@ describe('calls in queue (issue 7 data-outcome)', () => {
   });
 });
 
+describe('calls after an outage', () => {
+  it('live calls of a source that went down are dropped when it is live again; ended ones stay', () => {
+    let s = reduceQueueCalls(initialQueueCallsState(), [step('a', 'arrived', T0), step('b', 'arrived', T0), step('b', 'disconnected', T0 + 1)]);
+    s = reduceQueueCalls(s, [{ kind: 'connection.status', source: 'rte', status: 'down', at: T0 + 2 }]);
+    expect(s.byQueue.get('rte:q1')?.live).toHaveLength(1); // last values kept while down
+    s = reduceQueueCalls(s, [{ kind: 'connection.status', source: 'rte', status: 'live', at: T0 + 3 }]);
+    expect(s.byQueue.get('rte:q1')?.live).toEqual([]);
+    expect(s.byQueue.get('rte:q1')?.ended.map((c) => c.callId)).toEqual(['b']);
+    const same = reduceQueueCalls(s, [{ kind: 'connection.status', source: 'rte', status: 'live', at: T0 + 4 }]);
+    expect(same).toBe(s);
+  });
+});
+
 describe('alarms', () => {
   it('raise, raise again (first time kept), clear; raised first in order', () => {
     let s = initialAlarmsState();

@@ -13,6 +13,7 @@ import {
   type QueueCallEvent,
   type QueueDayStats,
   type QueueMember,
+  type SourceId,
 } from '../domain';
 import { defineSlice } from './slice';
 
@@ -32,6 +33,12 @@ export const CALL_GHOST_MS = 4 * 3_600_000;
 export interface QueueCallsState {
   /** Calls per queue key (`"<source>:<queue id>"`). */
   readonly byQueue: ReadonlyMap<EntityKey, QueueCallList>;
+  /**
+   * Sources that went down since their calls were listed: when such a source is live again
+   * its live calls are dropped (their end may have passed unheard; a call still going on
+   * comes back with its next step, marked as not seen arriving), so no ghost call stays.
+   */
+  readonly lostSources: readonly SourceId[];
   readonly version: number;
 }
 
@@ -40,7 +47,7 @@ const EMPTY: QueueCallList = { live: [], ended: [] };
 
 /** A fresh, empty queue-calls state. */
 export function initialQueueCallsState(): QueueCallsState {
-  return { byQueue: new Map(), version: 0 };
+  return { byQueue: new Map(), lostSources: [], version: 0 };
 }
 
 /**
@@ -117,10 +124,26 @@ export function applyCallStep(prev: QueueCall | undefined, e: QueueCallEvent): Q
   return { ...base, ...patch, updatedAt: e.at };
 }
 
-/** Reduces `queue.call` events into the calls per queue. Same state object when nothing changed. */
-export function reduceQueueCalls(state: QueueCallsState, events: readonly QueueCallEvent[]): QueueCallsState {
+/**
+ * Reduces `queue.call` events into the calls per queue, and `connection.status` into the
+ * resynchronisation rule of {@link QueueCallsState.lostSources}. Same state object when
+ * nothing changed.
+ */
+export function reduceQueueCalls(state: QueueCallsState, events: readonly (QueueCallEvent | EventOfKind<'connection.status'>)[]): QueueCallsState {
   let map: Map<EntityKey, QueueCallList> | undefined;
+  let lost = state.lostSources;
   for (const e of events) {
+    if (e.kind === 'connection.status') {
+      if (e.status === 'down' && !lost.includes(e.source)) lost = [...lost, e.source];
+      else if (e.status === 'live' && lost.includes(e.source)) {
+        lost = lost.filter((s) => s !== e.source);
+        for (const [qk, list] of map ?? state.byQueue) {
+          if (list.live.length === 0 || list.live[0]?.source !== e.source) continue;
+          (map ??= new Map(state.byQueue)).set(qk, { live: [], ended: list.ended });
+        }
+      }
+      continue;
+    }
     const qk = entityKey(e.source, e.queueId);
     const list = (map ?? state.byQueue).get(qk) ?? EMPTY;
     const i = list.live.findIndex((c) => c.callId === e.callId);
@@ -134,13 +157,14 @@ export function reduceQueueCalls(state: QueueCallsState, events: readonly QueueC
     map ??= new Map(state.byQueue);
     map.set(qk, { live, ended });
   }
-  return map ? { byQueue: map, version: state.version + 1 } : state;
+  if (!map && lost === state.lostSources) return state;
+  return { byQueue: map ?? state.byQueue, lostSources: lost, version: state.version + 1 };
 }
 
-/** The queue-calls store: `queue.call`; nothing urgent. */
+/** The queue-calls store: `queue.call` (and its source's `connection.status`); nothing urgent of its own. */
 export const queueCallsSlice = defineSlice({
   name: 'queueCalls',
-  kinds: ['queue.call'],
+  kinds: ['queue.call', 'connection.status'],
   initial: initialQueueCallsState,
   reduce: reduceQueueCalls,
   urgentKinds: [],

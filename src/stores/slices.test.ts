@@ -128,7 +128,7 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.emergencies.getState()).sort()).toEqual(['calls', 'version']);
     expect(Object.keys(s.alarms.getState()).sort()).toEqual(['byKey', 'order', 'version']);
     expect(Object.keys(s.callbacks.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
-    expect(Object.keys(s.queueCalls.getState()).sort()).toEqual(['byQueue', 'version']);
+    expect(Object.keys(s.queueCalls.getState()).sort()).toEqual(['byQueue', 'lostSources', 'version']);
     expect(Object.keys(s.phonebooks.getState()).sort()).toEqual(['contacts', 'lists', 'version']);
     expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'desk', 'emergencies', 'phonebooks', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
   });

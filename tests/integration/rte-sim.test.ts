@@ -220,4 +220,51 @@ describe('RTE connector ⇄ simulator hub', () => {
     }
     expect(statusesOf(local).at(-1)).toBe('idle');
   });
+
+  it('AvailableSubscriptions is read at connect: a configured event the hub does not offer is reported, the rest stay live; UnsubscribeAll on stop', async () => {
+    const local: DomainEvent[] = [];
+    const c = createRteConnector({ ...config, queueIds: [Q(3)], userIds: [], queueEvents: ['QueueStatus', 'QueueTeleported'] }, (es) => local.push(...es), {
+      WebSocket: WebSocket as never,
+      backoff: { initialMs: 100, maxMs: 300, floorMs: 50 },
+    });
+    c.start();
+    try {
+      await until(() => local.some((e) => e.kind === 'ingest.error' && e.error.code === 'event-not-offered'), 10_000, 'event-not-offered');
+      const err = local.find((e) => e.kind === 'ingest.error' && e.error.code === 'event-not-offered');
+      expect(err?.kind === 'ingest.error' && err.error.message).toContain('QueueTeleported');
+      await until(() => statusesOf(local).includes('live') && local.some((e) => e.kind === 'queue.upsert' && e.id === Q(3)), 10_000, 'live with data');
+    } finally {
+      await c.stop();
+    }
+    const mine = sim.hub.log().connections.filter((x) => x.invocations.some((i) => i.target === 'Subscribe' && JSON.stringify(i.arguments).includes('QueueTeleported')));
+    expect(mine.at(-1)?.invocations.map((i) => i.target)).toEqual(['AvailableSubscriptions', 'Subscribe', 'UnsubscribeAll']);
+  });
+
+  it('a refused queue never appears through stored day statistics (the found bug, stats path)', async () => {
+    const refusedQ = 'c0ffee00-0000-4000-8000-000000000077';
+    const day = new Date().toISOString().slice(0, 10);
+    const data = new Map<string, string>();
+    const record = JSON.stringify({ v: 1, offered: 3, answered: 2, abandoned: 1, shortAbandoned: 0, overflowed: 0, transferred: 0, within: 2, waitSumMs: 4000, calls: {} });
+    // whatever the local day is, both candidates are stored
+    for (const d of [day, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)]) {
+      data.set(`wallboard.rte.stats.${d}.${refusedQ}`, record);
+      data.set(`wallboard.rte.stats.${d}.${Q(3)}`, record);
+    }
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+    const local: DomainEvent[] = [];
+    const c = createRteConnector({ ...config, queueIds: [Q(3), refusedQ], userIds: [] }, (es) => local.push(...es), {
+      WebSocket: WebSocket as never,
+      storage,
+      backoff: { initialMs: 100, maxMs: 300, floorMs: 50 },
+    });
+    c.start();
+    try {
+      await until(() => local.some((e) => e.kind === 'queue.dayStats' && e.stats.queueId === Q(3)), 10_000, 'stats of the accepted queue');
+      expect(local.some((e) => e.kind === 'subscription.result' && e.results.some((r) => r.entityId === refusedQ && !r.subscribed))).toBe(true);
+      expect(local.filter((e) => (e.kind === 'queue.upsert' && e.id === refusedQ) || (e.kind === 'queue.dayStats' && e.stats.queueId === refusedQ))).toEqual([]);
+      expect(local.some((e) => e.kind === 'queue.upsert' && e.id === Q(3) && Math.round(e.stats.serviceLevelPct ?? 0) === 67)).toBe(true); // 2 within ÷ (2 answered + 1 abandoned)
+    } finally {
+      await c.stop();
+    }
+  });
 });

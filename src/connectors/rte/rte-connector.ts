@@ -129,14 +129,19 @@ class HubUrlChanged extends Error {
  *   connection) starts a new connection after a backoff delay, forever, until `stop()`.
  * - On every connect: the mapper forgets what it remembered about users (nothing from
  *   before an outage passes as fresh: the hub pushes every subscribed value again after
- *   `Subscribe`), then ONE `Subscribe` invocation with every
- *   `queueIds × queueEvents` and `userIds × userEvents` item; its answer is emitted as
+ *   `Subscribe`), `AvailableSubscriptions` is asked (rte doc "Available subscription
+ *   events"; a configured event it does not list is reported as `event-not-offered` and not
+ *   requested again), and ONE `Subscribe` invocation carries every `queueIds × queueEvents`,
+ *   `userIds × userEvents` and `callListIds × callListEvents` item; its answer is emitted as
  *   `subscription.result` (refused items also as `unauthorized` / `subscription-refused`
  *   errors). A failed `Subscribe` drops the connection so that everything is re-established.
  * - `connection.status` (source `rte`): `connecting` on the first attempt, `live` after the
  *   subscription answer, `down` with the reason while reconnecting / restarting, `stale`
  *   after `staleAfterMs` without any hub message (pings included), `idle` after `stop()`.
- * - `MessageReceived` → `parseMessageReceived` → RTE mapper → `emit`; never throws.
+ * - `MessageReceived` → `parseMessageReceived` → RTE mapper (a message for an item not
+ *   requested or refused is counted `unsubscribed`) → day statistics (`rte-stats.ts`) and
+ *   alarm hold timers → `emit`; never throws.
+ * - `stop()`: `UnsubscribeAll` (bounded wait), then the connection closes.
  */
 export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts: RteConnectorOptions = {}): RteConnector {
   const scheduler = opts.scheduler ?? realScheduler;
@@ -190,10 +195,21 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     return out;
   };
   const setSeeing = (seeing: boolean) => safeEmit(emit, stats.setSeeing(seeing, now()));
-  /** The page is going away (closed, reloaded, navigated): the span it saw ends now, kept for the next page. */
-  const onPageHide = () => setSeeing(false);
-  const onPageShow = () => {
-    if (running && status.current === 'live') setSeeing(true);
+  /**
+   * The page is going away (closed, reloaded, navigated): the span it saw ends now (kept for
+   * the next page), and the hub is told to drop every subscription (`UnsubscribeAll`, sent
+   * without waiting: a leaving page cannot wait for the answer).
+   */
+  const onPageHide = () => {
+    setSeeing(false);
+    const c = conn;
+    if (c && c.state === HubConnectionState.Connected) void c.send('UnsubscribeAll').catch(() => undefined);
+  };
+  /** Back from the browser's page cache: the subscriptions are gone, so connect afresh. */
+  const onPageShow = (e: Event) => {
+    if (!running || !(e as { persisted?: boolean }).persisted) return;
+    const c = conn;
+    if (c) void c.stop().catch(() => undefined); // onclose restarts: new token, Subscribe again
   };
   const restartBackoff = createBackoff(opts.backoff);
   const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
@@ -373,10 +389,13 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
   }
 
   async function subscribeAll(c: HubConnection, gen: number): Promise<void> {
-    const offered = await availableEvents(c, gen);
-    if (gen !== generation || !running) return;
-    offeredNow = offered;
-    const items = subscriptionItems(offered);
+    // AvailableSubscriptions runs beside Subscribe (not before it: one round trip less before
+    // the board is live again); a configured event the hub does not offer is reported when it
+    // answers, and the hub refuses that item in the Subscribe answer too.
+    void availableEvents(c, gen).then((offered) => {
+      if (gen === generation) offeredNow = offered;
+    });
+    const items = subscriptionItems(offeredNow);
     subscribed.clear();
     leaving.clear();
     for (const i of items) subscribed.add(subKey(i.EventName, i.EntityId));
@@ -398,7 +417,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
       for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
       safeEmit(emit, mapper.subscriptionResults(parsed, now()));
     }
-    safeEmit(emit, stats.load(entities.queueIds, now()));
+    safeEmit(emit, stats.load(followedQueues(), now()));
     if (c.state !== HubConnectionState.Connected) return;
     restartBackoff.reset();
     status.set('live');
@@ -465,6 +484,14 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
     await subscribeAll(c, gen);
   }
 
+  /**
+   * Queues with at least one subscription the hub accepted: only they get day statistics
+   * (a refused queue must not appear on the board through its stored figures).
+   */
+  function followedQueues(): string[] {
+    return entities.queueIds.filter((id) => config.queueEvents.some((ev) => subscribed.has(subKey(ev, id))));
+  }
+
   async function setEntities(next: Partial<RteEntities>): Promise<void> {
     const before = subscriptionItems(offeredNow);
     const prev = entities;
@@ -505,7 +532,7 @@ export function createRteConnector(config: RteConnectorConfig, emit: Emit, opts:
         for (const r of parsed.results) if (!r.subscribed) subscribed.delete(subKey(r.eventName, r.entityId));
         safeEmit(emit, mapper.subscriptionResults(parsed, now()));
       }
-      if (gen === generation) safeEmit(emit, stats.load(entities.queueIds, now()));
+      if (gen === generation) safeEmit(emit, stats.load(followedQueues(), now()));
     } catch (e) {
       if (gen === generation) safeEmit(emit, [ingestErrorEvent('rte', 'subscribe-failed', `changing subscriptions failed: ${errText(e)}`, now())]);
     }

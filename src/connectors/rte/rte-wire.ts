@@ -1,8 +1,9 @@
 /**
  * Validator of what the Enreach RTE hub sends (rte-enreach-realtime-engine-signalr.txt:
  * "Subscribing to events" — the `MessageReceived` handler and `RTEMessage {Subscription,
- * Data}`; "Subscription validation and authorization" — the result items; "Event:
- * QueueStatus", "Event: UserStatus", "Event: UserAvailability" — the property tables).
+ * Data}`; "Subscription validation and authorization" — the result items; every "Event:"
+ * table of the "User", "Queue" and "CallList" sections and the "Misc:" helper tables, as
+ * transcribed in `rte-tables.ts`).
  *
  * Property names AND event names are read case-insensitively: the vendor's own example
  * result is camelCase with a lower-cased event name, its tables are PascalCase, and ASP.NET

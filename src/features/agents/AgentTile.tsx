@@ -143,7 +143,8 @@ export function AgentTileView(props: {
  * Time in the current state, ticking once a second on the shared clock. Its own component
  * so that only this leaf re-renders every second. Over `warnAfterSec` it says "Long" (`agents:long`) too.
  * `seen`: the state began before the board listened; the time is "since seen" (shown as
- * `≥ m:ss` with the words, `data-since-seen="true"` on `agent-time-in-state`).
+ * `≥m:ss`, the words in its title and accessible name, `data-since-seen="true"` on
+ * `agent-time-in-state`).
  */
 function TimeInState({ since, seen, warnAfterSec }: { since: number; seen: boolean; warnAfterSec?: number }) {
   const now = useNow();
@@ -158,11 +159,11 @@ function TimeInState({ since, seen, warnAfterSec }: { since: number; seen: boole
         data-testid="agent-time-in-state"
         data-value={String(seconds)}
         data-since-seen={seen ? 'true' : undefined}
-        title={seen ? tp('sinceSeenTitle') : undefined}
+        title={seen ? `${tp('sinceSeen')}: ${tp('sinceSeenTitle')}` : undefined}
+        aria-label={seen ? `${format.duration(seconds)} ${tp('sinceSeen')}` : undefined}
       >
-        {seen ? `≥ ${format.duration(seconds)}` : format.duration(seconds)}
+        {seen ? `≥${format.duration(seconds)}` : format.duration(seconds)}
       </span>
-      {seen && <span className="agent-tile__since-seen"> {tp('sinceSeen')}</span>}
       {long && (
         <>
           {' '}

@@ -17,12 +17,16 @@ const PRESENCE_KEYS: Readonly<Record<string, string>> = {
  * (UserStatus `Serving`), and the time on the current call from the user's call events
  * (`data-testid="agent-time-on-call"`, `data-value` seconds; ticking in this leaf only).
  * Hooks: `data-testid="agent-presence"` with `data-presence` (vendor value) and
- * `data-until` (epoch ms, absent when no end). Renders nothing for agents without presence.
+ * `data-until` (epoch ms, absent when no end). Renders nothing when it would add nothing
+ * (no presence, or Available and serving and not on a call the board saw connect).
  */
 export function AgentPresence({ agent }: { agent: Agent }) {
   const { t } = useTranslation('presence');
   const format = useFormat();
-  if (agent.presence === undefined && agent.callSince === undefined && agent.serving === undefined) return null;
+  // Only what adds to the state pill: plain "Available and serving, not on a call" adds nothing
+  // (keeps most tiles one line shorter).
+  const plain = (agent.presence === undefined || agent.presence.toLowerCase() === 'available') && agent.callSince === undefined && agent.serving !== false;
+  if (plain) return null;
   const key = agent.presence === undefined ? undefined : PRESENCE_KEYS[agent.presence.toLowerCase()];
   return (
     <div className="agent-tile__presence">

@@ -40,10 +40,10 @@ export function AlarmsPanel({ readOnly = false }: { readOnly?: boolean }) {
     <section className="panel alarms-panel" aria-labelledby="alarms-title" data-testid="alarms-panel">
       <h2 id="alarms-title" className="panel__title">
         <BellRing aria-hidden="true" size={16} /> {t('title')} <span className="panel__count">{format.number(raised)}</span>
+        {/* No alarm: one line, not two (the panel stays, small, so the board's layout does not jump). */}
+        {keys.length === 0 && <span className="alarms-panel__empty"> · {t('empty')}</span>}
       </h2>
-      {keys.length === 0 ? (
-        <p className="panel__empty">{t('empty')}</p>
-      ) : (
+      {keys.length > 0 && (
         <ul className="alarm-list" aria-live="polite">
           {keys.map((k) => (
             <AlarmRow key={k} alarmKey={k} readOnly={readOnly} />

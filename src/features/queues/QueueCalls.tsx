@@ -20,7 +20,8 @@ export const QueueDayStatsBlock = memo(function QueueDayStatsBlock({ queueKey }:
   const { t } = useTranslation('calls');
   const format = useFormat();
   if (!s) return null;
-  const title = t('computedTitle', { threshold: s.thresholdSec, short: s.shortAbandonSec });
+  const unseenText = s.unseen.map(([from, to]) => `${format.clockTime(from)}–${format.clockTime(to)}`).join(', ');
+  const title = `${t('computedTitle', { threshold: s.thresholdSec, short: s.shortAbandonSec })}${unseenText ? ` · ${t('unseen')} ${unseenText}` : ''}`;
   return (
     <div className="queue-day" data-testid="queue-day-stats" data-day={s.day} data-since={String(s.since)} title={title}>
       <div className="queue-day__figures">
