@@ -1,63 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { fakeStompSession } from '../stomp/fake-session.test-support';
 import type { DomainEvent } from '../../domain';
 import { createFakeScheduler } from '../../lib/scheduler';
-import type { StompInbound, StompOutbound, StompSession, StompSessionStatus } from '../stomp/stomp-session';
 import { CommandError } from '../transport/types';
 import { bctConfigSchema } from './config';
 import { createBctConnector } from './bct-connector';
 
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 
-/** An in-memory broker session: the test connects, drops and delivers. */
-function fakeSession() {
-  const subs = new Map<string, Set<(m: StompInbound) => void>>();
-  const listeners = new Set<(s: StompSessionStatus) => void>();
-  const sent: StompOutbound[] = [];
-  let status: StompSessionStatus = { state: 'idle', connects: 0 };
-  const session: StompSession = {
-    start() {},
-    async stop() {},
-    get connected() {
-      return status.state === 'connected';
-    },
-    get status() {
-      return status;
-    },
-    subscribe(destination, handler) {
-      const set = subs.get(destination) ?? new Set();
-      subs.set(destination, set);
-      set.add(handler);
-      return { unsubscribe: () => void set.delete(handler) };
-    },
-    publish(m) {
-      if (status.state !== 'connected') throw new Error('No broker connection');
-      sent.push(m);
-    },
-    onStatus(l) {
-      listeners.add(l);
-      l(status);
-      return () => listeners.delete(l);
-    },
-  };
-  return {
-    session,
-    sent,
-    setStatus(s: StompSessionStatus) {
-      status = s;
-      for (const l of [...listeners]) l(s);
-    },
-    deliver(destination: string, body: string, headers: Record<string, string> = {}) {
-      for (const h of [...(subs.get(destination) ?? [])]) h({ destination, body, headers });
-    },
-  };
-}
 
 const event = (event: string, properties: unknown, instance = 'BCT1') =>
   JSON.stringify({ adapter: 'BusinessConnect', instance, event, timestamp: '2026-12-01T09:00:00.000Z', properties });
 
 function setup(over: Record<string, unknown> = {}) {
   const scheduler = createFakeScheduler(T0);
-  const s = fakeSession();
+  const s = fakeStompSession({ state: 'idle', connects: 0 });
   const events: DomainEvent[] = [];
   const config = bctConfigSchema.parse({
     brokerUrls: ['/stomp'],

@@ -6,6 +6,7 @@
 import { realScheduler, type Scheduler } from '../../lib/scheduler';
 import type { AgentStateCommand, RouteMessageRequest } from '../../domain';
 import { BrokerRequestError, createBrokerRequester, type BrokerRequester } from '../stomp/request-reply';
+import { followSessionStatus } from '../stomp/follow-session';
 import type { StompSession, StompSessionStatus } from '../stomp/stomp-session';
 import { createStatusReporter, ingestErrorEvent, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
@@ -121,28 +122,10 @@ export function createBctConnector(config: BctConnectorConfig, emit: Emit, opts:
 
   const onSessionStatus = (s: StompSessionStatus) => {
     if (!running) return;
-    switch (s.state) {
-      case 'connecting':
-        liveness.stop();
-        if (status.current !== 'down') status.set('connecting', s.url ? `connecting to ${s.url}` : undefined);
-        break;
-      case 'connected':
-        status.set('live');
-        liveness.stop();
-        liveness.start();
-        announceAgents();
-        reconcileAlarms();
-        break;
-      case 'down':
-        liveness.stop();
-        status.set('down', s.reason ?? 'broker connection lost');
-        break;
-      case 'idle':
-        liveness.stop();
-        if (status.current === 'idle' || s.reason === undefined) status.set('connecting');
-        else status.set('down', s.reason === 'stopped' ? 'broker session stopped' : s.reason);
-        break;
-    }
+    followSessionStatus(s, status, liveness, () => {
+      announceAgents();
+      reconcileAlarms();
+    });
   };
 
   const setState = async (cmd: AgentStateCommand) => {

@@ -6,6 +6,7 @@
  */
 import { ingestErrorEvent, createStatusReporter, safeEmit } from '../transport/events';
 import { createLiveness } from '../transport/liveness';
+import { followSessionStatus } from '../stomp/follow-session';
 import type { GcDeskPort, MobileLoginRequest, PhonebookScope, ReasonCodeLabels } from '../../domain';
 import type { GcConnectorConfig } from './config';
 import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
@@ -179,31 +180,10 @@ export function createGcConnector(
 
   const onSessionStatus = (s: StompSessionStatus) => {
     if (!running) return;
-    switch (s.state) {
-      case 'connecting':
-        liveness.stop();
-        if (status.current !== 'down') status.set('connecting', s.url ? `connecting to ${s.url}` : undefined);
-        break;
-      case 'connected':
-        // The session has (re)sent our SUBSCRIBE before reporting connected. Re-synchronise:
-        // forget what the mapper remembered from before the outage; GC's next TeamUsersList
-        // and QueueList (full listings, with snapshots) bring the board up to date.
-        mapper.reset();
-        status.set('live');
-        liveness.stop();
-        liveness.start();
-        break;
-      case 'down':
-        liveness.stop();
-        status.set('down', s.reason ?? 'broker connection lost');
-        break;
-      case 'idle':
-        liveness.stop();
-        // Not started yet: we are about to start it. Stopped by its owner: down.
-        if (status.current === 'idle' || s.reason === undefined) status.set('connecting');
-        else status.set('down', s.reason === 'stopped' ? 'broker session stopped' : s.reason);
-        break;
-    }
+    // On connect, the session has (re)sent our SUBSCRIBE. Re-synchronise: forget what the
+    // mapper remembered from before the outage; GC's next TeamUsersList and QueueList (full
+    // listings, with snapshots) bring the board up to date.
+    followSessionStatus(s, status, liveness, () => mapper.reset());
   };
 
   return {

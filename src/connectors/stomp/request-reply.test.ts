@@ -1,52 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fakeStompSession } from './fake-session.test-support';
 import { createFakeScheduler } from '../../lib/scheduler';
 import { BrokerRequestError, createBrokerRequester, type ReplyOutcome } from './request-reply';
-import type { StompInbound, StompOutbound, StompSession, StompSessionStatus } from './stomp-session';
+import type { StompInbound } from './stomp-session';
 
-/** An in-memory session: the test connects, drops and delivers. */
-function fakeSession() {
-  const subs = new Map<string, Set<(m: StompInbound) => void>>();
-  const listeners = new Set<(s: StompSessionStatus) => void>();
-  const sent: StompOutbound[] = [];
-  let status: StompSessionStatus = { state: 'connected', connects: 1 };
-  const session: StompSession = {
-    start() {},
-    async stop() {},
-    get connected() {
-      return status.state === 'connected';
-    },
-    get status() {
-      return status;
-    },
-    subscribe(destination, handler) {
-      const set = subs.get(destination) ?? new Set();
-      subs.set(destination, set);
-      set.add(handler);
-      return { unsubscribe: () => void set.delete(handler) };
-    },
-    publish(m) {
-      if (status.state !== 'connected') throw new Error('No broker connection');
-      sent.push(m);
-    },
-    onStatus(l) {
-      listeners.add(l);
-      l(status);
-      return () => listeners.delete(l);
-    },
-  };
-  return {
-    session,
-    sent,
-    setStatus(s: StompSessionStatus) {
-      status = s;
-      for (const l of listeners) l(s);
-    },
-    deliver(destination: string, body: string, headers: Record<string, string>) {
-      for (const h of subs.get(destination) ?? []) h({ destination, body, headers });
-    },
-    subscribers: (d: string) => subs.get(d)?.size ?? 0,
-  };
-}
 
 /** The BCT reply rule (NOTES §4): `{"command":…, "isSuccess": true|false, …}`. */
 const bctDecode = (reply: StompInbound): ReplyOutcome<Record<string, unknown>> => {
@@ -60,7 +17,7 @@ const bctDecode = (reply: StompInbound): ReplyOutcome<Record<string, unknown>> =
 
 function setup() {
   const scheduler = createFakeScheduler(1_000_000);
-  const s = fakeSession();
+  const s = fakeStompSession();
   const stray: string[] = [];
   const r = createBrokerRequester({ session: s.session, scheduler, timeoutMs: 5_000, clientId: 'board-1', onStray: (_m, why) => stray.push(why) });
   const ask = (label = 'SetAgentReady') =>
@@ -149,7 +106,7 @@ describe('broker request/reply', () => {
   });
 
   it('refuses reply queue names a broker could misread', () => {
-    const s = fakeSession();
+    const s = fakeStompSession();
     expect(() => createBrokerRequester({ session: s.session, timeoutMs: 1_000, clientId: 'a/b' })).toThrow(RangeError);
     expect(() => createBrokerRequester({ session: s.session, timeoutMs: 0 })).toThrow(RangeError);
   });
