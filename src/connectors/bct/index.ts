@@ -16,12 +16,12 @@ export const bctModule: ConnectorModule<typeof bctConfigSchema, 'bct'> = {
   source: 'bct',
   displayName: 'NEC Business ConneCT',
   configSchema: bctConfigSchema,
-  offers: ['agentState', 'routeMessage'],
+  offers: ['agentState', 'routeMessage', 'webChat'],
   create(config, context) {
     return deferConnector(context, bctModule, async () => {
       const [{ createBctConnector }, session] = await Promise.all([import('./bct-connector'), context.stomp.get(config)]);
       const connector = createBctConnector(config, context.emit, { session, scheduler: context.scheduler });
-      return { start: () => connector.start(), stop: () => connector.stop(), ports: { agentState: connector, routeMessage: connector } };
+      return { start: () => connector.start(), stop: () => connector.stop(), ports: { agentState: connector, routeMessage: connector, ...(connector.webChat ? { webChat: connector.webChat } : {}) } };
     });
   },
 };
