@@ -54,3 +54,17 @@ describe('chats store', () => {
     expect([...after.byKey.values()][0]).toMatchObject({ restored: false, customerLines: 1 });
   });
 });
+
+describe('chat persistence (readStoredChat)', () => {
+  it('rebuilds a saved session field by field, marked restored; drops garbage and ignores __proto__', async () => {
+    const { readStoredChat } = await import('./chat-persist');
+    const live = [...reduceChats(initialChatsState(), [req(1)]).byKey.values()][0]!;
+    const back = readStoredChat(JSON.parse(JSON.stringify(live)));
+    expect(back).toEqual({ ...live, restored: true });
+    expect(readStoredChat({ ...live, state: 'weird' })).toBeUndefined();
+    expect(readStoredChat('x')).toBeUndefined();
+    const hostile = readStoredChat(JSON.parse(`{"__proto__":{"polluted":1},${JSON.stringify(live).slice(1)}`));
+    expect(hostile).toBeDefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
