@@ -123,8 +123,9 @@ export function applyChatEvent(prev: ChatSession | undefined, e: EventOfKind<Cha
     case 'chat.choiceAnswer':
       return addLine(s, { sender: 'customer', senderName: e.senderName, text: e.choiceAnswer, at: e.at, type: 'choiceAnswer' });
     case 'chat.ended':
-      if (s.state === 'ended') return s;
-      return note({ ...s, state: 'ended', endedAt: e.at }, e.at, 'ended');
+      // Once per session (a redelivered event adds nothing), also after this board left or rejected.
+      if (s.lines.some((l) => l.note === 'ended')) return s;
+      return note({ ...s, state: 'ended', endedAt: s.endedAt ?? e.at }, e.at, 'ended');
     case 'chat.action':
       switch (e.action) {
         case 'accepted':
