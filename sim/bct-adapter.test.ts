@@ -18,8 +18,8 @@ function setup() {
   client.subscribe('/queue/test.replies', (headers, body) => replies.push({ headers, body }));
   bct.start();
   let n = 0;
-  const send = (command: string, properties: Record<string, unknown> = {}) =>
-    client.send(BCT_COMMANDS_DESTINATION, JSON.stringify({ command, instance: 'BCT1', properties }), { 'reply-to': '/queue/test.replies', 'correlation-id': `c${++n}` });
+  const send = (command: string, properties: Record<string, unknown> = {}, instance = 'BCT1') =>
+    client.send(BCT_COMMANDS_DESTINATION, JSON.stringify({ command, instance, properties }), { 'reply-to': '/queue/test.replies', 'correlation-id': `c${++n}` });
   return { clock, model, bct, events, replies, send, stop: () => bct.stop() };
 }
 
@@ -105,5 +105,37 @@ describe('BCT relay simulator', () => {
     s.clock.advance(120_000);
     s.model.advance();
     expect(JSON.stringify(s.bct.truth().routers.map((r) => [r.queueLength, r.activeAgents]))).toBe(frozen);
+  });
+
+  it('web chat customers: request, message, choice answer, end as vendor events; commands recorded in the transcript; another instance refused', async () => {
+    const s = setup();
+    stop = s.stop;
+    await flush();
+    s.events.length = 0;
+    const chat = s.bct.openChat({ initiator: 'Max', email: 'max@example.com', router: 'Support', language: 'en' });
+    expect(chat.sessionId).toBe('chat-1');
+    s.send('SendWebChatResponse', { sessionId: 'chat-1', name: 'Desk' });
+    s.send('SendWebChatMessage', { sessionId: 'chat-1', message: 'Hi' }, 'BCT2');
+    await flush();
+    await flush();
+    s.bct.customerMessage('chat-1', 'Hello');
+    s.bct.choiceAnswer('chat-1', 'B');
+    s.bct.endChat('chat-1');
+    await flush();
+    expect(s.events.map((e) => [e.event, e.properties])).toEqual([
+      ['WebChatRequest', { sessionId: 'chat-1', initiator: 'Max', email: 'max@example.com', router: 'Support', language: 'en' }],
+      ['WebChatMessage', { sessionId: 'chat-1', message: 'Hello', senderName: 'Max', isSenderAgent: false, agentRequested: false, agentJoined: false }],
+      ['WebChatChoiceAnswer', { sessionId: 'chat-1', choiceAnswer: 'B', senderName: 'Max' }],
+      ['WebChatSessionEnded', { sessionId: 'chat-1' }],
+    ]);
+    expect(JSON.parse(s.replies[1]!.body)).toMatchObject({ isSuccess: false, message: expect.stringContaining('instance BCT1') });
+    expect(chat.transcript.map((e) => [e.by, e.what])).toEqual([
+      ['customer', 'WebChatRequest'],
+      ['agent', 'SendWebChatResponse'],
+      ['customer', 'WebChatMessage'],
+      ['customer', 'WebChatChoiceAnswer'],
+      ['customer', 'WebChatSessionEnded'],
+    ]);
+    expect(chat.state).toBe('ended');
   });
 });

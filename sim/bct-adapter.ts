@@ -56,6 +56,30 @@ export interface BctCommandLogEntry {
   readonly answered: string;
 }
 
+/** One entry of a chat's transcript (the ground truth of issue 11): what the customer did and every command executed. */
+export interface BctChatEntry {
+  readonly at: number;
+  /** `customer` (a control), `agent` (a command the relay executed). */
+  readonly by: 'customer' | 'agent';
+  /** The vendor's event or command name, e.g. `WebChatMessage`, `SendWebChatMessage`. */
+  readonly what: string;
+  /** The event's or command's properties as sent / received. */
+  readonly properties: Readonly<Record<string, unknown>>;
+  /** The adapter instance a command named. */
+  readonly instance?: string;
+}
+
+/** One simulated chat customer's session. */
+export interface BctChatTruth {
+  readonly sessionId: string;
+  readonly initiator: string;
+  readonly email: string;
+  readonly router: string;
+  readonly language: string;
+  state: 'requested' | 'active' | 'rejected' | 'left' | 'ended';
+  readonly transcript: BctChatEntry[];
+}
+
 /** How the next replies are answered (`POST /sim/control/bct/reply`). */
 export type BctReplyMode = 'normal' | 'none' | 'negative' | 'garbage';
 
@@ -98,6 +122,8 @@ export class BctAdapter {
   private alarms = new Map<string, BctAlarmTruth>();
   private agents = new Map<string, { state: 'READY' | 'NOT_READY'; reason?: string }>();
   private log: BctCommandLogEntry[] = [];
+  private chats = new Map<string, BctChatTruth>();
+  private chatSeq = 0;
   private replyMode: BctReplyMode = 'normal';
   private replyCount = 0;
   private detach: (() => void) | null = null;
@@ -157,6 +183,8 @@ export class BctAdapter {
       return { name, queueLength, waitingSince: queueLength > 0 ? now - this.rng.int(5, 40) * 1000 : null, loggedOn, notReady, active, inactive: 0, lastSent: '' };
     });
     this.alarms.clear();
+    this.chats.clear();
+    this.chatSeq = 0;
     this.agents = new Map(BCT_AGENTS.map((a) => [a, { state: 'READY' as const }]));
     this.log = [];
     this.replyMode = 'normal';
@@ -244,7 +272,7 @@ export class BctAdapter {
     try {
       const cmd = JSON.parse(body) as { command?: unknown; instance?: unknown; properties?: Record<string, unknown> };
       cmdName = typeof cmd.command === 'string' ? cmd.command : '?';
-      answer = this.execute(cmdName, cmd.properties ?? {});
+      answer = this.execute(cmdName, cmd.properties ?? {}, typeof cmd.instance === 'string' ? cmd.instance : '');
     } catch {
       answer = { command: cmdName, isSuccess: false, message: 'Malformed command' };
     }
@@ -263,7 +291,7 @@ export class BctAdapter {
   }
 
   /** Runs a command when the reply mode is normal (a withheld or failed reply executes nothing). */
-  private execute(command: string, p: Record<string, unknown>): Record<string, unknown> {
+  private execute(command: string, p: Record<string, unknown>, instance = ''): Record<string, unknown> {
     const willAnswer = this.replyCount === 0 || this.replyMode === 'normal';
     const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : '');
     const fail = (message: string) => ({ command, isSuccess: false, message });
@@ -290,8 +318,21 @@ export class BctAdapter {
       case 'SendWebChatMessage':
       case 'SendWebChatChoice':
       case 'RequestAgentForWebChatSession':
-      case 'LeaveWebChatSession':
-        return str('sessionId') ? { command, isSuccess: true } : fail('sessionId is required');
+      case 'LeaveWebChatSession': {
+        const chat = this.chats.get(str('sessionId'));
+        if (!chat) return fail(`Unknown web chat session ${str('sessionId')}`);
+        // The vendor's warning: web chat must always use the same adapter instance.
+        if (instance !== this.instance) return fail(`Web chat session ${chat.sessionId} belongs to instance ${this.instance}, not ${instance || '(none)'}`);
+        if (chat.state === 'ended' || chat.state === 'rejected' || chat.state === 'left') return fail(`Web chat session ${chat.sessionId} is over`);
+        if (command === 'SendWebChatMessage' && !str('message')) return fail('message is required');
+        if (command === 'SendWebChatChoice' && !str('choiceOptions')) return fail('choiceOptions is required');
+        if (command === 'SendWebChatResponse' && !str('name')) return fail('name is required');
+        if (!willAnswer) return { command, isSuccess: true };
+        chat.transcript.push({ at: this.opts.model.now(), by: 'agent', what: command, properties: { ...p }, instance });
+        if (command === 'SendWebChatResponse') chat.state = p['rejected'] === true ? 'rejected' : 'active';
+        if (command === 'LeaveWebChatSession') chat.state = 'left';
+        return { command, isSuccess: true };
+      }
       default:
         return fail(`Unknown command ${command}`);
     }
@@ -318,6 +359,47 @@ export class BctAdapter {
   /** Publishes an EmergencyCall. */
   emergency(c: { calledEmergencyNumber?: string; callingNumber: string; callerName?: string; callerLocation?: string }): void {
     this.publish('EmergencyCall', { calledEmergencyNumber: c.calledEmergencyNumber ?? '112', callingNumber: c.callingNumber, callerName: c.callerName ?? '', callerLocation: c.callerLocation ?? '' });
+  }
+
+  private chatOf(sessionId: string): BctChatTruth {
+    const chat = this.chats.get(sessionId);
+    if (!chat) throw new BctControlError(404, `No web chat session ${sessionId}`);
+    return chat;
+  }
+
+  private customer(chat: BctChatTruth, event: string, properties: Record<string, unknown>): void {
+    chat.transcript.push({ at: this.opts.model.now(), by: 'customer', what: event, properties });
+    this.publish(event, properties);
+  }
+
+  /** A customer opens a chat (WebChatRequest); the session id is `chat-<n>` unless given. */
+  openChat(c: { sessionId?: string; initiator: string; email?: string; router?: string; language?: string }): BctChatTruth {
+    const sessionId = c.sessionId ?? `chat-${++this.chatSeq}`;
+    if (this.chats.has(sessionId)) throw new BctControlError(409, `Web chat session ${sessionId} exists`);
+    const chat: BctChatTruth = { sessionId, initiator: c.initiator, email: c.email ?? '', router: c.router ?? 'Chat', language: c.language ?? 'en', state: 'requested', transcript: [] };
+    this.chats.set(sessionId, chat);
+    this.customer(chat, 'WebChatRequest', { sessionId, initiator: chat.initiator, email: chat.email, router: chat.router, language: chat.language });
+    return chat;
+  }
+
+  /** The customer writes (WebChatMessage, `isSenderAgent: false`). */
+  customerMessage(sessionId: string, message: string): void {
+    const chat = this.chatOf(sessionId);
+    const agentRequested = chat.transcript.some((e) => e.what === 'RequestAgentForWebChatSession');
+    this.customer(chat, 'WebChatMessage', { sessionId, message, senderName: chat.initiator, isSenderAgent: false, agentRequested, agentJoined: false });
+  }
+
+  /** The customer answers a choice list (WebChatChoiceAnswer). */
+  choiceAnswer(sessionId: string, choiceAnswer: string): void {
+    const chat = this.chatOf(sessionId);
+    this.customer(chat, 'WebChatChoiceAnswer', { sessionId, choiceAnswer, senderName: chat.initiator });
+  }
+
+  /** The session ends (WebChatSessionEnded). */
+  endChat(sessionId: string): void {
+    const chat = this.chatOf(sessionId);
+    chat.state = 'ended';
+    this.customer(chat, 'WebChatSessionEnded', { sessionId });
   }
 
   /** Publishes the adapter's ConnectionStatus towards BCT. */
@@ -353,6 +435,35 @@ export class BctAdapter {
     return [
       ['GET /sim/bct/truth', () => this.truth()],
       ['GET /sim/bct/commands', () => this.commands()],
+      ['GET /sim/bct/chats', () => [...this.chats.values()]],
+      ['POST /sim/control/bct/chat/open', (body) => {
+        const b = obj(body);
+        const initiator = str(b, 'initiator');
+        if (initiator === undefined) throw new BctControlError(400, 'Body must be {"initiator":"…","email":"…","router":"…","language":"…","sessionId":"optional"}');
+        return { ok: true, chat: this.openChat({ initiator, ...pick(b, ['sessionId', 'email', 'router', 'language']) }) };
+      }],
+      ['POST /sim/control/bct/chat/message', (body) => {
+        const b = obj(body);
+        const sessionId = str(b, 'sessionId');
+        const message = str(b, 'message');
+        if (!sessionId || message === undefined) throw new BctControlError(400, 'Body must be {"sessionId":"chat-1","message":"…"}');
+        this.customerMessage(sessionId, message);
+        return { ok: true };
+      }],
+      ['POST /sim/control/bct/chat/choice-answer', (body) => {
+        const b = obj(body);
+        const sessionId = str(b, 'sessionId');
+        const answer = str(b, 'choiceAnswer');
+        if (!sessionId || answer === undefined) throw new BctControlError(400, 'Body must be {"sessionId":"chat-1","choiceAnswer":"…"}');
+        this.choiceAnswer(sessionId, answer);
+        return { ok: true };
+      }],
+      ['POST /sim/control/bct/chat/end', (body) => {
+        const sessionId = str(obj(body), 'sessionId');
+        if (!sessionId) throw new BctControlError(400, 'Body must be {"sessionId":"chat-1"}');
+        this.endChat(sessionId);
+        return { ok: true };
+      }],
       ['POST /sim/control/bct/emergency', (body) => {
         const b = obj(body);
         const callingNumber = str(b, 'callingNumber');

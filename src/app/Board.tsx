@@ -6,6 +6,7 @@ import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
 import { AlarmsPanel } from '../features/alarms';
 import { CallbacksPanel } from '../features/callbacks';
+import { ChatPanel, ChatWaitingCount } from '../features/chat';
 import type { SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -34,6 +35,7 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         <QueuePanel />
         <RouterPanel />
         <CallbacksPanel />
+        {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <ChatPanel />}
         {!kiosk && <TeamView />}
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />

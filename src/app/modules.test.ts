@@ -29,7 +29,7 @@ describe('connector modules', () => {
     for (const m of CONNECTOR_MODULES) expect(m.displayName, m.source).toBe(SOURCE_LABELS[m.source]);
     expect(gcModule.offers).toEqual(['agentState']);
     expect(rteModule.offers).toEqual([]);
-    expect(bctModule.offers).toEqual(['agentState', 'routeMessage']);
+    expect(bctModule.offers).toEqual(['agentState', 'routeMessage', 'webChat']);
   });
 
   it("builds sources.<source> of the board schema from each module's own schema", () => {

@@ -45,7 +45,12 @@ export type DomainEvent =
   | DeskWorkItemEvent
   | DeskQueuesEvent
   | DeskSyncEvent
-  | DeskNoticeEvent;
+  | DeskNoticeEvent
+  | ChatRequestEvent
+  | ChatMessageEvent
+  | ChatChoiceAnswerEvent
+  | ChatEndedEvent
+  | ChatActionEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -384,6 +389,63 @@ export interface EmergencyCallEvent extends EventBase {
   readonly callerLocation?: string;
 }
 
+/** Fields every web chat event carries (bct doc "Events: Web Chat ..."). */
+interface ChatEventBase extends EventBase {
+  /** The vendor's `sessionId`. */
+  readonly sessionId: string;
+  /** The adapter instance that delivered the event (every command for the session goes there). */
+  readonly instance: string;
+  /** The vendor's `externalId`, when sent. */
+  readonly externalId?: string;
+}
+
+/** A customer asks for a chat (BCT WebChatRequest); flushed at once. */
+export interface ChatRequestEvent extends ChatEventBase {
+  readonly kind: 'chat.request';
+  readonly initiator: string;
+  readonly email: string;
+  readonly router: string;
+  readonly language: string;
+}
+
+/** A chat line (BCT WebChatMessage). */
+export interface ChatMessageEvent extends ChatEventBase {
+  readonly kind: 'chat.message';
+  readonly message: string;
+  readonly senderName: string;
+  readonly isSenderAgent: boolean;
+  readonly agentRequested: boolean;
+  readonly agentJoined: boolean;
+}
+
+/** The customer's answer to a choice list (BCT WebChatChoiceAnswer). */
+export interface ChatChoiceAnswerEvent extends ChatEventBase {
+  readonly kind: 'chat.choiceAnswer';
+  readonly choiceAnswer: string;
+  readonly senderName: string;
+}
+
+/** The session is over (BCT WebChatSessionEnded). */
+export interface ChatEndedEvent extends ChatEventBase {
+  readonly kind: 'chat.ended';
+}
+
+/** What this board did in a session, once the adapter answered `isSuccess:true` (see {@link ChatActionEvent}). */
+export type ChatAction = 'accepted' | 'rejected' | 'message' | 'choice' | 'agentRequested' | 'left';
+
+/**
+ * A command of this board that succeeded (the adapter sends no event for the agent's own
+ * actions: the connector emits this after the `isSuccess:true` answer). `text`: the message,
+ * the reason (rejected), the options joined with `|` (choice), the starter / router (agentRequested).
+ */
+export interface ChatActionEvent extends ChatEventBase {
+  readonly kind: 'chat.action';
+  readonly action: ChatAction;
+  readonly text?: string;
+  /** The name the board answered as (`webChat.agentName`). */
+  readonly senderName: string;
+}
+
 const KINDS: { readonly [K in DomainEventKind]: true } = {
   'agent.upsert': true,
   'agent.remove': true,
@@ -413,6 +475,11 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'desk.queues': true,
   'desk.sync': true,
   'desk.notice': true,
+  'chat.request': true,
+  'chat.message': true,
+  'chat.choiceAnswer': true,
+  'chat.ended': true,
+  'chat.action': true,
 };
 
 /**

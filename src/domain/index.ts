@@ -16,3 +16,4 @@ export * from './callback';
 export * from './phonebook';
 export * from './gc-desk';
 export * from './desk';
+export * from './chat';

@@ -1,5 +1,6 @@
 import type { AgentCommandPort, RouteMessagePort } from './commands';
 import type { AgentDeskPort } from './desk';
+import type { ChatPort } from './chat';
 import type { GcDeskPort } from './gc-desk';
 import type { SourceId } from './source';
 
@@ -19,6 +20,8 @@ export interface SourcePorts {
   readonly gcDesk?: GcDeskPort;
   /** The signed-in agent's own desk: state, work items, call control (b+s Connects CIL; `/agent` only). */
   readonly agentDesk?: AgentDeskPort;
+  /** Web chat: accept / reject, messages, choices, request an agent, leave (Business ConneCT). */
+  readonly webChat?: ChatPort;
 }
 
 /** The name of one port, e.g. `agentState`. */

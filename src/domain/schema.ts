@@ -364,6 +364,27 @@ const deskNotice = strictObject({
   requestId: z.optional(text),
 });
 
+const chatBase = { ...envelope, sessionId: id, instance: text, externalId: z.optional(text) };
+const chatRequest = strictObject({ kind: z.literal('chat.request'), ...chatBase, initiator: text, email: text, router: text, language: text });
+const chatMessage = strictObject({
+  kind: z.literal('chat.message'),
+  ...chatBase,
+  message: text,
+  senderName: text,
+  isSenderAgent: z.boolean(),
+  agentRequested: z.boolean(),
+  agentJoined: z.boolean(),
+});
+const chatChoiceAnswer = strictObject({ kind: z.literal('chat.choiceAnswer'), ...chatBase, choiceAnswer: text, senderName: text });
+const chatEnded = strictObject({ kind: z.literal('chat.ended'), ...chatBase });
+const chatAction = strictObject({
+  kind: z.literal('chat.action'),
+  ...chatBase,
+  action: z.enum(['accepted', 'rejected', 'message', 'choice', 'agentRequested', 'left']),
+  text: z.optional(text),
+  senderName: text,
+});
+
 /** The zod schema of the whole {@link DomainEvent} union, discriminated on `kind`. */
 export const domainEventSchema = z.discriminatedUnion('kind', [
   agentUpsert,
@@ -394,6 +415,11 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   deskQueues,
   deskSync,
   deskNotice,
+  chatRequest,
+  chatMessage,
+  chatChoiceAnswer,
+  chatEnded,
+  chatAction,
 ]);
 
 /** Result of {@link checkDomainEvent}. */

@@ -27,6 +27,7 @@ import {
   type Team,
 } from '../domain';
 import type { QueueCallList } from './calls';
+import type { ChatSession } from './chats';
 import { idleHealth, type ConnectionsState } from './connections';
 import type { AgentKeysFilter, QueueKeysFilter } from './views';
 import { agentKeysView, queueKeysView, stores } from './wallboard';
@@ -226,4 +227,39 @@ export function usePhonebooks(source: SourceId, owner: string, scope: PhonebookS
 /** The contacts of one phonebook, or undefined until they were received (empty: "not found"). */
 export function useContacts(source: SourceId, phonebookId: string): readonly PhonebookContact[] | undefined {
   return useStore(stores.phonebooks, (s) => s.contacts.get(entityKey(source, phonebookId)));
+}
+
+const CHAT_ORDER = { requested: 0, active: 1, ended: 2 } as const;
+let chatKeysCache: { version: number; keys: readonly EntityKey[] } = { version: -1, keys: [] };
+
+/**
+ * Keys of every web chat session: waiting requests first (oldest first), then active ones
+ * (oldest first), then ended ones (most recently ended first). A new array only when the
+ * chats store changed.
+ */
+export function useChatKeys(): readonly EntityKey[] {
+  return useStore(stores.chats, (s) => {
+    if (chatKeysCache.version === s.version) return chatKeysCache.keys;
+    const list = [...s.byKey.values()].sort(
+      (a, b) => CHAT_ORDER[a.state] - CHAT_ORDER[b.state] || (a.state === 'ended' ? (b.endedAt ?? 0) - (a.endedAt ?? 0) : a.requestedAt - b.requestedAt),
+    );
+    const keys = list.map((c) => c.key);
+    const same = keys.length === chatKeysCache.keys.length && keys.every((k, i) => k === chatKeysCache.keys[i]);
+    chatKeysCache = { version: s.version, keys: same ? chatKeysCache.keys : keys };
+    return chatKeysCache.keys;
+  });
+}
+
+/** One web chat session, re-rendering only when it is replaced. */
+export function useChatSession(key: EntityKey): ChatSession | undefined {
+  return useStore(stores.chats, (s) => s.byKey.get(key));
+}
+
+/** Number of chat requests waiting for an answer (the kiosk's read-only count). */
+export function useWaitingChatCount(): number {
+  return useStore(stores.chats, (s) => {
+    let n = 0;
+    for (const c of s.byKey.values()) if (c.state === 'requested') n += 1;
+    return n;
+  });
 }

@@ -11,6 +11,8 @@ export type { ConnectionsState } from './connections';
 export { deskSlice, initialDeskState, reduceDesk, isEndedState } from './desk';
 export type { DeskState, DeskEvent, DeskNotice } from './desk';
 export { teamsSlice, initialTeamsState, reduceTeams } from './teams';
+export { chatsSlice, initialChatsState, reduceChats, restoreChats, MAX_ENDED_CHATS, MAX_CHAT_LINES } from './chats';
+export type { ChatsState, ChatSession, ChatLine } from './chats';
 export { alarmsSlice, initialAlarmsState, reduceAlarms, MAX_CLEARED_ALARMS } from './alarms';
 export type { AlarmsState } from './alarms';
 export { callbacksSlice, initialCallbacksState, reduceCallbacks, MAX_CALLBACK_ITEMS } from './callbacks';
@@ -87,4 +89,8 @@ export {
   useCallbackList,
   usePhonebooks,
   useContacts,
+  useChatKeys,
+  useChatSession,
+  useWaitingChatCount,
 } from './hooks';
+export { startChatPersistence, CHAT_STORAGE_KEY } from './chat-persist';

@@ -45,6 +45,11 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'desk.queues': { kind: 'desk.queues', source: 'cil', dataState: 'ENABLED', queues: [{ id: 'q1' }], at: T0 },
   'desk.sync': { kind: 'desk.sync', source: 'cil', workItemIds: ['w1'], at: T0 },
   'desk.notice': { kind: 'desk.notice', source: 'cil', message: 'x', at: T0 },
+  'chat.request': { kind: 'chat.request', source: 'bct', sessionId: 's1', instance: 'i1', initiator: 'Max', email: 'm@x', router: 'R', language: 'en', at: T0 },
+  'chat.message': { kind: 'chat.message', source: 'bct', sessionId: 's1', instance: 'i1', message: 'hi', senderName: 'Max', isSenderAgent: false, agentRequested: false, agentJoined: false, at: T0 },
+  'chat.choiceAnswer': { kind: 'chat.choiceAnswer', source: 'bct', sessionId: 's1', instance: 'i1', choiceAnswer: 'A', senderName: 'Max', at: T0 },
+  'chat.ended': { kind: 'chat.ended', source: 'bct', sessionId: 's1', instance: 'i1', at: T0 },
+  'chat.action': { kind: 'chat.action', source: 'bct', sessionId: 's1', instance: 'i1', action: 'left', senderName: 'Desk', at: T0 },
 };
 
 afterEach(() => {
@@ -63,7 +68,18 @@ describe('the slice list drives routing', () => {
     const names = SLICES.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const s of SLICES) for (const k of s.urgentKinds) expect((s.kinds as readonly string[]).includes(k), `${s.name} ${k}`).toBe(true);
-    expect([...URGENT_KINDS].sort()).toEqual(['alarm.raise', 'connection.status', 'desk.channel', 'desk.notice', 'emergency.call']);
+    expect([...URGENT_KINDS].sort()).toEqual([
+      'alarm.raise',
+      'chat.action',
+      'chat.choiceAnswer',
+      'chat.ended',
+      'chat.message',
+      'chat.request',
+      'connection.status',
+      'desk.channel',
+      'desk.notice',
+      'emergency.call',
+    ]);
   });
 
   it('each event reaches only the reducers of the slices that take its kind, once per flush', () => {
@@ -130,6 +146,7 @@ describe('no store keeps state derivable from another', () => {
     expect(Object.keys(s.callbacks.getState()).sort()).toEqual(['byKey', 'sortVersion', 'version']);
     expect(Object.keys(s.queueCalls.getState()).sort()).toEqual(['byQueue', 'lostSources', 'version']);
     expect(Object.keys(s.phonebooks.getState()).sort()).toEqual(['contacts', 'lists', 'version']);
-    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'connections', 'desk', 'emergencies', 'phonebooks', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
+    expect(Object.keys(s.chats.getState()).sort()).toEqual(['byKey', 'version']);
+    expect(SLICES.map((x) => x.name).sort()).toEqual(['agents', 'alarms', 'callbacks', 'chats', 'connections', 'desk', 'emergencies', 'phonebooks', 'queueCalls', 'queueDayStats', 'queueMembers', 'queues', 'routers', 'teams']);
   });
 });

@@ -19,6 +19,7 @@ import { routersSlice } from './routers';
 import { emergenciesSlice } from './emergencies';
 import { alarmsSlice } from './alarms';
 import { callbacksSlice } from './callbacks';
+import { chatsSlice } from './chats';
 import { queueCallsSlice, queueDayStatsSlice, queueMembersSlice } from './calls';
 
 /** Every store slice, in the order the bus sets them after a flush. */
@@ -36,6 +37,7 @@ export const SLICES = [
   emergenciesSlice,
   phonebooksSlice,
   deskSlice,
+  chatsSlice,
 ] as const;
 
 /** Any slice of {@link SLICES}. */

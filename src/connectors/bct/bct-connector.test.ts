@@ -49,7 +49,7 @@ describe('BCT connector', () => {
     expect(events.at(-1)).toMatchObject({ kind: 'alarm.reconcile', activeIds: ['2101|[Monitoring Service]'] });
   });
 
-  it('maps the relay events; another instance and web chat are counted notices; garbage is a counted error', () => {
+  it('maps the relay events; another instance is a counted notice; web chat is a chat event; garbage is a counted error', () => {
     const { s, events } = setup({ routerNames: ['Sales'] });
     s.setStatus({ state: 'connected', connects: 1 });
     events.length = 0;
@@ -68,7 +68,7 @@ describe('BCT connector', () => {
       { kind: 'adapter.status', source: 'bct', at: T0, adapter: 'Business ConneCT adapter BCT1', connected: false, detail: '10.128.122.67:32011' },
       { kind: 'alarm.clear', source: 'bct', at: T0, id: '2101|[Monitoring Service]' },
       { kind: 'emergency.call', source: 'bct', at: T0, id: `BCT1|${T0}|2001|112`, calledNumber: '112', callingNumber: '2001', callerName: 'Ann Lee' },
-      { kind: 'vendor.notice', source: 'bct', at: T0, eventName: 'WebChatRequest', entityId: 's1' },
+      { kind: 'chat.request', source: 'bct', at: T0, sessionId: 's1', instance: 'BCT1', initiator: 'Max', email: 'm@example.com', router: 'Chat', language: 'de' },
       { kind: 'vendor.notice', source: 'bct', at: T0, eventName: 'RouterStatus (instance BCT2)', entityId: 'BCT2' },
       { kind: 'ingest.error', source: 'bct', at: T0, error: { code: 'malformed-frame', message: expect.stringContaining('not JSON'), at: T0 } },
     ]);
@@ -121,5 +121,79 @@ describe('BCT connector', () => {
     // The GetCurrentAlarms asked on connect and never answered is a counted failure, not re-sent.
     await flush();
     expect(events.find((e) => e.kind === 'ingest.error')).toMatchObject({ error: { code: 'request-failed', message: expect.stringContaining('GetCurrentAlarms') } });
+  });
+
+  describe('web chat (bct doc "Web Chat ..." events and commands)', () => {
+    const webChat = { agentName: 'Service Desk', starterName: '', routerName: 'ChatRouter' };
+
+    it('maps the four web chat events with the vendor fields and the delivering instance', () => {
+      const { s, events } = setup({ instance: '', webChat });
+      s.setStatus({ state: 'connected', connects: 1 });
+      events.length = 0;
+      const d = (b: string) => s.deliver('/topic/uip.bct.events', b);
+      d(event('WebChatRequest', { sessionId: 'c-1', initiator: 'Max Muster', email: 'max@example.com', router: 'Support', language: 'en' }, 'BCT2'));
+      d(event('WebChatMessage', { sessionId: 'c-1', message: 'Hello?', senderName: 'Max Muster', isSenderAgent: false, agentRequested: true, agentJoined: false, externalId: 'x-9' }, 'BCT2'));
+      d(event('WebChatChoiceAnswer', { sessionId: 'c-1', choiceAnswer: 'Invoice', senderName: 'Max Muster', externalId: 'x-9' }, 'BCT2'));
+      d(event('WebChatSessionEnded', { sessionId: 'c-1', externalId: 'x-9' }, 'BCT2'));
+      expect(events).toEqual([
+        { kind: 'chat.request', source: 'bct', at: T0, sessionId: 'c-1', instance: 'BCT2', initiator: 'Max Muster', email: 'max@example.com', router: 'Support', language: 'en' },
+        { kind: 'chat.message', source: 'bct', at: T0, sessionId: 'c-1', instance: 'BCT2', externalId: 'x-9', message: 'Hello?', senderName: 'Max Muster', isSenderAgent: false, agentRequested: true, agentJoined: false },
+        { kind: 'chat.choiceAnswer', source: 'bct', at: T0, sessionId: 'c-1', instance: 'BCT2', externalId: 'x-9', choiceAnswer: 'Invoice', senderName: 'Max Muster' },
+        { kind: 'chat.ended', source: 'bct', at: T0, sessionId: 'c-1', instance: 'BCT2', externalId: 'x-9' },
+      ]);
+    });
+
+    it('sends every command with the vendor fields to the instance that delivered the session (instance rule), and records it once answered', async () => {
+      const { s, c, events, reply } = setup({ instance: '', webChat });
+      s.setStatus({ state: 'connected', connects: 1 });
+      const port = c.webChat!;
+      expect(port).toMatchObject({ agentName: 'Service Desk', routerName: 'ChatRouter', starterName: '' });
+      const a = { source: 'bct' as const, sessionId: 'c-1', instance: 'BCT2', externalId: 'x-9' };
+      const b = { source: 'bct' as const, sessionId: 'c-2', instance: 'BCT3' };
+      const steps: [() => Promise<void>, unknown][] = [
+        [() => port.respond(a, { accept: true }), { command: 'SendWebChatResponse', instance: 'BCT2', properties: { sessionId: 'c-1', name: 'Service Desk', externalId: 'x-9' } }],
+        [() => port.respond(b, { accept: false, reason: 'Closed today' }), { command: 'SendWebChatResponse', instance: 'BCT3', properties: { sessionId: 'c-2', name: 'Service Desk', rejected: true, reason: 'Closed today' } }],
+        [() => port.sendMessage(a, 'How can I help?'), { command: 'SendWebChatMessage', instance: 'BCT2', properties: { message: 'How can I help?', sessionId: 'c-1', externalId: 'x-9' } }],
+        [() => port.sendChoice(a, ['Invoice', 'Delivery']), { command: 'SendWebChatChoice', instance: 'BCT2', properties: { sessionId: 'c-1', choiceOptions: 'Invoice|Delivery', externalId: 'x-9' } }],
+        [() => port.requestAgent(a), { command: 'RequestAgentForWebChatSession', instance: 'BCT2', properties: { sessionId: 'c-1', routerName: 'ChatRouter' } }],
+        [() => port.leave(a), { command: 'LeaveWebChatSession', instance: 'BCT2', properties: { sessionId: 'c-1' } }],
+      ];
+      for (const [run, expected] of steps) {
+        const p = run();
+        const i = s.sent.length - 1;
+        expect(JSON.parse(s.sent[i]!.body)).toEqual(expected);
+        reply(i, { command: (expected as { command: string }).command, isSuccess: true });
+        await p;
+      }
+      expect(events.filter((e) => e.kind === 'chat.action').map((e) => [e.sessionId, e.instance, e.action, e.text])).toEqual([
+        ['c-1', 'BCT2', 'accepted', undefined],
+        ['c-2', 'BCT3', 'rejected', 'Closed today'],
+        ['c-1', 'BCT2', 'message', 'How can I help?'],
+        ['c-1', 'BCT2', 'choice', 'Invoice|Delivery'],
+        ['c-1', 'BCT2', 'agentRequested', 'ChatRouter'],
+        ['c-1', 'BCT2', 'left', undefined],
+      ]);
+    });
+
+    it('a refused or unanswered chat command records nothing; a "|" in a choice is refused before sending; no webChat config = no port', async () => {
+      const { s, c, events, reply, scheduler } = setup({ instance: '', webChat: { agentName: 'Desk', starterName: 'Starter1', routerName: 'R' } });
+      s.setStatus({ state: 'connected', connects: 1 });
+      const a = { source: 'bct' as const, sessionId: 'c-1', instance: 'BCT1' };
+      const neg = c.webChat!.sendMessage(a, 'hi');
+      reply(s.sent.length - 1, { command: 'SendWebChatMessage', isSuccess: false });
+      await expect(neg).rejects.toMatchObject({ code: 'vendor-error' });
+      const silent = c.webChat!.sendMessage(a, 'hi');
+      scheduler.advance(2_000);
+      await expect(silent).rejects.toMatchObject({ code: 'timeout' });
+      const before = s.sent.length;
+      await expect(c.webChat!.sendChoice(a, ['a|b'])).rejects.toMatchObject({ code: 'invalid' });
+      expect(s.sent.length).toBe(before);
+      const req = c.webChat!.requestAgent(a);
+      expect(JSON.parse(s.sent.at(-1)!.body).properties).toEqual({ sessionId: 'c-1', starterName: 'Starter1' });
+      reply(s.sent.length - 1, { isSuccess: true });
+      await req;
+      expect(events.filter((e) => e.kind === 'chat.action').map((e) => e.action)).toEqual(['agentRequested']);
+      expect(setup().c.webChat).toBeUndefined();
+    });
   });
 });

@@ -4,7 +4,7 @@
  * (bct-business-connect-adapter.txt; NOTES.md §4, §6; docs/CONTRACTS.md "BCT simulator").
  */
 import { realScheduler, type Scheduler } from '../../lib/scheduler';
-import type { AgentStateCommand, RouteMessageRequest } from '../../domain';
+import type { AgentStateCommand, ChatAction, ChatPort, ChatSessionRef, RouteMessageRequest } from '../../domain';
 import { BrokerRequestError, createBrokerRequester, type BrokerRequester } from '../stomp/request-reply';
 import { followSessionStatus } from '../stomp/follow-session';
 import type { StompSession, StompSessionStatus } from '../stomp/stomp-session';
@@ -16,7 +16,12 @@ import {
   decodeBctReply,
   decodeCurrentAlarms,
   getCurrentAlarms,
+  leaveWebChatSession,
+  requestAgentForWebChatSession,
   routeMessage,
+  sendWebChatChoice,
+  sendWebChatMessage,
+  sendWebChatResponse,
   setAgentNotReady,
   setAgentReady,
   type BctCommand,
@@ -40,6 +45,8 @@ export interface BctConnector extends Connector, AgentCommandPort {
   routeMessage(req: RouteMessageRequest): Promise<void>;
   /** Configured router names (for the RouteMessage form). */
   readonly routerNames: readonly string[];
+  /** The web chat port, when `webChat` is configured. */
+  readonly webChat?: ChatPort;
 }
 
 /** A broker request failure as the panels' {@link CommandError}. */
@@ -158,7 +165,77 @@ export function createBctConnector(config: BctConnectorConfig, emit: Emit, opts:
     ]);
   };
 
+  /**
+   * Sends one chat command to the session's own instance (the vendor's warning) and, once the
+   * adapter answered `isSuccess:true`, emits the `chat.action` that records it.
+   */
+  const chat = async (s: ChatSessionRef, action: ChatAction, build: (instance: string) => BctCommand, text?: string) => {
+    let frame: BctCommand;
+    try {
+      frame = build(s.instance);
+    } catch (e) {
+      throw commandError(e);
+    }
+    await ask(frame);
+    safeEmit(emit, [
+      {
+        kind: 'chat.action',
+        source: 'bct',
+        at: scheduler.wallNow(),
+        sessionId: s.sessionId,
+        instance: s.instance,
+        ...(s.externalId ? { externalId: s.externalId } : {}),
+        action,
+        ...(text !== undefined ? { text } : {}),
+        senderName: config.webChat?.agentName ?? '',
+      },
+    ]);
+  };
+
+  const wc = config.webChat;
+  const webChat: ChatPort | undefined = wc
+    ? {
+        source: 'bct',
+        agentName: wc.agentName,
+        starterName: wc.starterName,
+        routerName: wc.routerName,
+        respond: (s, a) =>
+          chat(
+            s,
+            a.accept ? 'accepted' : 'rejected',
+            (i) =>
+              sendWebChatResponse(i, {
+                sessionId: s.sessionId,
+                name: wc.agentName,
+                ...(a.accept ? {} : { rejected: true, ...(a.reason ? { reason: a.reason } : {}) }),
+                ...(s.externalId ? { externalId: s.externalId } : {}),
+              }),
+            a.accept ? undefined : (a.reason ?? ''),
+          ),
+        sendMessage: (s, message) =>
+          chat(s, 'message', (i) => sendWebChatMessage(i, { sessionId: s.sessionId, message, ...(s.externalId ? { externalId: s.externalId } : {}) }), message),
+        sendChoice: (s, options) =>
+          chat(
+            s,
+            'choice',
+            (i) => sendWebChatChoice(i, { sessionId: s.sessionId, options, ...(s.externalId ? { externalId: s.externalId } : {}) }),
+            options.join('|'),
+          ),
+        requestAgent: (s) => {
+          if (!wc.starterName && !wc.routerName) return Promise.reject(new CommandError('invalid', 'no webChat.starterName or webChat.routerName is configured'));
+          return chat(
+            s,
+            'agentRequested',
+            (i) => requestAgentForWebChatSession(i, { sessionId: s.sessionId, ...(wc.starterName ? { starterName: wc.starterName } : { routerName: wc.routerName }) }),
+            wc.starterName || wc.routerName,
+          );
+        },
+        leave: (s) => chat(s, 'left', (i) => leaveWebChatSession(i, s.sessionId)),
+      }
+    : undefined;
+
   return {
+    ...(webChat ? { webChat } : {}),
     source: 'bct',
     ...bctAgentStateFacts(config),
     routerNames: config.routerNames,

@@ -10,7 +10,9 @@
  *   (an active BCT alarm is identified by both); dated by the vendor's `dateTime` in the
  *   configured time zone.
  * - EmergencyCall → `emergency.call` (flushed at once by its store).
- * - Web chat events → `vendor.notice` (validated and counted; the web chat panel shows them).
+ * - Web chat events → `chat.request` / `chat.message` / `chat.choiceAnswer` / `chat.ended`
+ *   (bct doc "Events: Web Chat ..."), each with the envelope's `instance` (the vendor's
+ *   warning: every command for the session goes to that instance).
  * - Events of another adapter instance → `vendor.notice` (`<event> (instance <name>)`).
  * - Parse problems → `ingest.error` with the parser's code; the valid fields still apply.
  */
@@ -94,8 +96,39 @@ function mapEvent(ev: BctEvent, envelope: { instance: string; timestamp?: number
         ...(ev.callerLocation ? { callerLocation: ev.callerLocation } : {}),
       });
       return;
-    default:
-      out.push({ kind: 'vendor.notice', source: 'bct', at, eventName: ev.event, entityId: ev.sessionId });
+    case 'WebChatRequest':
+      out.push({ kind: 'chat.request', source: 'bct', at, sessionId: ev.sessionId, instance: envelope.instance, initiator: ev.initiator, email: ev.email, router: ev.router, language: ev.language });
+      return;
+    case 'WebChatMessage':
+      out.push({
+        kind: 'chat.message',
+        source: 'bct',
+        at,
+        sessionId: ev.sessionId,
+        instance: envelope.instance,
+        ...(ev.externalId ? { externalId: ev.externalId } : {}),
+        message: ev.message,
+        senderName: ev.senderName,
+        isSenderAgent: ev.isSenderAgent,
+        agentRequested: ev.agentRequested,
+        agentJoined: ev.agentJoined,
+      });
+      return;
+    case 'WebChatChoiceAnswer':
+      out.push({
+        kind: 'chat.choiceAnswer',
+        source: 'bct',
+        at,
+        sessionId: ev.sessionId,
+        instance: envelope.instance,
+        ...(ev.externalId ? { externalId: ev.externalId } : {}),
+        choiceAnswer: ev.choiceAnswer,
+        senderName: ev.senderName,
+      });
+      return;
+    case 'WebChatSessionEnded':
+      out.push({ kind: 'chat.ended', source: 'bct', at, sessionId: ev.sessionId, instance: envelope.instance, ...(ev.externalId ? { externalId: ev.externalId } : {}) });
+      return;
   }
 }
 

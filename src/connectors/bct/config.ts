@@ -48,6 +48,18 @@ export const bctConfigSchema = z.strictObject({
   heartbeatMs: z._default(z.number().check(z.int(), z.nonnegative()), 10_000),
   /** Nothing heard from the relay for this long marks the source stale (ms; RouterStatus comes at least every few seconds). */
   staleAfterMs: z._default(z.number().check(z.int(), z.positive()), 30_000),
+  /**
+   * Web chat (issue 11; bct doc "Web Chat ..."): `agentName` is the name shown to customers
+   * (SendWebChatResponse `name`); `starterName` / `routerName` are used by "request an agent"
+   * (RequestAgentForWebChatSession; a starter takes precedence). Absent = no chat panel.
+   */
+  webChat: z.optional(
+    z.strictObject({
+      agentName: z.string().check(z.minLength(1)),
+      starterName: text(''),
+      routerName: text(''),
+    }),
+  ),
 });
 
 /** Validated Business ConneCT settings (`sources.bct`, defaults applied). */

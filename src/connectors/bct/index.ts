@@ -11,21 +11,33 @@ import { bctAgentStateFacts, bctConfigSchema } from './config';
 
 export type { BctConnectorConfig } from './config';
 
-/** Business ConneCT over the UIP relay: routers, alarms, emergency calls, agent Ready / Not Ready, RouteMessage (`sources.bct`). */
+/** Business ConneCT over the UIP relay: routers, alarms, emergency calls, agent Ready / Not Ready, RouteMessage, web chat (`sources.bct`). */
 export const bctModule: ConnectorModule<typeof bctConfigSchema, 'bct'> = {
   source: 'bct',
   displayName: 'NEC Business ConneCT',
   configSchema: bctConfigSchema,
-  offers: ['agentState', 'routeMessage'],
+  offers: ['agentState', 'routeMessage', 'webChat'],
   create(config, context) {
-    return deferConnector(context, bctModule, async () => {
-      const [{ createBctConnector }, session] = await Promise.all([import('./bct-connector'), context.stomp.get(config)]);
-      const connector = createBctConnector(config, context.emit, { session, scheduler: context.scheduler });
-      return { start: () => connector.start(), stop: () => connector.stop(), ports: { agentState: connector, routeMessage: connector } };
-    }, {
-      // Known from the configuration before the connector's code has loaded.
-      agentState: bctAgentStateFacts(config),
-      routeMessage: { routerNames: config.routerNames },
-    });
+    return deferConnector(
+      context,
+      bctModule,
+      async () => {
+        const [{ createBctConnector }, session] = await Promise.all([import('./bct-connector'), context.stomp.get(config)]);
+        const connector = createBctConnector(config, context.emit, { session, scheduler: context.scheduler });
+        return {
+          start: () => connector.start(),
+          stop: () => connector.stop(),
+          ports: { agentState: connector, routeMessage: connector, ...(connector.webChat ? { webChat: connector.webChat } : {}) },
+        };
+      },
+      {
+        // Known from the configuration before the connector's code has loaded.
+        agentState: bctAgentStateFacts(config),
+        routeMessage: { routerNames: config.routerNames },
+        ...(config.webChat
+          ? { webChat: { agentName: config.webChat.agentName, starterName: config.webChat.starterName, routerName: config.webChat.routerName } }
+          : {}),
+      },
+    );
   },
 };

@@ -11,6 +11,7 @@ import {
   type AgentCommandPort,
   type AgentDeskPort,
   type AgentStateCommand,
+  type ChatPort,
   type RouteMessagePort,
   type RouteMessageRequest,
   type SourcePorts,
@@ -24,7 +25,12 @@ import {
 export interface DeferredPortFacts {
   readonly agentState?: Pick<AgentCommandPort, 'states' | 'reasonCodes'>;
   readonly routeMessage?: Pick<RouteMessagePort, 'routerNames'>;
+  /** The web chat port exists only with these (Business ConneCT `sources.bct.webChat`). */
+  readonly webChat?: Pick<ChatPort, 'agentName' | 'starterName' | 'routerName'>;
 }
+
+/** The methods of a {@link ChatPort}, forwarded one by one. */
+type ChatMethod = 'respond' | 'sendMessage' | 'sendChoice' | 'requestAgent' | 'leave';
 import { createBackoff } from './backoff';
 import { statusEvent, safeEmit } from './events';
 import type { ConnectorContext, ConnectorInstance, ConnectorModule } from './module';
@@ -109,6 +115,24 @@ export function deferConnector(
         if (!port) throw new CommandError('invalid', `${source} offers no agent-state command`);
         return port.setAgentState(cmd);
       },
+    };
+  }
+  if (offers.includes('webChat') && facts.webChat) {
+    const forward =
+      <M extends ChatMethod>(method: M) =>
+      async (...args: Parameters<ChatPort[M]>): Promise<void> => {
+        const port = (await instance()).ports.webChat;
+        if (!port) throw new CommandError('invalid', `${source} offers no web chat`);
+        return (port[method] as (...a: Parameters<ChatPort[M]>) => Promise<void>)(...args);
+      };
+    ports.webChat = {
+      source,
+      ...facts.webChat,
+      respond: forward('respond'),
+      sendMessage: forward('sendMessage'),
+      sendChoice: forward('sendChoice'),
+      requestAgent: forward('requestAgent'),
+      leave: forward('leave'),
     };
   }
   if (offers.includes('routeMessage')) {
