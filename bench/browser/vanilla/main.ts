@@ -28,8 +28,6 @@ interface Msg {
 
 interface AgentView {
   el: HTMLElement;
-  /** In (or near) view: only these tiles tick their time in state. */
-  inView: boolean;
   state: HTMLElement;
   time: HTMLElement;
   av?: Data;
@@ -62,32 +60,6 @@ function el(tag: string, attrs: Record<string, string>, text = ''): HTMLElement 
   return e;
 }
 
-/**
- * What a careful hand-written page does with 2,000 tiles: the browser renders only the tiles
- * in view (`content-visibility: auto` in index.html), and only those tick their time in
- * state; a tile scrolled into view is brought up to date at once.
- */
-const byTile = new Map<Element, AgentView>();
-const seen = new IntersectionObserver(
-  (entries) => {
-    const now = Date.now();
-    for (const e of entries) {
-      const a = byTile.get(e.target);
-      if (!a) continue;
-      a.inView = e.isIntersecting;
-      if (a.inView) showTime(a, now);
-    }
-  },
-  { rootMargin: '200px' },
-);
-
-function showTime(a: AgentView, now: number): void {
-  const s = String(Math.floor((now - a.since) / 1000));
-  if (a.time.getAttribute('data-value') === s) return;
-  a.time.setAttribute('data-value', s);
-  a.time.textContent = `${s} s`;
-}
-
 /** Where the tiles go (bench/browser/vanilla/index.html). */
 const qRoot = document.getElementById('queues')!;
 const aRoot = document.getElementById('agents')!;
@@ -111,10 +83,7 @@ function build(cfg: RteConfig): void {
     const state = el('span', { class: 'fig', 'data-testid': 'agent-state-label' });
     const time = el('span', { class: 'fig', 'data-testid': 'agent-time-in-state', 'data-value': '' });
     tile.append(name, state, time);
-    const view: AgentView = { el: tile, inView: false, state, time, derived: 'UNKNOWN', since: Date.now() };
-    agents.set(id, view);
-    byTile.set(tile, view);
-    seen.observe(tile);
+    agents.set(id, { el: tile, state, time, derived: 'UNKNOWN', since: Date.now() });
   }
   // Tiles enter the DOM once their first data arrives (as on the board); see apply().
 }
@@ -153,7 +122,6 @@ function apply(batch: Msg[]): void {
       a.since = Date.now();
       a.el.setAttribute('data-state', s);
       a.state.textContent = s;
-      if (a.inView) showTime(a, a.since);
     }
     if (!a.el.isConnected) aRoot.append(a.el);
   }
@@ -169,7 +137,12 @@ function frame(): void {
   const now = Date.now();
   if (now - lastTick >= 1000) {
     lastTick = now - (now % 1000);
-    for (const a of agents.values()) if (a.inView) showTime(a, now);
+    for (const a of agents.values()) {
+      if (!a.el.isConnected) continue;
+      const s = String(Math.floor((now - a.since) / 1000));
+      a.time.setAttribute('data-value', s);
+      a.time.textContent = `${s} s`;
+    }
   }
   requestAnimationFrame(frame);
 }
