@@ -1,12 +1,12 @@
 import { ExternalLink } from 'lucide-react';
-import { AgentGrid, TeamView } from '../features/agents';
+import { AgentGrid, LazyTeamView } from '../features/agents';
 import { EmergencyBanner } from '../features/emergency';
 import { RouterPanel } from '../features/routers';
 import { HealthChips, HealthPanel } from '../features/health';
 import { QueuePanel } from '../features/queues';
 import { AlarmsPanel } from '../features/alarms';
 import { CallbacksPanel } from '../features/callbacks';
-import { ChatPanel, ChatWaitingCount } from '../features/chat';
+import { ChatWaitingCount, LazyChatPanel } from '../features/chat';
 import type { SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -35,8 +35,8 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         <QueuePanel />
         <RouterPanel />
         <CallbacksPanel />
-        {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <ChatPanel />}
-        {!kiosk && <TeamView />}
+        {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <LazyChatPanel />}
+        {!kiosk && <LazyTeamView />}
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>

@@ -1,3 +1,3 @@
 export { AgentGrid, loadVirtualAgentRows } from './AgentGrid';
 export { AgentTile, loadAgentCommands } from './AgentTile';
-export { TeamView } from './TeamView';
+export { LazyTeamView } from './LazyTeamView';

@@ -7,7 +7,8 @@ import { CHAT_STORAGE_KEY } from '../../stores';
 import { publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import { BoardContext } from '../../ui';
 import { TEST_SETTINGS } from '../../ui/test-support';
-import { ChatPanel, ChatWaitingCount } from './ChatPanel';
+import { ChatPanel } from './ChatPanel';
+import { ChatWaitingCount } from './ChatWaitingCount';
 
 const board = setupTestWallboard();
 afterEach(() => {

@@ -14,7 +14,7 @@ import type { ChatPort, ChatSessionRef, EntityKey } from '../../domain';
 import { elapsedSeconds } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
-import { startChatPersistence, useChatKeys, useChatSession, useWaitingChatCount, type ChatLine, type ChatSession } from '../../stores';
+import { startChatPersistence, useChatKeys, useChatSession, type ChatLine, type ChatSession } from '../../stores';
 import { useFormat, usePort } from '../../ui';
 import { createScreenMemory } from '../../ui/screen-memory';
 import './chat.css';
@@ -50,20 +50,6 @@ function refOf(s: ChatSession): ChatSessionRef {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The read-only count of waiting chats (kiosk); nothing when none ever arrived and `hideEmpty`. */
-export function ChatWaitingCount() {
-  const n = useWaitingChatCount();
-  const { t } = useTranslation('chat');
-  const format = useFormat();
-  return (
-    <section className="panel chat-count" aria-label={t('waitingLabel')}>
-      <h2 className="panel__title">
-        {t('title')} <span className="panel__count" data-testid="chat-waiting-count" data-value={n}>{format.number(n)}</span>
-      </h2>
-      <p className="chat-count__text">{t('waiting', { count: n })}</p>
-    </section>
-  );
-}
 
 /** The chat panel; renders nothing when the board has no `webChat` port (not configured, or kiosk). */
 export function ChatPanel() {

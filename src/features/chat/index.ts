@@ -1,1 +1,2 @@
-export { ChatPanel, ChatWaitingCount } from './ChatPanel';
+export { ChatWaitingCount } from './ChatWaitingCount';
+export { LazyChatPanel } from './LazyChatPanel';

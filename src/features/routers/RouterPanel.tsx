@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
+import type { RouteMessagePort } from '../../domain';
+import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { elapsedSeconds, severityOf, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useRouter, useRouterKeys } from '../../stores';
 import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, usePort } from '../../ui';
-import { RouteMessageForm } from './RouteMessageForm';
 import './routers.css';
 
 /**
@@ -30,7 +31,7 @@ export function RouterPanel() {
           <RouterTile key={k} routerKey={k} />
         ))}
       </div>
-      {port && <RouteMessageForm port={port} />}
+      {port && <LazyRouteMessageForm port={port} />}
     </section>
   );
 }
@@ -97,4 +98,15 @@ function MaxWaiting({ since, queueLength }: { since: number | undefined; queueLe
       severity={sev}
     />
   );
+}
+
+/** The RouteMessage form's code: a chunk of its own, loaded only where the port exists (never on a TV). */
+const routeMessageForm = lazyModule(() => import('./RouteMessageForm'));
+
+function LazyRouteMessageForm({ port }: { port: RouteMessagePort }) {
+  const m = useLazyModule(routeMessageForm);
+  useEffect(() => {
+    void routeMessageForm.load();
+  }, []);
+  return m ? <m.RouteMessageForm port={port} /> : null;
 }
