@@ -4,7 +4,7 @@ import type { Phonebook, PhonebookContact, PhonebookScope } from './phonebook';
 import type { DeskAgentInfo, DeskAgentState, DeskQueue, QueueDataState, WorkItemState } from './desk';
 import type { QueueStats } from './queue';
 import type { RouterStats } from './router';
-import type { AlarmSeverity } from './alarm';
+import type { Alarm } from './alarm';
 import type { QueueCallStep, QueueDayStats, QueueMember } from './call';
 import type { CallbackItem, CallbackListFigures } from './callback';
 import type { SourceId } from './source';
@@ -197,19 +197,11 @@ export interface QueueMembersEvent extends EventBase {
   readonly members: readonly QueueMember[];
 }
 
-/** An alarm was raised (again). Flushed at once. Fields as in domain `Alarm`. */
-export interface AlarmRaiseEvent extends EventBase {
+/** An alarm was raised (again). Flushed at once. Its fields are those of domain `Alarm`. */
+export interface AlarmRaiseEvent
+  extends EventBase,
+    Pick<Alarm, 'id' | 'vendorId' | 'condition' | 'expression' | 'threshold' | 'value' | 'entityId' | 'entityName' | 'severity'> {
   readonly kind: 'alarm.raise';
-  readonly id: string;
-  /** The id the vendor shows, when it differs from `id` (see `Alarm.vendorId`). */
-  readonly vendorId?: string;
-  readonly condition: string;
-  readonly expression?: string;
-  readonly threshold?: string;
-  readonly value?: string;
-  readonly entityId?: string;
-  readonly entityName?: string;
-  readonly severity: AlarmSeverity;
 }
 
 /** An alarm was cleared. */
