@@ -19,7 +19,26 @@ const proxy = {
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy },
+  server: {
+    proxy,
+    // A cold `npm start` must show live data within seconds of the first page load (README
+    // command 1, e2e/readme-start.spec.ts). Libraries imported only by lazy chunks (the
+    // protocol clients, react-query, sonner, virtualisation) would otherwise be discovered by
+    // the dependency optimiser after the page starts, which re-bundles and reloads the page.
+    warmup: { clientFiles: ['./src/main.tsx', './src/app/*.tsx', '!./src/**/*.test.tsx', './src/connectors/*/index.ts'] },
+  },
+  optimizeDeps: {
+    include: [
+      '@microsoft/signalr',
+      '@stomp/stompjs',
+      '@tanstack/react-query',
+      '@tanstack/react-virtual',
+      'sonner',
+      'lucide-react',
+      'date-fns',
+      '@date-fns/tz',
+    ],
+  },
   preview: { proxy },
   build: {
     target: 'es2022',
