@@ -53,10 +53,10 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(deep(200)),
 );
 
-/** A nested object `depth` levels deep (`{a:{a:…}}`). */
+/** A value `depth` levels deep (`{a:[{a:[…]}]}`). */
 export function deep(depth: number): unknown {
   let o: unknown = 1;
-  for (let i = 0; i < depth; i++) o = { a: o, b: [o] };
+  for (let i = 0; i < depth; i++) o = i % 2 ? { a: o } : [o];
   return o;
 }
 
@@ -137,7 +137,7 @@ export function fuzzProperty<T>(name: string, arb: fc.Arbitrary<T>, check: (v: T
           check(v);
           assertNoPrototypePollution();
         }),
-        { numRuns },
+        { numRuns, endOnFailure: true },
       );
     },
   };
