@@ -82,7 +82,8 @@ export const bctHostile: fc.Arbitrary<string> = fc.oneof(
   ),
 );
 
-function board() {
+/** A fresh bct pipeline (connector → edge); `deliver` returns what one input emitted, `out` everything so far. */
+export function bctBoard() {
   const scheduler = createFakeScheduler(Date.parse('2026-12-01T09:00:00.000Z'));
   const s = fakeStompSession({ state: 'idle', connects: 0 });
   const out: DomainEvent[] = [];
@@ -100,7 +101,7 @@ function board() {
 }
 
 function run(bodies: readonly string[]): string {
-  const b = board();
+  const b = bctBoard();
   for (const body of bodies) b.deliver(body);
   return JSON.stringify(dataEvents(b.out));
 }
@@ -114,16 +115,16 @@ export const BCT_FUZZ_PROPERTIES: readonly FuzzProperty[] = [
     if (!r.ok && !r.issue.code) throw new Error('failure without a code');
   }),
   fuzzProperty('every body the parser rejects or finds fault with is counted in connection health, never thrown', bctHostile, (body) => {
-    const emitted = board().deliver(body);
+    const emitted = bctBoard().deliver(body);
     const r = parseBctEvent(body);
     if ((!r.ok || r.issues.length > 0) && !emitted.some((e) => e.kind === 'ingest.error')) throw new Error(`not counted: ${body.slice(0, 200)}`);
   }),
   fuzzProperty('a rejected body emits exactly one ingest.error and nothing else', bctRejected, (body) => {
-    const emitted = board().deliver(body);
+    const emitted = bctBoard().deliver(body);
     if (emitted.length !== 1 || emitted[0]?.kind !== 'ingest.error') throw new Error(`emitted ${JSON.stringify(emitted).slice(0, 300)}`);
   }),
   fuzzProperty('valid vendor messages interleaved with garbage are ALL applied, exactly as without the garbage', interleaved(BCT_VALID.length, bctRejected), (steps) => {
-    const b = board();
+    const b = bctBoard();
     let garbage = 0;
     let errors = 0;
     for (const st of steps) {

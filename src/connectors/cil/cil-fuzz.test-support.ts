@@ -76,7 +76,8 @@ export const cilHostile: fc.Arbitrary<BridgeDelivery> = fc.oneof(
   fc.tuple(fc.constantFrom(...CIL_VALID), fc.constantFrom(...ENVELOPE_KEYS), fc.oneof(hostileJson, hostileString)).map(([d, k, v]) => ({ ...d, data: { ...(d.data as object), [k]: v } })),
 );
 
-function desk() {
+/** A fresh cil pipeline (connector → edge); `deliver` returns what one input emitted, `out` everything so far. */
+export function cilBoard() {
   const scheduler = createFakeScheduler(1_700_000_000_000);
   const listeners = new Set<(e: MessageEvent) => void>();
   const parent = { postMessage() {} };
@@ -106,7 +107,7 @@ function desk() {
 }
 
 function run(ds: readonly BridgeDelivery[]): string {
-  const b = desk();
+  const b = cilBoard();
   for (const d of ds) b.deliver(d);
   return JSON.stringify(dataEvents(b.out));
 }
@@ -120,15 +121,15 @@ export const CIL_FUZZ_PROPERTIES: readonly FuzzProperty[] = [
     if (!r.ok && !r.error.code) throw new Error('failure without a code');
   }),
   fuzzProperty('every bridge message is applied or counted in connection health, never thrown', cilHostile, (d) => {
-    const emitted = desk().deliver(d);
+    const emitted = cilBoard().deliver(d);
     if (emitted.length === 0) throw new Error(`neither applied nor counted: ${String(JSON.stringify(d)).slice(0, 200)}`);
   }),
   fuzzProperty('a rejected bridge message emits exactly one ingest.error and nothing else', cilRejected, (d) => {
-    const emitted = desk().deliver(d);
+    const emitted = cilBoard().deliver(d);
     if (emitted.length !== 1 || emitted[0]?.kind !== 'ingest.error') throw new Error(`emitted ${JSON.stringify(emitted).slice(0, 300)}`);
   }),
   fuzzProperty('valid CIL events interleaved with garbage are ALL applied, exactly as without the garbage', interleaved(CIL_VALID.length, cilRejected), (steps) => {
-    const b = desk();
+    const b = cilBoard();
     let garbage = 0;
     let errors = 0;
     for (const st of steps) {

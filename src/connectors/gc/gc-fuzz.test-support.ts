@@ -101,12 +101,12 @@ export const gcHostile: fc.Arbitrary<string> = fc.oneof(
   ),
 );
 
-/** A GC connector on a fake broker session, its emit wrapped by the edge as in the app. */
-function board() {
+/** A fresh gc pipeline (connector → edge); `deliver` returns what one input emitted, `out` everything so far. */
+export function gcBoard(over: Partial<GcConnectorConfig> = {}) {
   const scheduler = createFakeScheduler(1_795_314_800_000);
   const s = fakeStompSession({ state: 'idle', connects: 0 });
   const out: DomainEvent[] = [];
-  const c = createGcConnector(CONFIG, guardEmit('gc', (es) => out.push(...es), scheduler.wallNow), { session: s.session, scheduler });
+  const c = createGcConnector({ ...CONFIG, ...over }, guardEmit('gc', (es) => out.push(...es), scheduler.wallNow), { session: s.session, scheduler });
   c.start();
   s.setStatus({ state: 'connected', connects: 1 });
   out.length = 0;
@@ -121,7 +121,7 @@ function board() {
 
 /** The data events of a run over `bodies`, as JSON (order and content must match exactly). */
 function run(bodies: readonly string[]): string {
-  const b = board();
+  const b = gcBoard();
   for (const body of bodies) b.deliver(body);
   return JSON.stringify(dataEvents(b.out));
 }
@@ -135,18 +135,18 @@ export const GC_FUZZ_PROPERTIES: readonly FuzzProperty[] = [
     if (!r.ok && !r.issue.code) throw new Error('failure without a code');
   }),
   fuzzProperty('every body the parser rejects or finds fault with is counted in connection health, never thrown', gcHostile, (body) => {
-    const b = board();
+    const b = gcBoard();
     const emitted = b.deliver(body);
     const r = parseGcEvent(body);
     const faulty = !r.ok || r.issues.length > 0;
     if (faulty && !emitted.some((e) => e.kind === 'ingest.error')) throw new Error(`not counted: ${JSON.stringify(body).slice(0, 200)}`);
   }),
   fuzzProperty('a rejected body emits exactly one ingest.error and nothing else', gcRejected, (body) => {
-    const emitted = board().deliver(body);
+    const emitted = gcBoard().deliver(body);
     if (emitted.length !== 1 || emitted[0]?.kind !== 'ingest.error') throw new Error(`emitted ${JSON.stringify(emitted).slice(0, 300)}`);
   }),
   fuzzProperty('valid vendor messages interleaved with garbage are ALL applied, exactly as without the garbage', interleaved(GC_VALID.length, gcRejected), (steps) => {
-    const b = board();
+    const b = gcBoard();
     let garbage = 0;
     let errors = 0;
     for (const st of steps) {

@@ -80,10 +80,11 @@ export const rteHostile: fc.Arbitrary<unknown> = fc.oneof(
   ),
 );
 
-function board() {
+/** A fresh RTE pipeline (parser → mapper with the board's subscriptions → edge); `deliver` returns what one message emitted. */
+export function rteBoard(isSubscribed: (ev: string, id: string) => boolean = (ev, id) => SUBSCRIBED.has(`${ev}|${id}`)) {
   const out: DomainEvent[] = [];
   const emit = guardEmit('rte', (es) => out.push(...es), () => AT);
-  const mapper = createRteMapper({ maxWaitTimeUnit: 'seconds', isSubscribed: (ev, id) => SUBSCRIBED.has(`${ev}|${id}`) });
+  const mapper = createRteMapper({ maxWaitTimeUnit: 'seconds', isSubscribed });
   const deliver = (arg: unknown): DomainEvent[] => {
     const from = out.length;
     emit(mapper.message(parseMessageReceived(arg), AT));
@@ -93,7 +94,7 @@ function board() {
 }
 
 function run(args: readonly unknown[]): string {
-  const b = board();
+  const b = rteBoard();
   for (const a of args) b.deliver(a);
   return JSON.stringify(dataEvents(b.out));
 }
@@ -106,21 +107,21 @@ export const RTE_FUZZ_PROPERTIES: readonly FuzzProperty[] = [
     const r = parseMessageReceived(arg);
     if (!r.ok && !r.issue.code) throw new Error('failure without a code');
     const s = parseSubscriptionResults(arg);
-    const b = board();
+    const b = rteBoard();
     b.emit(b.mapper.subscriptionResults(s, AT));
     if (s.issues.length > 0 && !b.out.some((e) => e.kind === 'ingest.error')) throw new Error('a bad subscription answer was not counted');
   }),
   fuzzProperty('every message the parser rejects or finds fault with is counted in connection health, never thrown', rteHostile, (arg) => {
-    const emitted = board().deliver(arg);
+    const emitted = rteBoard().deliver(arg);
     const r = parseMessageReceived(arg);
     if ((!r.ok || r.issues.length > 0) && !emitted.some((e) => e.kind === 'ingest.error')) throw new Error(`not counted: ${String(JSON.stringify(arg)).slice(0, 200)}`);
   }),
   fuzzProperty('a rejected message emits exactly one ingest.error and nothing else', rteRejected, (arg) => {
-    const emitted = board().deliver(arg);
+    const emitted = rteBoard().deliver(arg);
     if (emitted.length !== 1 || emitted[0]?.kind !== 'ingest.error') throw new Error(`emitted ${JSON.stringify(emitted).slice(0, 300)}`);
   }),
   fuzzProperty('valid vendor messages interleaved with garbage are ALL applied, exactly as without the garbage', interleaved(RTE_VALID.length, rteRejected), (steps) => {
-    const b = board();
+    const b = rteBoard();
     let garbage = 0;
     let errors = 0;
     for (const st of steps) {
