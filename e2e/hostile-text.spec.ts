@@ -4,7 +4,8 @@ import { cilSim, resetPausedForEachTest, sim } from './sim-client';
 
 /**
  * Hostile vendor text (issue 15, "Hostile text"): script-injection payloads put through the
- * simulator's controls into every vendor text field the controls reach — Business ConneCT
+ * simulator's controls into every vendor text field the controls reach — RTE and GC agent
+ * names (`agent-name`, board and TV), Business ConneCT
  * alarm messages and sources, emergency caller names, locations and numbers (board and TV),
  * web chat customer names, e-mail addresses, messages and choice answers, and on the CIL
  * agent desk the vendor's reason label, queue names, caller number, queue of a work item
@@ -86,6 +87,27 @@ test.describe('hostile text on the board, the TV and in web chat', () => {
     await expect(tv.getByTestId('emergency-call').first()).toBeVisible({ timeout: 10_000 });
     await expectLiteral(page, [...texts, caller.callerName, caller.callerLocation]);
     await expectLiteral(tv, [...texts.filter((_, i) => i % 2 === 0), caller.callerName]);
+    await expectNothingRan(page, w);
+    await expectNothingRan(tv, wTv);
+  });
+
+  test('agent names (RTE user, GC agent): shown literally on the board and the TV, nothing runs', async ({ page, context }) => {
+    const w = await guard(page);
+    // GC forbids "#", "," and "|" in names (NOTES.md §3): its names use the payloads without them.
+    const rteName = p(0, 'rte-agent');
+    const gcName = p(3, 'gc-agent').replace(/[#,|]/g, ' ');
+    await sim.control('agent-name', { id: 'a9e47000-0000-4000-8000-000000000001', name: rteName });
+    await sim.control('agent-name', { id: 'agent2001', name: gcName });
+    await page.goto(`/?config=${E2E.activemqConfig}`);
+    const tv = await context.newPage();
+    const wTv = await guard(tv);
+    await tv.goto(`/kiosk?config=${E2E.activemqConfig}`);
+    for (const view of [page, tv]) {
+      await expect(view.locator('[data-testid="agent-tile"][data-agent-id="a9e47000-0000-4000-8000-000000000001"]')).toContainText('[rte-agent]', { timeout: 15_000 });
+      // GC names arrive with the next State, AgentInfo or TeamUsersList (every 5 s at most)
+      await expect(view.locator('[data-testid="agent-tile"][data-agent-id="agent2001"]')).toContainText('[gc-agent]', { timeout: 15_000 });
+      await expectLiteral(view, [rteName, gcName]);
+    }
     await expectNothingRan(page, w);
     await expectNothingRan(tv, wTv);
   });

@@ -122,6 +122,13 @@ function routes(t: SimControlTargets): Map<string, Handler> {
             : t.model.setAgentState(b['id'], b['state'], reason);
       return commandAnswer(r);
     }],
+    ['POST /sim/control/agent-name', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      if (typeof b['id'] !== 'string' || typeof b['name'] !== 'string' || b['name'].length > 10_000) throw new HttpError(400, 'Body must be {"id":"…","name":"…" (at most 10,000 characters)}');
+      const r = t.model.renameAgent(b['id'], b['name']);
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return { ok: true };
+    }],
     ['POST /sim/control/agent-call', (_req, _url, body) => {
       const b = (body ?? {}) as Record<string, unknown>;
       const dur = b['durationSec'];

@@ -152,6 +152,26 @@ export class SimModel {
    * @param opts.seed PRNG seed (default the constructor's seed, see {@link initialSeed})
    * @param opts.paused start paused (true) or running (default false)
    */
+  /**
+   * Test control (`POST /sim/control/agent-name`, issue 15 "Hostile text"): from now on agent
+   * `id` (RTE user or GC agent) is called `name` on every wire — RTE `UserName`, GC State
+   * full name, AgentInfo and TeamUsersList (`FirstName` = `name`, `LastName` empty) — and is
+   * republished at once. Until the next {@link reset}, which restores the roster's names.
+   * @returns ok, or `UNKNOWN_AGENT`
+   */
+  renameAgent(id: string, name: string): { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string } {
+    for (const s of SITES) {
+      const a = this.sites[s].agent(id);
+      if (!a) continue;
+      (a as { roster: SimAgent['roster'] }).roster = { ...a.roster, firstName: name, lastName: '', fullName: name };
+      this.lastSig.delete(id);
+      this.sites[s].markDirtyId(id);
+      this.flush(this.now());
+      return { ok: true };
+    }
+    return { ok: false, code: 'UNKNOWN_AGENT', message: `No agent ${id}` };
+  }
+
   reset(opts: { readonly seed?: number; readonly paused?: boolean } = {}): void {
     this.currentSeed = opts.seed ?? this.initialSeed;
     this.startTime = this.clock.now();
