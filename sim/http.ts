@@ -86,6 +86,14 @@ function routes(t: SimControlTargets): Map<string, Handler> {
     }],
     ['POST /sim/control/stop/hub', async () => (await t.hub.stop(), ok)],
     ['POST /sim/control/start/hub', async () => ({ ok: true, port: await t.hub.start() })],
+    ['POST /sim/control/freeze/hub', () => (t.hub.freeze(), ok)],
+    ['POST /sim/control/thaw/hub', () => (t.hub.thaw(), ok)],
+    ['POST /sim/control/hub/ping-interval', (_req, _url, body) => {
+      const ms = ((body ?? {}) as Record<string, unknown>)['ms'];
+      if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 100 || ms > 60_000) throw new HttpError(400, 'Body must be {"ms": 100..60000}');
+      t.hub.setPingInterval(ms);
+      return { ok: true, ms };
+    }],
     ['POST /sim/control/stop/stomp', async () => (await needBroker().stop(), ok)],
     ['POST /sim/control/start/stomp', async () => ({ ok: true, port: await needBroker().start() })],
     ['POST /sim/control/fail-next-command', (_req, _url, body) => {
@@ -180,6 +188,7 @@ function routes(t: SimControlTargets): Map<string, Handler> {
         throw new HttpError(400, 'Body must be {"seed":<non-negative integer> (optional),"paused":true|false (optional, default false)}');
       }
       t.model.reset({ ...(typeof seed === 'number' ? { seed } : {}), paused: b['paused'] === true });
+      t.hub.thaw();
       t.hub.resetLog();
       t.gc.reset();
       t.bct?.reset();
