@@ -17,3 +17,4 @@ export * from './phonebook';
 export * from './gc-desk';
 export * from './desk';
 export * from './chat';
+export * from './call-journey';
