@@ -7,6 +7,7 @@ import { QueuePanel } from '../features/queues';
 import { AlarmsPanel } from '../features/alarms';
 import { CallbacksPanel } from '../features/callbacks';
 import { ChatWaitingCount, LazyChatPanel } from '../features/chat';
+import { LazyUccxPanels } from '../features/uccx-teams';
 import type { SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -37,6 +38,7 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         <CallbacksPanel />
         {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <LazyChatPanel />}
         {!kiosk && <LazyTeamView />}
+        {!kiosk && sources.includes('uccx') && <LazyUccxPanels />}
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>

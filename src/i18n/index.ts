@@ -77,18 +77,18 @@ export function urlLanguage(pageUrl: string | null | undefined): Language | unde
 /**
  * Namespaces whose catalogues are not bundled with the entry but loaded by the one page that
  * uses them ({@link loadNamespace}), so that the kiosk's eager bundle does not carry them:
- * `desk` (the agent desk, `/agent` only).
+ * `desk` (the agent desk, `/agent` only), `uccx` (the UCCX team panel and call journey, supervisor board only).
  */
-export const LAZY_NAMESPACES = ['desk'] as const;
+export const LAZY_NAMESPACES = ['desk', 'uccx'] as const;
 
 /** One of {@link LAZY_NAMESPACES}. */
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
 /** Every catalogue file but the lazy namespaces', bundled: `./locales/<lang>/<namespace>.json` → its JSON. */
-const CATALOGUE_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/*/desk.json'], { eager: true });
+const CATALOGUE_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/*/desk.json', '!./locales/*/uccx.json'], { eager: true });
 
 /** The lazy namespaces' catalogue files, each a chunk loaded on demand. */
-const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/desk.json');
+const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/desk.json', './locales/*/uccx.json']);
 
 /**
  * Loads a lazy namespace's catalogues (every language) into i18next, once; call it before
