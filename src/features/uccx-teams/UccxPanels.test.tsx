@@ -44,7 +44,7 @@ describe('UCCX team panel', () => {
     expect(within(row('ag4')).getByTestId('team-member-reason').textContent).toBe('7');
     expect(within(row('ag2')).getByText('Bob <b>x</b>')).toBeTruthy();
     expect(within(row('ag3')).getByTestId('team-member-status').textContent).toBe('After-call work');
-    const counts = [...sales.querySelectorAll<HTMLElement>('[data-testid="team-count"]')].map((c) => [c.dataset['status'], c.dataset['value']]);
+    const counts = [...sales.querySelectorAll<HTMLElement>('[data-testid="team-status-count"]')].map((c) => [c.dataset['status'], c.dataset['value']]);
     expect(counts).toEqual([['ready', '1'], ['not_ready', '2'], ['ACW', '1']]);
     act(() => board.fake.advance(65_000));
     expect(within(row('ag1')).getByTestId('team-member-since').dataset['value']).toBe('65');

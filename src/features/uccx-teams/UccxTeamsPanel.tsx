@@ -9,7 +9,7 @@ import { useFormat } from '../../ui';
  * The UCCX team panel (issue 12 scope 2; openmethods-uccx-report-server.txt "Report Events"):
  * every team the configured supervisors' team status reports list, each a
  * `data-testid="team-panel"` (`data-team-id`, `data-team-name`) with its members per status
- * (`data-testid="team-count"`, `data-status`, `data-value`) and one row per member
+ * (`data-testid="team-status-count"`, `data-status`, `data-value`) and one row per member
  * (`data-testid="team-member"`: `data-member-id`, `data-status` and `data-member-type` in the
  * vendor's spelling, `data-reason-code`): name, type, status in words and colour, reason
  * (the configured label, else the code) and the time since the wallboard saw that status
@@ -74,7 +74,7 @@ const TeamCard = memo(function TeamCard({ teamKey }: { teamKey: EntityKey }) {
       </header>
       <ul className="uccx-team__counts" aria-label={t('teams.counts')}>
         {TEAM_MEMBER_STATUSES.map((s) => (
-          <li key={s} className={`uccx-status uccx-status--${s}`} data-testid="team-count" data-status={s} data-value={String(team.statusCounts?.[s] ?? 0)}>
+          <li key={s} className={`uccx-status uccx-status--${s}`} data-testid="team-status-count" data-status={s} data-value={String(team.statusCounts?.[s] ?? 0)}>
             {t(`teams.status.${s}`)}: <strong>{team.statusCounts?.[s] ?? 0}</strong>
           </li>
         ))}
