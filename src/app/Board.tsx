@@ -7,6 +7,7 @@ import { QueuePanel } from '../features/queues';
 import { AlarmsPanel } from '../features/alarms';
 import { CallbacksPanel } from '../features/callbacks';
 import { ChatWaitingCount, LazyChatPanel } from '../features/chat';
+import { LazyUccxPanels } from '../features/uccx-teams';
 import type { BoardDefinition, SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -60,6 +61,7 @@ export function Board({
         <CallbacksPanel />
         {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <LazyChatPanel />}
         {!kiosk && <LazyTeamView />}
+        {!kiosk && sources.includes('uccx') && <LazyUccxPanels />}
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>
