@@ -79,7 +79,7 @@ const timerRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,45 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { SECURITY_HEADERS } from './csp.config.ts';
+
+/**
+ * `vite preview` serves the production build with the deployment's security headers
+ * (csp.config.ts; docs/DEPLOYMENT.md), so the build is tested as it will run: a strict CSP
+ * with Trusted Types (e2e/csp.spec.ts). `WALLBOARD_PREVIEW_CSP=off` leaves them out (the
+ * browser benchmark's vanilla reference page has an inline style). The dev server sends
+ * none: Vite's dev client injects styles and scripts inline.
+ */
+function securityHeaders(): Plugin {
+  return {
+    name: 'wallboard-security-headers',
+    configurePreviewServer(server) {
+      if (process.env.WALLBOARD_PREVIEW_CSP === 'off') return;
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
+/**
+ * sonner (toasts) injects its stylesheet as an inline `<style>` element when its module is
+ * evaluated, which `style-src 'self'` refuses (a CSP violation on the supervisor board). The
+ * build drops that one call; the app imports the same rules from `sonner/dist/styles.css`
+ * (src/app/supervisor.tsx), which Vite emits as a CSS file of its own.
+ */
+function sonnerWithoutInlineStyle(): Plugin {
+  return {
+    name: 'wallboard-sonner-without-inline-style',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]sonner[\\/]dist[\\/]index\.m?js$/.test(id)) return null;
+      const out = code.replace(/^__insertCSS\(/m, 'void (');
+      if (out === code) this.error('sonner no longer calls __insertCSS at the top level: check how it injects its styles (CSP style-src)');
+      return { code: out, map: null };
+    },
+  };
+}
 
 /**
  * The simulator's ports (sim/ports.ts). The dev and preview servers proxy the vendor
@@ -18,7 +58,7 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), securityHeaders(), sonnerWithoutInlineStyle()],
   server: {
     proxy,
     // A cold `npm start` must show live data within seconds of the first page load (README

@@ -13,4 +13,6 @@ export const E2E = {
   relayPort: 61614,
   /** Board configuration pointing the Generic Connector at the real ActiveMQ relay. */
   activemqConfig: '/config.activemq.json',
+  /** `vite preview` of the production build with the deployment's CSP (e2e/csp.spec.ts). */
+  cspPreviewPort: 15174,
 } as const;

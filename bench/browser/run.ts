@@ -103,6 +103,8 @@ async function buildAndServe(outDir: string): Promise<() => Promise<void>> {
   // vite.config.ts reads these when it is loaded (by build and by preview).
   env['SIM_HTTP_URL'] = SIM;
   env['SIM_HUB_URL'] = SIM;
+  // The vanilla reference page has an inline <style>: serve without the deployment's CSP (vite.config.ts).
+  env['WALLBOARD_PREVIEW_CSP'] = 'off';
   const { build, preview } = await import('vite');
   log('building the app and the vanilla page…');
   await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });

@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Toaster } from 'sonner';
+// sonner's rules as a file (CSP style-src 'self'); the build drops its inline <style> (vite.config.ts)
+import 'sonner/dist/styles.css';
 import { currentTheme } from '../ui';
 
 /**

@@ -15,5 +15,12 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 
 z.config(en());
+/**
+ * No eval: in a browser zod never compiles parsers with `new Function`. The deployment's CSP
+ * has no 'unsafe-eval' (csp.config.ts), so the compiled path could not run there anyway, and
+ * zod's probe for it (`new Function("")`) would be reported as a CSP violation on every
+ * page. Node (tests, benchmarks) keeps the compiled path.
+ */
+if (typeof document !== 'undefined') z.config({ jitless: true });
 
 export { z };

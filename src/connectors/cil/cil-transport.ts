@@ -9,6 +9,7 @@
  *   host `{…"kind":"request","id","method","args"}`. A message is accepted only from the
  *   configured origin AND the parent window; everything else is dropped and counted.
  */
+import { quote } from '../transport/events';
 import { CIL_EVENT_NAMES, registrationOf, type CilMethod } from './cil-wire';
 
 /** What a transport reports to its client. */
@@ -166,7 +167,7 @@ export function bridgeTransport(win: CilWindow, options: BridgeOptions): CilTran
         const id = m['id'];
         const call = typeof id === 'string' ? calls.get(id) : undefined;
         if (!call) {
-          h.onRejected('bridge-unknown-response', `bridge response to an unknown request id ${JSON.stringify(String(id)).slice(0, 60)}`);
+          h.onRejected('bridge-unknown-response', `bridge response to an unknown request id ${JSON.stringify(quote(id).slice(0, 58))}`);
           return;
         }
         calls.delete(id as string);
@@ -175,7 +176,7 @@ export function bridgeTransport(win: CilWindow, options: BridgeOptions): CilTran
         return;
       }
       default:
-        h.onRejected('bridge-malformed', `bridge message of unknown kind ${JSON.stringify(String(m['kind'])).slice(0, 40)}`);
+        h.onRejected('bridge-malformed', `bridge message of unknown kind ${JSON.stringify(quote(m['kind']).slice(0, 38))}`);
     }
   };
 

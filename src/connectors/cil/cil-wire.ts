@@ -7,6 +7,7 @@
  */
 import { z } from '../../domain/zod';
 import { DESK_AGENT_STATES, ESCALATION_LEVELS, QUEUE_DATA_STATES, WORK_ITEM_STATES } from '../../domain';
+import { quote } from '../transport/events';
 
 /** The CIL event names (document "Events"), as the bridge and the `on<Event>` callbacks name them. */
 export const CIL_EVENT_NAMES = [
@@ -248,7 +249,7 @@ const WORKITEM_EVENTS: ReadonlySet<string> = new Set([
  */
 export function parseCilEvent(name: unknown, data: unknown): CilParse<CilEvent> {
   if (typeof name !== 'string' || !(CIL_EVENT_NAMES as readonly string[]).includes(name)) {
-    return { ok: false, error: { code: 'unknown-event', message: `unknown CIL event ${JSON.stringify(String(name)).slice(0, 80)}` } };
+    return { ok: false, error: { code: 'unknown-event', message: `unknown CIL event ${JSON.stringify(quote(name).slice(0, 78))}` } };
   }
   const n = name as CilEventName;
   if (WORKITEM_EVENTS.has(n)) {

@@ -1,0 +1,39 @@
+/**
+ * The security headers a wallboard deployment sends (docs/DEPLOYMENT.md "Headers"), in one
+ * place: `vite preview` sends them (vite.config.ts, plugin `securityHeaders`), the CSP
+ * end-to-end test (e2e/csp.spec.ts) checks them, and the nginx example in DEPLOYMENT.md
+ * copies them.
+ *
+ * The Content Security Policy allows only the app's own files: no inline script or style,
+ * no eval (zod runs `jitless`, src/domain/zod.ts), no plugins, no `<base>`, no framing,
+ * and Trusted Types enforced with no policy at all (`trusted-types 'none'`: no string may
+ * reach an HTML or script sink). `connect-src` adds `ws:` / `wss:` because the vendor hubs
+ * and brokers (RTE SignalR, ActiveMQ STOMP over WebSocket) are usually on other hosts and
+ * ports; a deployment that knows them should list them instead (DEPLOYMENT.md).
+ * React `style` props go through the CSSOM and are allowed; `style="…"` in markup is not.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
+
+/**
+ * Every header of a deployment (name → value). HSTS only means something over HTTPS; a
+ * browser ignores it on plain HTTP (the local preview).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), screen-wake-lock=(self), autoplay=(self)',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
