@@ -116,6 +116,21 @@ export const bctSim = {
   commands: async (): Promise<{ at: number; headers: Record<string, string>; body: string; answered: string }[]> => (await call('/sim/bct/commands')).json(),
 };
 
+/** A UCCX team as `GET /sim/uccx/truth` lists it (docs/CONTRACTS.md "UCCX simulator"). */
+export interface UccxTeamTruth {
+  teamId: string;
+  teamName: string;
+  supervisors: string[];
+  members: { memberId: string; memberType: string; memberName: string; status: string; reason: string }[];
+}
+
+/** OpenMethods UCCX simulator (docs/CONTRACTS.md "UCCX simulator"): truth and request log. */
+export const uccxSim = {
+  truth: async (): Promise<{ teams: UccxTeamTruth[]; reports: Record<string, number>; begins: Record<string, number>; journeys: string[] }> =>
+    (await call('/sim/uccx/truth')).json(),
+  requests: async (): Promise<{ at: number; headers: Record<string, string>; body: string; answered: string }[]> => (await call('/sim/uccx/requests')).json(),
+};
+
 /** A queue tile's figures as the board shows them (`data-value` of each figure). */
 export interface BoardQueue extends Omit<TruthQueue, 'name'> {
   source: string;

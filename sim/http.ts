@@ -8,6 +8,7 @@
 import http from 'node:http';
 import { BctControlError, type BctAdapter } from './bct-adapter';
 import type { CilHost } from './cil';
+import { UccxControlError, type UccxAdapter } from './uccx-adapter';
 import type { GcAdapter } from './gc-adapter';
 import { ManagedServer } from './listener';
 import type { SimModel } from './model';
@@ -26,6 +27,8 @@ export interface SimControlTargets {
   readonly gc: GcAdapter;
   /** The Business ConneCT relay, when simulated (its own routes: `BctAdapter.routes`). */
   readonly bct?: BctAdapter;
+  /** The OpenMethods UCCX report server, when simulated (its own routes: `UccxAdapter.routes`). */
+  readonly uccx?: UccxAdapter;
   /** Extra facts for `GET /sim/info`. */
   readonly info: () => Record<string, unknown>;
   /** The b+s Connects CIL host page, event stream and controls under `/sim/cil/` (optional). */
@@ -57,8 +60,10 @@ function routes(t: SimControlTargets): Map<string, Handler> {
     return t.broker;
   };
   const bctRoutes: [string, Handler][] = (t.bct?.routes() ?? []).map(([k, h]) => [k, (_req, _url, body) => h(body)]);
+  const uccxRoutes: [string, Handler][] = (t.uccx?.routes() ?? []).map(([k, h]) => [k, (_req, _url, body) => h(body)]);
   return new Map<string, Handler>([
     ...bctRoutes,
+    ...uccxRoutes,
     ['GET /api/rte/token', token],
     ['POST /api/rte/token', token],
     ['GET /sim/truth', (_req, url) => {
@@ -86,6 +91,14 @@ function routes(t: SimControlTargets): Map<string, Handler> {
     }],
     ['POST /sim/control/stop/hub', async () => (await t.hub.stop(), ok)],
     ['POST /sim/control/start/hub', async () => ({ ok: true, port: await t.hub.start() })],
+    ['POST /sim/control/freeze/hub', () => (t.hub.freeze(), ok)],
+    ['POST /sim/control/thaw/hub', () => (t.hub.thaw(), ok)],
+    ['POST /sim/control/hub/ping-interval', (_req, _url, body) => {
+      const ms = ((body ?? {}) as Record<string, unknown>)['ms'];
+      if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 100 || ms > 60_000) throw new HttpError(400, 'Body must be {"ms": 100..60000}');
+      t.hub.setPingInterval(ms);
+      return { ok: true, ms };
+    }],
     ['POST /sim/control/stop/stomp', async () => (await needBroker().stop(), ok)],
     ['POST /sim/control/start/stomp', async () => ({ ok: true, port: await needBroker().start() })],
     ['POST /sim/control/fail-next-command', (_req, _url, body) => {
@@ -187,9 +200,11 @@ function routes(t: SimControlTargets): Map<string, Handler> {
         throw new HttpError(400, 'Body must be {"seed":<non-negative integer> (optional),"paused":true|false (optional, default false)}');
       }
       t.model.reset({ ...(typeof seed === 'number' ? { seed } : {}), paused: b['paused'] === true });
+      t.hub.thaw();
       t.hub.resetLog();
       t.gc.reset();
       t.bct?.reset();
+      t.uccx?.reset();
       return { ok: true, seed: t.model.seed, paused: t.model.paused, startedAt: t.model.startedAt };
     }],
     ['POST /sim/control/step', (_req, _url, body) => {
@@ -308,7 +323,7 @@ export class SimHttpServer {
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       send(200, await handler(req, url, body));
     } catch (err) {
-      if (err instanceof HttpError || err instanceof BctControlError) send(err.status, { error: err.message });
+      if (err instanceof HttpError || err instanceof BctControlError || err instanceof UccxControlError) send(err.status, { error: err.message });
       else send(500, { error: err instanceof Error ? err.message : String(err) });
     }
   }

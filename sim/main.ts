@@ -1,6 +1,6 @@
 /**
  * Simulator entry point (docs/CONTRACTS.md "Ports and paths"): the model, the RTE SignalR hub
- * (8790), the embedded STOMP broker (8791) or a real broker, the GC adapter, and the
+ * (8790), the embedded STOMP broker (8791) or a real broker, the GC adapter, the BCT relay, the UCCX report server, and the
  * control/truth/token server (8788).
  *
  * CLI: `tsx sim/main.ts [--seed 42] [--broker embedded|ws://127.0.0.1:61614] [--http-port 8788]
@@ -17,6 +17,7 @@ import { SimHttpServer } from './http';
 import { DEFAULT_SEED, SimModel } from './model';
 import { RteHub } from './rte-hub';
 import { StompBroker } from './stomp-broker';
+import { UccxAdapter } from './uccx-adapter';
 import { createTokenService } from './token';
 import type { Clock } from './types';
 
@@ -55,6 +56,8 @@ export interface SimulatorHandle {
   readonly gc: GcAdapter;
   /** The Business ConneCT relay (UIP's role on the broker). */
   readonly bct: BctAdapter;
+  /** The OpenMethods UCCX report server (Harmony's role on the broker). */
+  readonly uccx: UccxAdapter;
   /** The b+s Connects CIL host page and model (`/sim/cil/`). */
   readonly cil: CilHost;
   readonly http: SimHttpServer;
@@ -75,7 +78,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const brokerUrl = opts.broker && opts.broker !== 'embedded' ? opts.broker : null;
   const broker = brokerUrl ? null : new StompBroker({ port: opts.stompPort ?? 8791, host });
   const creds = { ...(opts.brokerLogin !== undefined ? { login: opts.brokerLogin } : {}), ...(opts.brokerPasscode !== undefined ? { passcode: opts.brokerPasscode } : {}) };
-  // One broker connection per simulated backend (the GC adapter, the BCT relay), as in production.
+  // One broker connection per simulated backend (the GC adapter, the BCT relay, the UCCX report server), as in production.
   const newTransport = (): GcTransport => (broker ? embeddedTransport(broker) : remoteTransport(brokerUrl ?? '', creds));
   const transport = newTransport();
   const iv = opts.gcIntervals ?? {};
@@ -87,10 +90,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     ...(iv.queueListMs !== undefined ? { queueListIntervalMs: iv.queueListMs } : {}),
   });
   const bct = new BctAdapter({ model, transport: newTransport() });
+  const uccx = new UccxAdapter({ model, transport: newTransport() });
   const cil = new CilHost(opts.cilAppUrl !== undefined ? { defaultAppUrl: opts.cilAppUrl } : {});
   const httpServer = new SimHttpServer(
     {
-      model, tokens, hub, broker, gc, bct, cil,
+      model, tokens, hub, broker, gc, bct, uccx, cil,
       info: () => ({ seed: model.seed, startedAt: model.startedAt, paused: model.paused, hub: hub.url, hubRunning: hub.running, stomp: broker ? broker.url : brokerUrl, stompRunning: broker ? broker.running : null, tokenTtlSec: tokens.ttlSec }),
     },
     opts.httpPort ?? 8788,
@@ -108,6 +112,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     started.push(() => gc.stop());
     bct.start();
     started.push(() => bct.stop());
+    uccx.start();
+    started.push(() => uccx.stop());
     await httpServer.start();
     started.push(() => httpServer.stop());
   } catch (err) {
@@ -123,11 +129,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     console.info(broker ? `[sim] embedded STOMP broker    ${stompUrl}` : `[sim] GC adapter on broker     ${stompUrl}`);
     console.info(`[sim] GC adapter               ${gc.description}`);
     console.info(`[sim] BCT relay                ${bct.description}`);
+    console.info(`[sim] UCCX report server       ${uccx.description}`);
     console.info(`[sim] CIL bridge host page     ${httpServer.url}/sim/cil/host?agent=agent2001`);
   }
   let stopped = false;
   return {
-    model, hub, broker, gc, bct, cil, http: httpServer,
+    model, hub, broker, gc, bct, uccx, cil, http: httpServer,
     ports: { http: httpServer.port, hub: hub.port, stomp: broker ? broker.port : null },
     urls: { http: httpServer.url, hub: hub.url, stomp: stompUrl },
     stop: async () => {

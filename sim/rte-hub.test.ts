@@ -140,6 +140,30 @@ describe('RTE hub with the real @microsoft/signalr client', () => {
     expect(hub.log().connections[0]?.closedAt).not.toBeNull();
   });
 
+  it('freeze is a half-open hub: nothing flows either way until thaw, then everything in order', async () => {
+    const received: Received[] = [];
+    const c = connect(() => tokens.issue(), received);
+    await c.start();
+    hub.freeze();
+    expect(hub.isFrozen).toBe(true);
+    let answered = false;
+    const subscribed = c.invoke('Subscribe', [{ EntityId: rteQueueId(3), EventName: 'QueueStatus' }]).then((r: unknown) => ((answered = true), r));
+    // A new client waits too: its negotiate is not answered while frozen.
+    const late = connect(() => tokens.issue(), []);
+    let lateStarted = false;
+    const lateStart = late.start().then(() => (lateStarted = true));
+    // The invocation reached the hub's socket but is held: the log has no Subscribe.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    expect(lateStarted).toBe(false);
+    expect(hub.log().connections[0]!.invocations).toEqual([]);
+    hub.thaw();
+    expect(await subscribed).toEqual([{ subscribed: true, message: null, entityId: rteQueueId(3), eventName: 'queuestatus' }]);
+    await waitFor(() => (received.length >= 1 ? true : undefined));
+    await lateStart;
+    expect(late.state).toBe(HubConnectionState.Connected);
+  });
+
   it('orders UserAvailability/UserStatus so the derived state never flashes a third state', async () => {
     const received: Received[] = [];
     const c = connect(() => tokens.issue(), received);

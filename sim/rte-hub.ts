@@ -86,7 +86,9 @@ export class RteHub {
   private readonly detach: () => void;
   private readonly host: string;
   private readonly path: string;
-  private readonly pingMs: number;
+  private pingMs: number;
+  /** Resolves when a freeze ends; null while not frozen (see {@link RteHub.freeze}). */
+  private frozen: { readonly until: Promise<void>; readonly end: () => void } | null = null;
 
   constructor(private readonly opts: RteHubOptions) {
     this.host = opts.host ?? '127.0.0.1';
@@ -171,6 +173,43 @@ export class RteHub {
     await this.server.stop();
   }
 
+  /**
+   * A half-open hub, as when its process is paused (SIGSTOP): every open connection stays
+   * open but nothing flows either way; new HTTP requests and upgrades wait. {@link RteHub.thaw}
+   * resumes everything in order (CONTRACTS.md `POST /sim/control/freeze/hub`). Idempotent.
+   */
+  freeze(): void {
+    if (this.frozen) return;
+    let end = (): void => undefined;
+    const until = new Promise<void>((resolve) => (end = resolve));
+    this.frozen = { until, end };
+    for (const c of this.conns.keys()) c.freeze();
+  }
+
+  /** Ends a {@link RteHub.freeze}: held messages flow, waiting requests are answered. Idempotent. */
+  thaw(): void {
+    const f = this.frozen;
+    if (!f) return;
+    this.frozen = null;
+    for (const c of this.conns.keys()) c.thaw();
+    f.end();
+  }
+
+  /** True while frozen. */
+  get isFrozen(): boolean {
+    return this.frozen !== null;
+  }
+
+  /**
+   * Sets the ping interval of connections opened from now on (ms, ≥ 100): a test of
+   * application-level liveness needs pings well inside the board's stale window.
+   * @throws RangeError below 100 ms
+   */
+  setPingInterval(ms: number): void {
+    if (!(Number.isInteger(ms) && ms >= 100)) throw new RangeError('ping interval must be an integer ≥ 100 ms');
+    this.pingMs = ms;
+  }
+
   /** Terminates every connection (like a network drop: the client's automatic reconnect kicks in). */
   dropConnections(): void {
     for (const c of [...this.conns.keys()]) c.terminate();
@@ -194,6 +233,7 @@ export class RteHub {
   }
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.frozen) await this.frozen.until;
     try {
       this.cors(req, res);
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -237,6 +277,7 @@ export class RteHub {
 
   private async onUpgrade(wss: WebSocketServer, req: http.IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
+    if (this.frozen) await this.frozen.until;
     const reject = (status: string): void => {
       if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
       else socket.destroy();
@@ -286,6 +327,7 @@ export class RteHub {
       },
     });
     this.conns.set(conn, state);
+    if (this.frozen) conn.freeze();
   }
 
   /** Dispatches a hub method (names case-insensitive, as ASP.NET Core does). */

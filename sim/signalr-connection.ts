@@ -34,6 +34,14 @@ export interface SignalRConnectionOptions {
 export class SignalRConnection {
   private handshaken = false;
   private buffer = '';
+  /**
+   * While frozen (a half-open connection, as when the server process is paused): nothing is
+   * sent, received text is held; {@link SignalRConnection.thaw} sends and handles what was
+   * held, in order, as a resumed process would. Pings falling due while frozen are not sent.
+   */
+  private frozen = false;
+  private heldOut: string[] = [];
+  private heldIn: string[] = [];
   private readonly timers: ReturnType<typeof setInterval>[] = [];
 
   constructor(
@@ -47,7 +55,8 @@ export class SignalRConnection {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) return this.closeWithError('Binary messages are not supported (JSON protocol only).');
       const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
-      this.onText(text);
+      if (this.frozen) this.heldIn.push(text);
+      else this.onText(text);
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
@@ -62,9 +71,27 @@ export class SignalRConnection {
     return this.handshaken && this.ws.readyState === WebSocket.OPEN;
   }
 
-  /** Sends one hub message (JSON + 0x1E). */
+  /** Sends one hub message (JSON + 0x1E); held while frozen. */
   send(msg: unknown): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg) + RS);
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    const text = JSON.stringify(msg) + RS;
+    if (this.frozen) this.heldOut.push(text);
+    else this.ws.send(text);
+  }
+
+  /** Freezes the connection (half-open: the socket stays open, nothing flows). Idempotent. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  /** Ends a freeze: sends what was held, then handles what was received meanwhile, in order. */
+  thaw(): void {
+    if (!this.frozen) return;
+    this.frozen = false;
+    const out = this.heldOut.splice(0);
+    const inbound = this.heldIn.splice(0);
+    if (this.ws.readyState === WebSocket.OPEN) for (const text of out) this.ws.send(text);
+    for (const text of inbound) this.onText(text);
   }
 
   /** Calls a client method without waiting for an answer (type 1, no invocationId). */
@@ -114,7 +141,7 @@ export class SignalRConnection {
     }
     this.handshaken = true;
     this.send({});
-    this.timers.push(setInterval(() => this.send({ type: 6 }), this.opts.pingMs));
+    this.timers.push(setInterval(() => this.frozen || this.send({ type: 6 }), this.opts.pingMs));
   }
 
   private onMessage(msg: unknown): void {

@@ -50,3 +50,48 @@ describe('App', () => {
     expect(screen.queryByRole('searchbox')).toBeNull();
   });
 });
+
+describe('designed boards (?board=<id>)', () => {
+  const withBoards = parseConfig(
+    {
+      title: 'Test centre',
+      sources: { gc: { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' } },
+      boards: [
+        {
+          id: 'floor',
+          title: 'Floor',
+          panels: [
+            { id: 'q1', type: 'queues', layout: { x: 0, y: 0, w: 6, h: 6 } },
+            { id: 'h1', type: 'health', title: 'Links', layout: { x: 6, y: 0, w: 6, h: 6 } },
+          ],
+        },
+      ],
+    },
+    'config.json',
+    boardConfigSchema,
+  );
+  const at = (query: string) => history.replaceState(null, '', `/${query}`);
+
+  it('renders the named board: its panels only, typed and titled, in both routes', () => {
+    at('?board=floor');
+    for (const route of ['supervisor', 'kiosk'] as const) {
+      const { unmount } = render(<App route={route} config={withBoards} sources={['gc']} ports={{}} />);
+      expect(screen.getByTestId('board-grid').dataset.boardId).toBe('floor');
+      const panels = screen.getAllByTestId('panel');
+      expect(panels.map((p) => [p.dataset.panelType, p.dataset.panelId])).toEqual([['queues', 'q1'], ['health', 'h1']]);
+      expect(screen.getAllByTestId('queue-tile')).toHaveLength(1);
+      expect(screen.queryAllByTestId('agent-tile')).toHaveLength(0);
+      expect(screen.getByRole('heading', { name: 'Links' })).toBeTruthy();
+      expect(screen.getByRole('heading', { name: 'Queues' })).toBeTruthy();
+      unmount();
+    }
+  });
+
+  it('says so when the id is not configured, naming the boards there are', () => {
+    at('?board=nope');
+    render(<App route="supervisor" config={withBoards} sources={['gc']} ports={{}} />);
+    expect(screen.getByTestId('board-missing').textContent).toContain('nope');
+    expect(screen.getByTestId('board-missing').textContent).toContain('floor');
+    at('');
+  });
+});

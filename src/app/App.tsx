@@ -1,6 +1,6 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { BoardConfig } from '../config';
-import { createPortDirectory, type SourceId, type SourcePorts } from '../domain';
+import { createPortDirectory, type BoardDefinition, type SourceId, type SourcePorts } from '../domain';
 import { loadAgentCommands, loadVirtualAgentRows } from '../features/agents';
 import { lazyModule, useLazyModule } from '../lib/lazy-module';
 import { createLogger } from '../lib/logger';
@@ -57,20 +57,35 @@ export function App(props: {
   ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
 }) {
   const { route, config, sources, ports } = props;
+  const board = useMemo(() => selectBoard(config, location.href), [config]);
   if (route === 'kiosk') {
     return (
       <BoardProvider config={config} ports={{}} readOnly>
-        <Board title={config.title} sources={sources} kiosk />
+        <Board title={config.title} sources={sources} kiosk board={board} />
       </BoardProvider>
     );
   }
   return (
     <SupervisorApp>
       <BoardProvider config={config} ports={ports} readOnly={false}>
-        <Board title={config.title} sources={sources} kiosk={false} />
+        <Board title={config.title} sources={sources} kiosk={false} board={board} />
       </BoardProvider>
     </SupervisorApp>
   );
+}
+
+/**
+ * The designed board `?board=<id>` of `pageHref` names (issue 13): its definition from the
+ * configuration's `boards`, `{ missing, available }` when no board has that id, undefined
+ * without the parameter (the standard board).
+ */
+export function selectBoard(
+  config: Pick<BoardConfig, 'boards'>,
+  pageHref: string,
+): BoardDefinition | { readonly missing: string; readonly available: readonly string[] } | undefined {
+  const id = new URL(pageHref).searchParams.get('board');
+  if (id === null) return undefined;
+  return config.boards.find((b) => b.id === id) ?? { missing: id, available: config.boards.map((b) => b.id) };
 }
 
 /** `children` inside the supervisor providers once their chunk has loaded (nothing before). */

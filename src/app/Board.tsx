@@ -7,10 +7,14 @@ import { QueuePanel } from '../features/queues';
 import { AlarmsPanel } from '../features/alarms';
 import { CallbacksPanel } from '../features/callbacks';
 import { ChatWaitingCount, LazyChatPanel } from '../features/chat';
-import type { SourceId } from '../domain';
+import { LazyUccxPanels } from '../features/uccx-teams';
+import type { BoardDefinition, SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
 import { Clock } from './Clock';
+import { BoardGrid } from './boards/BoardGrid';
+import type { PanelRenderContext } from './boards/registry';
+import { useMemo } from 'react';
 import './app.css';
 
 /**
@@ -19,10 +23,25 @@ import './app.css';
  * panel. `kiosk` is the read-only TV form: larger type, no search, no pointer, no links;
  * command UI is absent because the app provides no command port there.
  */
-export function Board({ title, sources, kiosk }: { title: string; sources: readonly SourceId[]; kiosk: boolean }) {
+export function Board({
+  title,
+  sources,
+  kiosk,
+  board,
+}: {
+  title: string;
+  sources: readonly SourceId[];
+  kiosk: boolean;
+  /**
+   * A designed board to show instead of the standard one (`?board=<id>`, issue 13): its
+   * definition, or `{ missing: id }` when the id is not configured. Absent: the standard board.
+   */
+  board?: BoardDefinition | { readonly missing: string; readonly available: readonly string[] };
+}) {
   const { simulatorUrl } = useBoard().config;
+  const ctx = useMemo<PanelRenderContext>(() => ({ kiosk, sources }), [kiosk, sources]);
   return (
-    <div className={`board${kiosk ? ' board--kiosk' : ''}`} data-testid={kiosk ? 'kiosk-board' : 'supervisor-board'}>
+    <div className={`board${kiosk ? ' board--kiosk' : ''}${board ? ' board--designed' : ''}`} data-testid={kiosk ? 'kiosk-board' : 'supervisor-board'}>
       <header className="board__header">
         <h1 className="board__title">{title}</h1>
         <HealthChips sources={sources} />
@@ -30,6 +49,11 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         <Clock />
       </header>
       <EmergencyBanner kiosk={kiosk} />
+      {board ? (
+        <main className="board__main board__main--designed">
+          {'missing' in board ? <BoardMissing id={board.missing} available={board.available} /> : <BoardGrid board={board} ctx={ctx} />}
+        </main>
+      ) : (
       <main className="board__main">
         <AlarmsPanel readOnly={kiosk} />
         <QueuePanel />
@@ -37,9 +61,22 @@ export function Board({ title, sources, kiosk }: { title: string; sources: reado
         <CallbacksPanel />
         {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <LazyChatPanel />}
         {!kiosk && <LazyTeamView />}
+        {!kiosk && sources.includes('uccx') && <LazyUccxPanels />}
         <AgentGrid searchable={!kiosk} />
         <HealthPanel sources={sources} />
       </main>
+      )}
+    </div>
+  );
+}
+
+/** Said when `?board=<id>` names no configured board. */
+function BoardMissing({ id, available }: { id: string; available: readonly string[] }) {
+  const { t } = useTranslation('board');
+  return (
+    <div className="board-grid__missing" role="alert" data-testid="board-missing">
+      <p>{t('boardNotFound', { id })}</p>
+      <p>{t('boardNotFoundHint', { ids: available.length ? available.join(', ') : t('noBoards') })}</p>
     </div>
   );
 }

@@ -3,13 +3,14 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../config';
 import { boardConfigSchema } from './modules';
-import { initI18n, setLanguage } from '../i18n';
+import { initI18n, loadLanguage, setLanguage } from '../i18n';
 import { createClock, setClock } from '../lib/clock';
 import { createFakeScheduler } from '../lib/scheduler';
 import { boot, CONFIG_RETRY_BACKOFF, obtainConfig } from './boot';
 import { ConfigErrorView } from './ConfigErrorView';
 
 initI18n('en');
+await loadLanguage('de');
 
 const BAD = {
   flushIntervalMs: 3,

@@ -5,7 +5,7 @@ import { createBackoff } from '../connectors/transport/backoff';
 import { now } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
-import { i18n, initI18n, loadNamespace, resolveLanguage, setLanguage } from '../i18n';
+import { i18n, initI18n, loadLanguage, loadNamespace, resolveLanguage, setLanguage } from '../i18n';
 import { initIngest } from '../stores';
 import { applyTheme, resolveTheme } from '../ui';
 import { App, loadSupervisor } from './App';
@@ -83,7 +83,10 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   document.documentElement.dataset.route = route;
   // Words and colours before anything renders: `?lang=`/`?theme=` or the browser until the configuration is loaded.
   const browserLanguages = typeof navigator === 'undefined' ? [] : navigator.languages;
-  initI18n(resolveLanguage({ pageUrl: pageHref, navigatorLanguages: browserLanguages }));
+  const firstLanguage = resolveLanguage({ pageUrl: pageHref, navigatorLanguages: browserLanguages });
+  // A language other than English is a chunk of its own: loaded before the first words show.
+  await loadLanguage(firstLanguage).catch((e: unknown) => log.warn(`the "${firstLanguage}" catalogues are not loaded: ${String(e)}`));
+  initI18n(firstLanguage);
   applyTheme(resolveTheme({ pageUrl: pageHref }));
   const root = createRoot(container);
   const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
@@ -100,7 +103,7 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   const config = await obtainConfig(appHref, route === 'kiosk', render, options);
   if (!config) return;
   document.title = config.title;
-  setLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
+  await showLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
   applyTheme(resolveTheme({ configured: config.theme, pageUrl: pageHref }));
 
   const bus = initIngest(route === 'kiosk' ? config.kioskFlushIntervalMs : config.flushIntervalMs);
@@ -109,6 +112,12 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
 
   await supervisorReady;
   render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} />);
+}
+
+/** Loads `lang`'s catalogues (a chunk unless English), then switches to it; a failed load keeps the current language. */
+async function showLanguage(lang: string): Promise<void> {
+  await loadLanguage(lang).catch((e: unknown) => log.warn(`the "${lang}" catalogues are not loaded: ${String(e)}`));
+  setLanguage(lang);
 }
 
 /** The agent page's chunk (the desk, react-query): loaded on `/agent` only. */
@@ -132,7 +141,7 @@ async function bootAgent(
   const config = await obtainConfig(appHref, false, render, options);
   if (!config) return;
   document.title = config.title;
-  setLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
+  await showLanguage(resolveLanguage({ configured: config.language, pageUrl: pageHref, navigatorLanguages: browserLanguages }));
   applyTheme(resolveTheme({ configured: config.theme, pageUrl: pageHref }));
   // Without b+s Connects, the Generic Connector agent desk (issue 9) when configured, in a chunk of its own.
   const cil = config.sources['cil'] as { readonly enabled?: boolean } | undefined;

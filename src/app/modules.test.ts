@@ -8,6 +8,7 @@ import { bctModule } from '../connectors/bct';
 import { cilModule } from '../connectors/cil';
 import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
+import { uccxModule } from '../connectors/uccx';
 import { parseConfig } from '../config';
 import { SOURCE_LABELS } from '../domain';
 import { boardConfigSchema, CONNECTOR_MODULES } from './modules';
@@ -17,15 +18,16 @@ const RTE = { tokenUrl: '/api/rte/token', hubUrl: '/rte', queueIds: ['q1'] };
 const GC = { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' };
 
 describe('connector modules', () => {
-  it('registers RTE, the Generic Connector, Business ConneCT and b+s Connects CIL through the module list', () => {
-    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc', 'bct', 'cil']);
+  it('registers RTE, the Generic Connector, Business ConneCT, b+s Connects CIL and OpenMethods UCCX through the module list', () => {
+    expect(CONNECTOR_MODULES.map((m) => m.source)).toEqual(['rte', 'gc', 'bct', 'cil', 'uccx']);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'cil')).toBe(cilModule);
     expect(cilModule.offers).toEqual(['agentDesk']);
     expect(cilModule.scope).toBe('desk');
     expect(CONNECTOR_MODULES.find((m) => m.source === 'rte')).toBe(rteModule);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'gc')).toBe(gcModule);
     expect(CONNECTOR_MODULES.find((m) => m.source === 'bct')).toBe(bctModule);
-    expect(CONNECTOR_MODULES.find((m) => (m.source as string) === 'uccx')).toBeUndefined();
+    expect(CONNECTOR_MODULES.find((m) => m.source === 'uccx')).toBe(uccxModule);
+    expect(uccxModule.offers).toEqual(['callJourney']);
     for (const m of CONNECTOR_MODULES) expect(m.displayName, m.source).toBe(SOURCE_LABELS[m.source]);
     expect(gcModule.offers).toEqual(['agentState']);
     expect(rteModule.offers).toEqual([]);
@@ -34,7 +36,8 @@ describe('connector modules', () => {
 
   it("builds sources.<source> of the board schema from each module's own schema", () => {
     const sources = boardConfigSchema.shape.sources.shape;
-    expect(Object.keys(sources)).toEqual(['rte', 'gc', 'bct', 'cil']);
+    expect(Object.keys(sources)).toEqual(['rte', 'gc', 'bct', 'cil', 'uccx']);
+    expect(sources.uccx.def.innerType).toBe(uccxModule.configSchema);
     expect(sources.bct.def.innerType).toBe(bctModule.configSchema);
     expect(sources.cil.def.innerType).toBe(cilModule.configSchema);
     // zod/mini has no `.unwrap()`: an optional's wrapped schema is `def.innerType`.

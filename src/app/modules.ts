@@ -8,10 +8,11 @@ import { bctModule } from '../connectors/bct';
 import { cilModule } from '../connectors/cil';
 import { gcModule } from '../connectors/gc';
 import { rteModule } from '../connectors/rte';
+import { uccxModule } from '../connectors/uccx';
 import type { ConnectorModule } from '../connectors/transport/module';
 
 /** Every backend the wallboard can read from, in display order. */
-export const CONNECTOR_MODULES = [rteModule, gcModule, bctModule, cilModule] as const satisfies readonly ConnectorModule[];
+export const CONNECTOR_MODULES = [rteModule, gcModule, bctModule, cilModule, uccxModule] as const satisfies readonly ConnectorModule[];
 
 type Modules = typeof CONNECTOR_MODULES;
 type SourceSchemas = { [M in Modules[number] as M['source']]: M['configSchema'] };

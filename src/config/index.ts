@@ -1,4 +1,5 @@
 export * from './schema';
+export * from './boards';
 export * from './security';
 export * from './origins';
 export * from './load';

@@ -34,6 +34,7 @@ describe('board configuration schema (zod/mini)', () => {
       thresholds: {},
       emergency: { kioskShowSec: 300, kioskSound: false },
       theme: 'dark',
+      boards: [],
       security: { allowedConfigOrigins: [], allowedOrigins: [] },
       sources: {
         rte: {

@@ -1,4 +1,5 @@
 import { z } from '../domain/zod';
+import { boardsSchema } from './boards';
 import { securitySchema } from './security';
 
 /**
@@ -76,6 +77,11 @@ export const baseConfigShape = {
   language: z.optional(z.enum(['en', 'de'])),
   /** Colour theme (`dark` | `light`); `?theme=` overrides it. */
   theme: z._default(z.enum(['dark', 'light']), 'dark'),
+  /**
+   * Boards designed for this floor (issue 13): `?board=<id>` opens one on the supervisor
+   * page or the kiosk. Absent: the standard board (every panel).
+   */
+  boards: z._default(boardsSchema, []),
   /** Origins `?config=` may load from and send credentials to (read from the served file only; security.ts). */
   security: securitySchema,
 };

@@ -8,6 +8,7 @@ import type { Alarm } from './alarm';
 import type { QueueCallStep, QueueDayStats, QueueMember } from './call';
 import type { CallbackItem, CallbackListFigures } from './callback';
 import type { SourceId } from './source';
+import type { TeamMemberStatus, TeamMemberType } from './team';
 
 /**
  * The one discriminated union every connector emits and every store reducer consumes
@@ -50,7 +51,11 @@ export type DomainEvent =
   | ChatMessageEvent
   | ChatChoiceAnswerEvent
   | ChatEndedEvent
-  | ChatActionEvent;
+  | ChatActionEvent
+  | TeamMembersEvent
+  | TeamMembersRemoveEvent
+  | TeamRemoveEvent
+  | TeamForgetEvent;
 
 interface EventBase {
   readonly source: SourceId;
@@ -130,6 +135,67 @@ export interface TeamUpsertEvent extends EventBase {
   readonly id: string;
   readonly name?: string;
   readonly memberIds?: readonly string[];
+  /** The supervisor agent id whose report lists this team (UCCX `agentId`); added to the team's owners. */
+  readonly owner?: string;
+}
+
+/**
+ * One member as a team event carries it (UCCX `members[]`,
+ * openmethods-uccx-report-server.txt "Report Events"). Absent fields keep the stored value,
+ * except that a present `status` replaces the reason group: `reasonCode` / `reasonLabel`
+ * absent here are cleared.
+ */
+export interface TeamMemberPatch {
+  readonly id: string;
+  readonly name?: string;
+  readonly type?: TeamMemberType;
+  readonly status?: TeamMemberStatus;
+  readonly reasonCode?: string;
+  readonly reasonLabel?: string;
+}
+
+/**
+ * Members of a team, added or changed (UCCX teamadded, memberadded, memberstatuschanged).
+ * With `replace` the list is the team's complete membership (teamadded): members not in it
+ * are removed. Creates the team when unknown; `owner` is added to its owners. A member's
+ * `statusSince` is `at` when its status or reason changes (as seen by the wallboard).
+ */
+export interface TeamMembersEvent extends EventBase {
+  readonly kind: 'team.members';
+  /** Team id. */
+  readonly id: string;
+  readonly name?: string;
+  readonly owner?: string;
+  readonly members: readonly TeamMemberPatch[];
+  readonly replace: boolean;
+}
+
+/** Members left a team (UCCX memberremoved: ids only). Unknown ids are ignored. */
+export interface TeamMembersRemoveEvent extends EventBase {
+  readonly kind: 'team.membersRemove';
+  /** Team id. */
+  readonly id: string;
+  readonly memberIds: readonly string[];
+}
+
+/**
+ * A team no longer listed (UCCX teamremoved): with `owner`, that supervisor's report no longer
+ * lists it (the team goes when no owner is left); without, the team goes.
+ */
+export interface TeamRemoveEvent extends EventBase {
+  readonly kind: 'team.remove';
+  readonly id: string;
+  readonly owner?: string;
+}
+
+/**
+ * A supervisor's team report starts again (UCCX `report.teamstatus.begin` after a
+ * (re)connect): `owner` is taken off every team of the source, and a team left with no
+ * owner goes, so the report's fresh teamadded events rebuild the teams with no ghost.
+ */
+export interface TeamForgetEvent extends EventBase {
+  readonly kind: 'team.forget';
+  readonly owner: string;
 }
 
 /**
@@ -472,6 +538,10 @@ const KINDS: { readonly [K in DomainEventKind]: true } = {
   'chat.choiceAnswer': true,
   'chat.ended': true,
   'chat.action': true,
+  'team.members': true,
+  'team.membersRemove': true,
+  'team.remove': true,
+  'team.forget': true,
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { AgentCommandPort, RouteMessagePort } from './commands';
 import type { AgentDeskPort } from './desk';
 import type { ChatPort } from './chat';
+import type { CallJourneyPort } from './call-journey';
 import type { GcDeskPort } from './gc-desk';
 import type { SourceId } from './source';
 
@@ -22,6 +23,8 @@ export interface SourcePorts {
   readonly agentDesk?: AgentDeskPort;
   /** Web chat: accept / reject, messages, choices, request an agent, leave (Business ConneCT). */
   readonly webChat?: ChatPort;
+  /** Call journey reports (OpenMethods UCCX `report.calljourney`; supervisor board only). */
+  readonly callJourney?: CallJourneyPort;
 }
 
 /** The name of one port, e.g. `agentState`. */

@@ -28,6 +28,7 @@ import { ROUTER_COUNT_KEYS } from './router';
 import { ALARM_SEVERITIES } from './alarm';
 import { QUEUE_CALL_STEPS } from './call';
 import { SOURCE_IDS, type SourceId } from './source';
+import { TEAM_MEMBER_STATUSES, TEAM_MEMBER_TYPES } from './team';
 
 type Assert<T extends true> = T;
 
@@ -118,7 +119,29 @@ const teamUpsert = strictObject({
   id,
   name: z.optional(text),
   memberIds: z.optional(z.array(id)),
+  owner: z.optional(id),
 });
+
+const teamMemberPatch = strictObject({
+  id,
+  name: z.optional(text),
+  type: z.optional(z.enum(TEAM_MEMBER_TYPES)),
+  status: z.optional(z.enum(TEAM_MEMBER_STATUSES)),
+  reasonCode: z.optional(text),
+  reasonLabel: z.optional(text),
+});
+const teamMembers = strictObject({
+  kind: z.literal('team.members'),
+  ...envelope,
+  id,
+  name: z.optional(text),
+  owner: z.optional(id),
+  members: z.array(teamMemberPatch),
+  replace: z.boolean(),
+});
+const teamMembersRemove = strictObject({ kind: z.literal('team.membersRemove'), ...envelope, id, memberIds: z.array(id) });
+const teamRemove = strictObject({ kind: z.literal('team.remove'), ...envelope, id, owner: z.optional(id) });
+const teamForget = strictObject({ kind: z.literal('team.forget'), ...envelope, owner: id });
 
 const snapshot = strictObject({
   kind: z.literal('snapshot'),
@@ -420,6 +443,10 @@ export const domainEventSchema = z.discriminatedUnion('kind', [
   chatChoiceAnswer,
   chatEnded,
   chatAction,
+  teamMembers,
+  teamMembersRemove,
+  teamRemove,
+  teamForget,
 ]);
 
 /** Result of {@link checkDomainEvent}. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   catalogues,
+  languageLoaded,
+  loadLanguage,
   LAZY_NAMESPACES,
   loadNamespace,
   i18n,
@@ -81,7 +83,19 @@ describe('catalogues', () => {
     }
   });
 
-  it('the loader picks up every namespace file (including ones other areas add)', () => {
+  it('English is bundled; German is a chunk loadLanguage adds', async () => {
+    initI18n('en');
+    expect(i18n.t('agents:state.NOT_READY', { lng: 'en' })).toBe('Not Ready');
+    expect(languageLoaded('de')).toBe(false);
+    await loadLanguage('de');
+    expect(languageLoaded('de')).toBe(true);
+    setLanguage('de');
+    expect(i18n.t('agents:state.NOT_READY')).toBe('Nicht bereit');
+    setLanguage('en');
+  });
+
+  it('the loader picks up every namespace file (including ones other areas add)', async () => {
+    await loadLanguage('de');
     const lazy: readonly string[] = LAZY_NAMESPACES;
     expect(namespaces()).toEqual(files('en').map((f) => f.replace(/\.json$/, '')).filter((n) => !lazy.includes(n)));
     const res = catalogues();
@@ -90,8 +104,9 @@ describe('catalogues', () => {
 });
 
 describe('i18n at run time', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     initI18n('en');
+    await loadLanguage('de');
   });
   afterEach(() => {
     setLanguage('en');

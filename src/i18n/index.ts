@@ -2,8 +2,9 @@
  * The board's i18n set-up (i18next, with a small React binding of its own) and its message catalogues.
  *
  * Catalogues are JSON files, one per language per namespace:
- * `src/i18n/locales/<lang>/<namespace>.json`. They are bundled (no backend) and picked up
- * by `import.meta.glob`, so a new namespace is one file pair. Every key in `en` is in `de`
+ * `src/i18n/locales/<lang>/<namespace>.json`, picked up by `import.meta.glob`, so a new
+ * namespace is one file pair. English (the fallback) is bundled with the entry; every other
+ * language is one chunk loaded when shown ({@link loadLanguage}). Every key in `en` is in `de`
  * and vice versa (a unit test enforces it). Plurals use i18next's suffixes (`_one`,
  * `_other`); numbers, durations and times go through `Intl` (`src/ui/format.ts`).
  *
@@ -77,18 +78,33 @@ export function urlLanguage(pageUrl: string | null | undefined): Language | unde
 /**
  * Namespaces whose catalogues are not bundled with the entry but loaded by the one page that
  * uses them ({@link loadNamespace}), so that the kiosk's eager bundle does not carry them:
- * `desk` (the agent desk, `/agent` only).
+ * `desk` (the agent desk, `/agent` only), `uccx` (the UCCX team panel and call journey, supervisor board only).
  */
-export const LAZY_NAMESPACES = ['desk'] as const;
+export const LAZY_NAMESPACES = ['desk', 'uccx'] as const;
 
 /** One of {@link LAZY_NAMESPACES}. */
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
-/** Every catalogue file but the lazy namespaces', bundled: `./locales/<lang>/<namespace>.json` → its JSON. */
-const CATALOGUE_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/*/desk.json'], { eager: true });
+/**
+ * The English catalogue files (every namespace but the lazy ones), bundled with the entry:
+ * English is the fallback of every key. `./locales/en/<namespace>.json` → its JSON.
+ */
+const ENGLISH_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/en/*.json', '!./locales/en/desk.json', '!./locales/en/uccx.json'], { eager: true });
+
+/**
+ * The other languages' catalogues, each language one chunk loaded when the board first
+ * shows it ({@link loadLanguage}), so the kiosk's eager bundle carries one language, not
+ * all (docs/PERFORMANCE.md "Kiosk bundle budget").
+ */
+const LANGUAGE_CHUNKS: Readonly<Record<Exclude<Language, 'en'>, () => Promise<{ readonly FILES: Record<string, { default: Record<string, unknown> }> }>>> = {
+  de: () => import('./catalogues-de'),
+};
+
+/** Catalogue files loaded so far, by path (English from the start, others as loaded). */
+const loadedFiles: Record<string, { default: Record<string, unknown> }> = { ...ENGLISH_FILES };
 
 /** The lazy namespaces' catalogue files, each a chunk loaded on demand. */
-const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/desk.json');
+const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/desk.json', './locales/*/uccx.json']);
 
 /**
  * Loads a lazy namespace's catalogues (every language) into i18next, once; call it before
@@ -105,12 +121,34 @@ export async function loadNamespace(ns: LazyNamespace): Promise<void> {
 }
 
 /**
- * The bundled catalogues as i18next resources: `{ <lang>: { <namespace>: {...} } }`, from every file
- * under `locales/` but the {@link LAZY_NAMESPACES} (unsupported language folders are ignored).
+ * Loads `lang`'s catalogues (its chunk; English is bundled) and adds them to i18next when it
+ * is initialised, once. {@link setLanguage} calls it; boot awaits it before the first render
+ * so a German board never flashes English.
+ * @throws (rejects) when the language's chunk cannot be downloaded
+ */
+export async function loadLanguage(lang: string): Promise<void> {
+  if (!isLanguage(lang) || lang === 'en' || languageLoaded(lang)) return;
+  const { FILES } = await LANGUAGE_CHUNKS[lang]();
+  Object.assign(loadedFiles, FILES);
+  if (!i18n.isInitialized) return;
+  for (const [ns, bundle] of Object.entries(catalogues()[lang] ?? {})) {
+    if (!i18n.hasResourceBundle(lang, ns)) i18n.addResourceBundle(lang, ns, bundle, true, true);
+  }
+}
+
+/** True when `lang`'s catalogues are there (English always). */
+export function languageLoaded(lang: Language): boolean {
+  return lang === DEFAULT_LANGUAGE || Object.keys(loadedFiles).some((path) => path.startsWith(`./locales/${lang}/`));
+}
+
+/**
+ * The catalogues loaded so far as i18next resources: `{ <lang>: { <namespace>: {...} } }`,
+ * English always, other languages once {@link loadLanguage} loaded them; never the
+ * {@link LAZY_NAMESPACES} (unsupported language folders are ignored).
  */
 export function catalogues(): Resource {
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const [path, mod] of Object.entries(CATALOGUE_FILES)) {
+  for (const [path, mod] of Object.entries(loadedFiles)) {
     const m = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
     if (!m || !isLanguage(m[1])) continue;
     (out[m[1]] ??= {})[m[2]!] = mod.default;
@@ -163,7 +201,9 @@ function syncHtmlLang(lng: string): void {
 }
 
 /**
- * Initialises i18next synchronously with the bundled catalogues and `language`, and keeps
+ * Initialises i18next synchronously with the catalogues loaded so far and `language` (call
+ * {@link loadLanguage} first for a language other than English, or the board shows English
+ * until it is loaded), and keeps
  * `<html lang>` in step with the current language from then on. Calling it again only
  * switches the language. Missing keys are counted into `<html data-i18n-missing>`.
  * @param language the language to show (unsupported values fall back to `en`)
@@ -201,13 +241,23 @@ export function initI18n(language: string = DEFAULT_LANGUAGE): I18n {
 }
 
 /**
- * Switches the board to `lang` (synchronous: the catalogues are bundled); `<html lang>`
- * follows. Unsupported values fall back to `en`.
+ * Switches the board to `lang`; `<html lang>` follows. Unsupported values fall back to
+ * `en`. Synchronous when the language's catalogues are loaded (English always; boot awaits
+ * {@link loadLanguage} first); otherwise it loads them and switches when they are there
+ * (a chunk that fails to load leaves the language as it was, with a warning).
  * @throws Error when called before {@link initI18n}
  */
 export function setLanguage(lang: string): void {
   if (!i18n.isInitialized) throw new Error('setLanguage() before initI18n()');
-  void i18n.changeLanguage(isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
+  const lng = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  if (languageLoaded(lng)) {
+    void i18n.changeLanguage(lng);
+    return;
+  }
+  loadLanguage(lng).then(
+    () => void i18n.changeLanguage(lng),
+    (e: unknown) => console.warn(`i18n: the "${lng}" catalogues could not be loaded: ${String(e)}`),
+  );
 }
 
 /** The current language (`en` before {@link initI18n}). */

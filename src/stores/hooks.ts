@@ -126,6 +126,26 @@ export function useTeams(): readonly Team[] {
   });
 }
 
+const teamKeysCache = new Map<SourceId, { map: ReadonlyMap<EntityKey, Team>; keys: readonly EntityKey[] }>();
+
+/**
+ * Keys of the teams of `source`, sorted by name then id; the same array while no team of the
+ * source is added, removed or renamed (members changing do not change it). Work per teams
+ * change is proportional to the number of teams, never to the roster.
+ */
+export function useTeamKeys(source: SourceId): readonly EntityKey[] {
+  return useStore(stores.teams, (s) => {
+    const cached = teamKeysCache.get(source);
+    if (cached?.map === s.byKey) return cached.keys;
+    const teams = [...s.byKey.values()].filter((t) => t.source === source).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const keys = teams.map((t) => t.key);
+    const same = cached && cached.keys.length === keys.length && cached.keys.every((k, i) => k === keys[i]) && teams.every((t) => cached.map.get(t.key)?.name === t.name);
+    const out = same ? cached.keys : keys;
+    teamKeysCache.set(source, { map: s.byKey, keys: out });
+    return out;
+  });
+}
+
 let lastRoutersMap: ReadonlyMap<EntityKey, Router> | undefined;
 let lastRouterKeys: readonly EntityKey[] = [];
 

@@ -74,6 +74,7 @@ export {
   useIsSourceLive,
   useTeam,
   useTeams,
+  useTeamKeys,
   useRouterKeys,
   useRouter,
   useEmergencyCalls,

@@ -50,6 +50,10 @@ const ONE_OF_EACH: { readonly [K in DomainEventKind]: Extract<DomainEvent, { kin
   'chat.choiceAnswer': { kind: 'chat.choiceAnswer', source: 'bct', sessionId: 's1', instance: 'i1', choiceAnswer: 'A', senderName: 'Max', at: T0 },
   'chat.ended': { kind: 'chat.ended', source: 'bct', sessionId: 's1', instance: 'i1', at: T0 },
   'chat.action': { kind: 'chat.action', source: 'bct', sessionId: 's1', instance: 'i1', action: 'left', senderName: 'Desk', at: T0 },
+  'team.members': { kind: 'team.members', source: 'uccx', id: 't1', members: [{ id: 'a1', status: 'ready' }], replace: true, at: T0 },
+  'team.membersRemove': { kind: 'team.membersRemove', source: 'uccx', id: 't1', memberIds: ['a1'], at: T0 },
+  'team.remove': { kind: 'team.remove', source: 'uccx', id: 't1', owner: 'sup1', at: T0 },
+  'team.forget': { kind: 'team.forget', source: 'uccx', owner: 'sup1', at: T0 },
 };
 
 afterEach(() => {
@@ -95,7 +99,7 @@ describe('the slice list drives routing', () => {
       expect(received, slice.name).toEqual(all.filter((e) => (slice.kinds as readonly string[]).includes(e.kind)));
     }
     // The expected routes, spelled out, so a wrong kinds list fails here too.
-    expect(spies.get('teams')?.mock.calls[0]?.[1]).toEqual([ONE_OF_EACH['team.upsert']]);
+    expect(spies.get('teams')?.mock.calls[0]?.[1]).toEqual(teamsSlice.kinds.map((k) => ONE_OF_EACH[k]));
     expect((spies.get('agents')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['agent.upsert', 'agent.remove', 'snapshot']);
     expect((spies.get('queues')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['queue.upsert', 'queue.remove', 'snapshot']);
     expect((spies.get('desk')?.mock.calls[0]?.[1] as DomainEvent[]).map((e) => e.kind)).toEqual(['desk.channel', 'desk.workitem', 'desk.queues', 'desk.sync', 'desk.notice']);

@@ -5,3 +5,4 @@ export * from './board-context';
 export * from './keys';
 export * from './format';
 export * from './theme';
+export * from './panel-scope';

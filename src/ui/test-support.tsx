@@ -1,11 +1,13 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { initI18n } from '../i18n';
+import { initI18n, loadLanguage } from '../i18n';
 import { createPortDirectory, type SourceId, type SourcePorts } from '../domain';
 import { BoardContext, type AgentStatePort, type BoardSettings } from './board-context';
 
-// Component tests render English by default (a test may switch with `setLanguage`).
+// Component tests render English by default (a test may switch with `setLanguage`, at once:
+// German is loaded here, as boot loads it before rendering a German board).
 initI18n('en');
+await loadLanguage('de');
 
 /** The demo's thresholds and reason codes, for component tests. */
 export const TEST_SETTINGS: BoardSettings = {

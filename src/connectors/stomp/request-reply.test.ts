@@ -111,3 +111,32 @@ describe('broker request/reply', () => {
     expect(() => createBrokerRequester({ session: s.session, timeoutMs: 0 })).toThrow(RangeError);
   });
 });
+
+describe('broker request/reply: cancel and structured refusals (UCCX)', () => {
+  it('an aborted signal stops waiting at once (kind cancelled); a late reply is a stray; an aborted-before signal sends nothing', async () => {
+    const { s, r, answer, stray } = setup();
+    const ac = new AbortController();
+    const p = r.request({ destination: '/queue/openmethods.requests', body: '{}', decode: bctDecode, label: 'report.calljourney', signal: ac.signal });
+    ac.abort();
+    await expect(p).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(r.pending()).toBe(0);
+    answer(0, '{"isSuccess":true}');
+    expect(stray).toEqual(['unknown-correlation-id']);
+    await expect(r.request({ destination: '/q', body: '{}', decode: bctDecode, signal: ac.signal })).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(s.sent).toHaveLength(1);
+  });
+
+  it('a negative outcome with a failure carries it on the error', async () => {
+    const { r, answer } = setup();
+    const p = r.request({
+      destination: '/queue/openmethods.requests',
+      body: '{}',
+      label: 'report.calljourney',
+      decode: () => ({ ok: false, negative: 'CALL_NOT_FOUND: none', failure: { code: 'CALL_NOT_FOUND', message: 'none' } }),
+    });
+    answer(0, '{}');
+    const e = await p.catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(BrokerRequestError);
+    expect(e).toMatchObject({ kind: 'negative', failure: { code: 'CALL_NOT_FOUND', message: 'none' }, message: 'report.calljourney refused: CALL_NOT_FOUND: none' });
+  });
+});

@@ -14,7 +14,9 @@ import type { StompInbound, StompSession, StompSessionStatus } from './stomp-ses
  * - Each request has a timeout (ms). The outcomes are distinct, readable
  *   {@link BrokerRequestError}s: a negative answer (`negative`), no answer in time
  *   (`timeout`), a malformed answer (`malformed`), the session dropped while waiting
- *   (`disconnected`), no session when asked (`not-connected`).
+ *   (`disconnected`), no session when asked (`not-connected`), the caller stopped waiting
+ *   (`cancelled`, through the request's `AbortSignal`). A negative answer may carry the
+ *   vendor's structured refusal (`failure`: UCCX `failure{code, message, context}`).
  * - When the session drops, every pending request fails at once; nothing is re-sent after a
  *   reconnect (a command may have reached the backend: the caller decides).
  * - Replies nobody waits for (late after a timeout, unknown id) are reported through
@@ -22,7 +24,18 @@ import type { StompInbound, StompSession, StompSessionStatus } from './stomp-ses
  */
 
 /** Why a broker request failed. */
-export type BrokerRequestErrorKind = 'negative' | 'timeout' | 'malformed' | 'disconnected' | 'not-connected';
+export type BrokerRequestErrorKind = 'negative' | 'timeout' | 'malformed' | 'disconnected' | 'not-connected' | 'cancelled';
+
+/**
+ * A vendor's structured refusal, where its protocol has one (UCCX `failure{code, message,
+ * context}`, openmethods-uccx-report-server.txt "Failure Response"). Vendor text: render as text only.
+ */
+export interface BrokerFailure {
+  readonly code: string;
+  readonly message: string;
+  /** The vendor's stack trace, if it sent one (never shown by default). */
+  readonly context?: string;
+}
 
 /**
  * A broker request that did not succeed. `message` is readable text for the screen (vendor
@@ -33,11 +46,14 @@ export class BrokerRequestError extends Error {
   readonly kind: BrokerRequestErrorKind;
   /** The request's correlation id. */
   readonly correlationId: string;
-  constructor(kind: BrokerRequestErrorKind, message: string, correlationId: string) {
+  /** The vendor's structured refusal, for a `negative` answer whose protocol has one. */
+  readonly failure?: BrokerFailure;
+  constructor(kind: BrokerRequestErrorKind, message: string, correlationId: string, failure?: BrokerFailure) {
     super(message);
     this.name = 'BrokerRequestError';
     this.kind = kind;
     this.correlationId = correlationId;
+    if (failure) this.failure = failure;
   }
 }
 
@@ -47,7 +63,7 @@ export class BrokerRequestError extends Error {
  */
 export type ReplyOutcome<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly negative: string }
+  | { readonly ok: false; readonly negative: string; readonly failure?: BrokerFailure }
   | { readonly ok: false; readonly malformed: string };
 
 /** One request. */
@@ -64,6 +80,11 @@ export interface BrokerRequest<T> {
   readonly decode: (reply: StompInbound) => ReplyOutcome<T>;
   /** Short name for error texts (e.g. `SetAgentReady`). */
   readonly label?: string;
+  /**
+   * Stops waiting when aborted: the request rejects with `cancelled` and a later reply is a
+   * stray (the request itself may already have reached the backend: nothing is unsent).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Options of {@link createBrokerRequester}. */
@@ -157,7 +178,7 @@ export function createBrokerRequester(opts: BrokerRequesterOptions): BrokerReque
       out = { ok: false, malformed: err instanceof Error ? err.message : String(err) };
     }
     if (out.ok) p.resolve(out.value);
-    else if ('negative' in out) p.reject(new BrokerRequestError('negative', `${p.label} refused: ${out.negative}`, id));
+    else if ('negative' in out) p.reject(new BrokerRequestError('negative', `${p.label} refused: ${out.negative}`, id, out.failure));
     else p.reject(new BrokerRequestError('malformed', `${p.label}: malformed reply (${out.malformed})`, id));
   };
 
@@ -175,14 +196,29 @@ export function createBrokerRequester(opts: BrokerRequesterOptions): BrokerReque
       const label = req.label ?? req.destination;
       const id = newId();
       if (stopped) return Promise.reject(new BrokerRequestError('disconnected', `${label}: stopped`, id));
+      if (req.signal?.aborted) return Promise.reject(new BrokerRequestError('cancelled', `${label}: cancelled; nothing was sent`, id));
       if (!opts.session.connected) {
         return Promise.reject(new BrokerRequestError('not-connected', `${label}: no broker connection; nothing was sent`, id));
       }
       const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
       return new Promise<T>((resolve, reject) => {
-        const cancelTimer = scheduler.setTimeout(() => {
+        const signal = req.signal;
+        const onAbort = () => {
+          const p = pending.get(id);
+          if (!p) return;
+          pending.delete(id);
+          p.cancelTimer();
+          reject(new BrokerRequestError('cancelled', `${label}: cancelled; no longer waiting for the reply`, id));
+        };
+        const stopTimer = scheduler.setTimeout(() => {
+          signal?.removeEventListener('abort', onAbort);
           if (pending.delete(id)) reject(new BrokerRequestError('timeout', `${label}: no reply within ${Math.round(timeoutMs / 100) / 10} s`, id));
         }, timeoutMs);
+        const cancelTimer = () => {
+          stopTimer();
+          signal?.removeEventListener('abort', onAbort);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
         pending.set(id, { label, decode: req.decode as (r: StompInbound) => ReplyOutcome<unknown>, resolve: resolve as (v: unknown) => void, reject, cancelTimer });
         try {
           opts.session.publish({ destination: req.destination, body: req.body, headers: { ...req.headers, 'reply-to': replyTo, 'correlation-id': id } });

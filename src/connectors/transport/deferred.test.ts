@@ -100,3 +100,20 @@ describe('deferConnector: a connector whose code loads on demand', () => {
     expect(Object.keys(deferConnector(ctx, { source: 'rte', offers: [] }, async () => realInstance().inst).ports)).toEqual([]);
   });
 });
+
+describe('deferConnector: the call journey port (UCCX)', () => {
+  it('forwards callJourney with its AbortSignal once the code is there; rejects after stop', async () => {
+    const { ctx } = context();
+    const journey = { callId: '1', steps: [], totalMs: 0, totalComplete: true };
+    const callJourney = vi.fn(async () => journey);
+    const inst: ConnectorInstance = { start() {}, async stop() {}, ports: { callJourney: { source: 'uccx', callJourney } } };
+    const c = deferConnector(ctx, { source: 'uccx', offers: ['callJourney'] }, async () => inst);
+    expect(c.ports.callJourney?.source).toBe('uccx');
+    c.start();
+    const signal = new AbortController().signal;
+    await expect(c.ports.callJourney!.callJourney('1', signal)).resolves.toBe(journey);
+    expect(callJourney).toHaveBeenCalledWith('1', signal);
+    await c.stop();
+    await expect(c.ports.callJourney!.callJourney('1')).rejects.toBeInstanceOf(CommandError);
+  });
+});

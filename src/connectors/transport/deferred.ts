@@ -147,6 +147,16 @@ export function deferConnector(
     };
   }
 
+  if (offers.includes('callJourney')) {
+    ports.callJourney = {
+      source,
+      async callJourney(callId: string, signal?: AbortSignal) {
+        const port = (await instance()).ports.callJourney;
+        if (!port) throw new CommandError('invalid', `${source} offers no call journey report`);
+        return port.callJourney(callId, signal);
+      },
+    };
+  }
   if (offers.includes('agentDesk')) {
     const desk: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
     for (const method of AGENT_DESK_METHODS) {
