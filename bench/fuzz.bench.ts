@@ -1,7 +1,7 @@
 /**
  * Fuzz benchmark (`npm run bench:fuzz`, part of `npm run bench`; issue 15 "Fuzzing"): runs
  * the SAME fast-check properties as the unit project's `*.fuzz.test.ts` files, with at
- * least 100,000 generated cases per protocol (RTE, GC, BCT, CIL through the bridge), split
+ * least 100,000 generated cases per protocol (RTE, GC, BCT, CIL through the bridge, UCCX), split
  * evenly over that protocol's properties.
  *
  * Env: `FUZZ_BENCH_CASES` cases per protocol (default 100,000; e.g. 2000 for a smoke run).
@@ -11,6 +11,7 @@ import { BCT_FUZZ_PROPERTIES } from '../src/connectors/bct/bct-fuzz.test-support
 import { CIL_FUZZ_PROPERTIES } from '../src/connectors/cil/cil-fuzz.test-support';
 import { GC_FUZZ_PROPERTIES } from '../src/connectors/gc/gc-fuzz.test-support';
 import { RTE_FUZZ_PROPERTIES } from '../src/connectors/rte/rte-fuzz.test-support';
+import { UCCX_FUZZ_PROPERTIES } from '../src/connectors/uccx/uccx-fuzz.test-support';
 import type { FuzzProperty } from '../src/connectors/transport/fuzz.test-support';
 
 const PROTOCOLS: ReadonlyArray<readonly [string, readonly FuzzProperty[]]> = [
@@ -18,6 +19,7 @@ const PROTOCOLS: ReadonlyArray<readonly [string, readonly FuzzProperty[]]> = [
   ['gc', GC_FUZZ_PROPERTIES],
   ['bct', BCT_FUZZ_PROPERTIES],
   ['cil', CIL_FUZZ_PROPERTIES],
+  ['uccx', UCCX_FUZZ_PROPERTIES],
 ];
 
 const perProtocol = Math.max(1, Number(process.env.FUZZ_BENCH_CASES ?? 100_000) || 100_000);

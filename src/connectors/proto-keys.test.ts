@@ -2,7 +2,7 @@
  * Prototype keys as vendor data (issue 15, "Hostile text": keys like `__proto__` and
  * `constructor` change no object prototype). Every backend's valid vendor messages (the
  * fuzz fixtures, built from the vendor documents) are sent again with their entity ids —
- * agents, queues, routers, alarms, chat sessions, work items — replaced by `__proto__`,
+ * agents, queues, routers, alarms, chat sessions, work items, UCCX teams and members — replaced by `__proto__`,
  * `constructor` and `prototype`, through the whole path: connector → edge → every store
  * slice's reducer. Nothing may touch `Object.prototype`; each such id is an ordinary id in
  * the stores (or refused with a counted error), and no reducer throws.
@@ -14,6 +14,7 @@ import { BCT_VALID, bctBoard } from './bct/bct-fuzz.test-support';
 import { CIL_VALID, cilBoard } from './cil/cil-fuzz.test-support';
 import { GC_VALID, gcBoard } from './gc/gc-fuzz.test-support';
 import { RTE_VALID, rteBoard } from './rte/rte-fuzz.test-support';
+import { UCCX_VALID, uccxBoard } from './uccx/uccx-fuzz.test-support';
 import { QUEUE_ID, USER_ID } from './rte/rte-fixtures.test-data';
 import { PROTO_KEYS, assertNoPrototypePollution, prototypeSnapshot } from './transport/fuzz.test-support';
 
@@ -87,6 +88,14 @@ describe.each(PROTO_KEYS)('%s as an entity id', (K) => {
     const ids = idsIn(desk);
     expect(ids).toContain(K);
     expect(JSON.stringify(b.out.filter((e) => e.kind === 'ingest.error'))).not.toMatch(/TypeError/);
+  });
+
+  it('UCCX: as a team id and a member id → ordinary team and member', () => {
+    const b = uccxBoard();
+    for (const body of UCCX_VALID) b.deliver(swap(body, [['"t1"', `"${K}"`], ['"a1"', `"${K}"`]]));
+    const teams = reduceAll(b.out).get('teams');
+    expect(idsIn(teams)).toContain(K);
+    expect(JSON.stringify(b.out.filter((e) => e.kind === 'ingest.error'))).toBe('[]');
   });
 
   it('own __proto__ / constructor keys inside vendor objects are data or counted, never a prototype', () => {
