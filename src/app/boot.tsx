@@ -111,7 +111,7 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   window.addEventListener('pagehide', () => void wiring.stop(), { once: true });
 
   await supervisorReady;
-  render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} />);
+  render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} broadcast={route === 'kiosk' ? undefined : wiring.broadcast} />);
 }
 
 /** Loads `lang`'s catalogues (a chunk unless English), then switches to it; a failed load keeps the current language. */

@@ -1,9 +1,11 @@
 import type { BoardConfig } from '../config';
+import { createBroadcastChannel } from '../connectors/broadcast';
 import { createStompSessions } from '../connectors/stomp/shared';
 import { guardEmit } from '../connectors/transport/edge';
 import type { ConnectorInstance, ModuleScope } from '../connectors/transport/module';
 import type { Emit } from '../connectors/transport/types';
-import type { SourceId, SourcePorts } from '../domain';
+import type { BroadcastPort, SourceId, SourcePorts } from '../domain';
+import { applyBroadcastEvents } from '../stores';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
 import { CONNECTOR_MODULES } from './modules';
 
@@ -13,6 +15,11 @@ export interface Wiring {
   readonly sources: readonly SourceId[];
   /** The command ports each running source offers (read by the panels through the board context). */
   readonly ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
+  /**
+   * The broadcast commands (configuration `broadcast`, board scope only); the app hands it
+   * to the supervisor board, never to the kiosk.
+   */
+  readonly broadcast?: BroadcastPort;
   /** Stops every connector, then the shared broker sessions. */
   stop(): Promise<void>;
 }
@@ -67,11 +74,19 @@ export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: str
     running.push(instance);
     ports[module.source] = instance.ports;
   }
+  // Broadcast messages (issue 13): the board's own channel on the shared broker sessions.
+  const broadcast =
+    config.broadcast && scope === 'board'
+      ? createBroadcastChannel(config.broadcast, { stomp, emit: applyBroadcastEvents, now: () => scheduler.wallNow() })
+      : undefined;
   for (const c of running) c.start();
+  broadcast?.start();
   return {
     sources: enabledSources(config, scope),
     ports,
+    ...(broadcast ? { broadcast: broadcast.port } : {}),
     stop: async () => {
+      await broadcast?.stop();
       await Promise.all(running.map((c) => c.stop()));
       await stomp.stopAll();
     },

@@ -82,6 +82,20 @@ export const baseConfigShape = {
    * page or the kiosk. Absent: the standard board (every panel).
    */
   boards: z._default(boardsSchema, []),
+  /**
+   * Broadcast messages (issue 13; docs/CONTRACTS.md "Broadcast messages"): the STOMP broker
+   * and topic the board's supervisors post to and its screens listen on. Absent: no
+   * broadcast (no ticker, no form). Login / passcode stay in memory, never logged.
+   */
+  broadcast: z.optional(
+    z.strictObject({
+      brokerUrls: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      topic: z._default(z.string().check(z.regex(/^\/topic\/[A-Za-z0-9._-]{1,200}$/, 'a /topic/<name> destination')), '/topic/wallboard.broadcast'),
+      login: z.optional(z.string()),
+      passcode: z.optional(z.string()),
+      vhost: z.optional(z.string()),
+    }),
+  ),
   /** Origins `?config=` may load from and send credentials to (read from the served file only; security.ts). */
   security: securitySchema,
 };

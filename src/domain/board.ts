@@ -90,6 +90,8 @@ export interface BoardDefinition {
   /** Grid rows the board is divided into (the panels' `y` and `h` count in them). */
   readonly rows: number;
   readonly panels: readonly PanelDefinition[];
+  /** Show the broadcast ticker (issue 13 scope 6); absent: shown. */
+  readonly ticker?: boolean;
 }
 
 /**

@@ -18,3 +18,4 @@ export * from './gc-desk';
 export * from './desk';
 export * from './chat';
 export * from './board';
+export * from './broadcast';

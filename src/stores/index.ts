@@ -94,3 +94,14 @@ export {
   useWaitingChatCount,
 } from './hooks';
 export { startChatPersistence, CHAT_STORAGE_KEY } from './chat-persist';
+export {
+  broadcastStore,
+  applyBroadcastEvents,
+  resetBroadcast,
+  reduceBroadcast,
+  initialBroadcastState,
+  useBroadcastMessages,
+  useBroadcastState,
+  MAX_BROADCAST_ERRORS,
+} from './broadcast';
+export type { BroadcastState } from './broadcast';
