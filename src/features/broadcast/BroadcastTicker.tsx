@@ -15,7 +15,8 @@ const ICONS: Record<BroadcastSeverity, typeof Info> = { info: Info, warning: Tri
  * (`useNow`: this small leaf alone re-renders once a second). Nothing renders while no
  * message is in force. Hooks (docs/CONTRACTS.md "Broadcast messages"): the bar
  * `data-testid="broadcast-ticker"`; each message `data-testid="broadcast"` with
- * `data-severity` (`info` | `warning` | `critical`) and `data-broadcast-id`. The text is
+ * `data-severity` (`info` | `warning` | `critical`), `data-broadcast-id` and `data-expires-at`
+ * (epoch ms). The text is
  * rendered as text, never HTML; the severity is said by an icon and a word as well as a colour.
  */
 export const BroadcastTicker = memo(function BroadcastTicker() {
@@ -44,7 +45,7 @@ const TickerItem = memo(function TickerItem({ message }: { message: BroadcastMes
   const f = useFormat();
   const Icon = ICONS[message.severity];
   return (
-    <li className={`broadcast broadcast--${message.severity}`} data-testid="broadcast" data-severity={message.severity} data-broadcast-id={message.id}>
+    <li className={`broadcast broadcast--${message.severity}`} data-testid="broadcast" data-severity={message.severity} data-broadcast-id={message.id} data-expires-at={message.expiresAt}>
       <span className="broadcast__severity">
         <Icon aria-hidden="true" size={18} />
         {t(`severity.${message.severity}`)}
