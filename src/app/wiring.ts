@@ -1,5 +1,5 @@
 import type { BoardConfig } from '../config';
-import { createBroadcastChannel } from '../connectors/broadcast';
+import type { BroadcastChannel } from '../connectors/broadcast';
 import { createStompSessions } from '../connectors/stomp/shared';
 import { guardEmit } from '../connectors/transport/edge';
 import type { ConnectorInstance, ModuleScope } from '../connectors/transport/module';
@@ -74,13 +74,8 @@ export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: str
     running.push(instance);
     ports[module.source] = instance.ports;
   }
-  // Broadcast messages (issue 13): the board's own channel on the shared broker sessions.
-  const broadcast =
-    config.broadcast && scope === 'board'
-      ? createBroadcastChannel(config.broadcast, { stomp, emit: applyBroadcastEvents, now: () => scheduler.wallNow() })
-      : undefined;
+  const broadcast = config.broadcast && scope === 'board' ? startBroadcast(config.broadcast, stomp, scheduler) : undefined;
   for (const c of running) c.start();
-  broadcast?.start();
   return {
     sources: enabledSources(config, scope),
     ports,
@@ -89,6 +84,42 @@ export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: str
       await broadcast?.stop();
       await Promise.all(running.map((c) => c.stop()));
       await stomp.stopAll();
+    },
+  };
+}
+
+/**
+ * Broadcast messages (issue 13): the board's own channel on the shared broker sessions. Its
+ * code (wire schema, channel) is a chunk of its own, loaded here, so the kiosk entry stays
+ * within its budget (docs/PERFORMANCE.md "Kiosk bundle budget"); until it is there the port
+ * throws as when the broker is not connected.
+ */
+function startBroadcast(
+  settings: NonNullable<BoardConfig['broadcast']>,
+  stomp: ReturnType<typeof createStompSessions>,
+  scheduler: Scheduler,
+): { readonly port: BroadcastPort; stop(): Promise<void> } {
+  let channel: BroadcastChannel | undefined;
+  let stopped = false;
+  const now = () => scheduler.wallNow();
+  import('../connectors/broadcast')
+    .then(({ createBroadcastChannel }) => {
+      if (stopped) return;
+      channel = createBroadcastChannel(settings, { stomp, emit: applyBroadcastEvents, now });
+      channel.start();
+    })
+    .catch((e: unknown) => applyBroadcastEvents([{ kind: 'broadcast.link', status: 'down', reason: `broadcast code not loaded: ${String(e)}`, at: now() }]));
+  const ready = (): BroadcastChannel => {
+    if (channel) return channel;
+    const err = new Error('No broker connection');
+    err.name = 'StompNotConnectedError';
+    throw err;
+  };
+  return {
+    port: { post: (draft) => ready().port.post(draft), withdraw: (id) => ready().port.withdraw(id) },
+    async stop() {
+      stopped = true;
+      await channel?.stop();
     },
   };
 }
