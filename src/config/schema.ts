@@ -96,6 +96,17 @@ export const baseConfigShape = {
       vhost: z.optional(z.string()),
     }),
   ),
+  /**
+   * Trend history (issue 13 scope 5): how often queues and routers are sampled (seconds) and
+   * how long the samples are kept (minutes). Sampled only when a board has a `trend` panel.
+   */
+  trends: z._default(
+    z.strictObject({
+      samplePeriodSec: intIn(1, 600, 10),
+      windowMin: intIn(1, 1_440, 60),
+    }),
+    { samplePeriodSec: 10, windowMin: 60 },
+  ),
   /** Origins `?config=` may load from and send credentials to (read from the served file only; security.ts). */
   security: securitySchema,
 };

@@ -105,3 +105,5 @@ export {
   MAX_BROADCAST_ERRORS,
 } from './broadcast';
 export type { BroadcastState } from './broadcast';
+export { historyStore, sampleHistory, startHistorySampler, useHistorySeries, queuePoint, routerPoint } from './history';
+export type { HistoryPoint, HistorySeries, HistoryState } from './history';
