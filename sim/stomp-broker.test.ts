@@ -157,6 +157,30 @@ describe('embedded STOMP broker', () => {
     await good.waitFor((f) => f.command === 'RECEIPT' && f.headers['receipt-id'] === 'bye');
   });
 
+  it('keeps the last ActiveMQ.Retain message of a topic for retroactive subscribers only', async () => {
+    const pub = await open();
+    await pub.connect();
+    pub.frame('SEND', { destination: '/topic/b', 'ActiveMQ.Retain': 'true' }, 'first');
+    pub.frame('SEND', { destination: '/topic/b', 'ActiveMQ.Retain': 'true' }, 'second');
+    pub.frame('SEND', { destination: '/topic/b', receipt: 'sent' }, 'not kept');
+    await pub.waitFor((f) => f.command === 'RECEIPT' && f.headers['receipt-id'] === 'sent');
+    const late = await open();
+    const plain = await open();
+    await late.connect();
+    await plain.connect();
+    late.frame('SUBSCRIBE', { id: 'r', destination: '/topic/b', 'activemq.retroactive': 'true' });
+    plain.frame('SUBSCRIBE', { id: 'p', destination: '/topic/b', receipt: 'p-sub' });
+    const m = await late.waitFor((f) => f.command === 'MESSAGE');
+    expect(m.body.toString()).toBe('second');
+    expect(m.headers['ActiveMQ.Retained']).toBe('true');
+    await plain.waitFor((f) => f.command === 'RECEIPT' && f.headers['receipt-id'] === 'p-sub');
+    pub.frame('SEND', { destination: '/topic/b', receipt: 'after' }, 'live');
+    await plain.waitFor((f) => f.command === 'MESSAGE' && f.body.toString() === 'live');
+    expect(plain.frames.filter((f) => f.command === 'MESSAGE').map((f) => f.body.toString())).toEqual(['live']);
+    await late.waitFor((f) => f.command === 'MESSAGE' && f.body.toString() === 'live');
+    expect(late.frames.filter((f) => f.command === 'MESSAGE').map((f) => f.body.toString())).toEqual(['second', 'live']);
+  });
+
   it('stops and restarts on the same port', async () => {
     const port = broker.port;
     const a = await open();

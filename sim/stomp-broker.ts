@@ -5,6 +5,10 @@
  * (ack `auto`; ACK/NACK accepted and ignored), SEND (`/topic/*` to every subscriber,
  * anything else queue semantics: one subscriber round-robin, buffered while none),
  * BEGIN/COMMIT/ABORT, RECEIPT, DISCONNECT, ERROR (then close) on bad frames.
+ * ActiveMQ's retained messages as ActiveMQ Classic (5.17, checked) does them: the last `/topic/*` message
+ * sent with the header `ActiveMQ.Retain: true` is kept per destination and handed to every
+ * later subscriber that subscribes with `activemq.retroactive: true` (marked
+ * `ActiveMQ.Retained: true`; the wallboard's broadcast messages, docs/CONTRACTS.md "Broadcast messages").
  * MESSAGE frames carry `destination`, `message-id`, `subscription` and every user header of
  * the SEND (`type`, `reply-to`, `correlation-id`, …). Also an in-process client API.
  */
@@ -47,6 +51,8 @@ export class StompBroker implements BrokerCore {
   /** Every live subscription (sessions and local clients). */
   readonly subscribers = new Set<Subscriber>();
   private readonly queued = new Map<string, BrokerMessage[]>();
+  /** The retained message per topic (`ActiveMQ.Retain: true`), handed to retroactive subscribers. */
+  private readonly retained = new Map<string, BrokerMessage>();
   private readonly rr = new Map<string, number>();
   private seq = 0;
   private localSeq = 0;
@@ -172,7 +178,11 @@ export class StompBroker implements BrokerCore {
   /** Registers a subscriber and hands it any messages buffered for its queue. */
   addSubscriber(sub: Subscriber): void {
     this.subscribers.add(sub);
-    if (isTopic(sub.destination)) return;
+    if (isTopic(sub.destination)) {
+      const kept = sub.retroactive ? this.retained.get(sub.destination) : undefined;
+      if (kept) sub.deliver(this.nextId(), kept);
+      return;
+    }
     const q = this.queued.get(sub.destination);
     if (!q) return;
     this.queued.delete(sub.destination);
@@ -183,6 +193,11 @@ export class StompBroker implements BrokerCore {
   route(m: BrokerMessage): void {
     const subs = [...this.subscribers].filter((s) => s.destination === m.destination);
     if (isTopic(m.destination)) {
+      if (m.headers['ActiveMQ.Retain'] === 'true') {
+        // As ActiveMQ 5.17 hands it to a later subscriber: `ActiveMQ.Retained: true` instead of the Retain header.
+        const { ['ActiveMQ.Retain']: _retain, ...headers } = m.headers;
+        this.retained.set(m.destination, { ...m, headers: { ...headers, 'ActiveMQ.Retained': 'true' } });
+      }
       for (const s of subs) s.deliver(this.nextId(), m);
       return;
     }

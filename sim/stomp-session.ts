@@ -22,6 +22,11 @@ export interface Subscriber {
   readonly id: string;
   readonly destination: string;
   readonly ack: string;
+  /**
+   * ActiveMQ's `activemq.retroactive: true` SUBSCRIBE header: a new topic subscriber is
+   * handed the destination's retained message (the last one sent with `ActiveMQ.Retain: true`).
+   */
+  readonly retroactive?: boolean;
   deliver(messageId: string, m: BrokerMessage): void;
 }
 
@@ -154,6 +159,7 @@ export class Session {
         const ack = f.headers['ack'] ?? 'auto';
         const sub: Subscriber = {
           id, destination, ack,
+          retroactive: f.headers['activemq.retroactive'] === 'true',
           deliver: (messageId, m) => {
             const withLength = m.hasLength || m.body.includes(0);
             this.send('MESSAGE', { ...m.headers, destination: m.destination, 'message-id': messageId, subscription: id, ack: ack === 'auto' ? undefined : messageId }, m.body, withLength);

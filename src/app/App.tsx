@@ -1,10 +1,10 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { BoardConfig } from '../config';
-import { createPortDirectory, type BoardDefinition, type SourceId, type SourcePorts } from '../domain';
+import { createPortDirectory, type BoardDefinition, type BroadcastPort, type SourceId, type SourcePorts } from '../domain';
 import { loadAgentCommands, loadVirtualAgentRows } from '../features/agents';
 import { lazyModule, useLazyModule } from '../lib/lazy-module';
 import { createLogger } from '../lib/logger';
-import { BoardContext, type BoardContextValue } from '../ui';
+import { BoardContext, BroadcastPortContext, type BoardContextValue } from '../ui';
 import { Board } from './Board';
 import type { Route } from './routes';
 
@@ -55,8 +55,10 @@ export function App(props: {
   sources: readonly SourceId[];
   /** The ports each running source offers; the kiosk route ignores them. */
   ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
+  /** The broadcast commands (configuration `broadcast`); given to the supervisor board only, never to the kiosk. */
+  broadcast?: BroadcastPort | undefined;
 }) {
-  const { route, config, sources, ports } = props;
+  const { route, config, sources, ports, broadcast } = props;
   const board = useMemo(() => selectBoard(config, location.href), [config]);
   if (route === 'kiosk') {
     return (
@@ -68,7 +70,9 @@ export function App(props: {
   return (
     <SupervisorApp>
       <BoardProvider config={config} ports={ports} readOnly={false}>
-        <Board title={config.title} sources={sources} kiosk={false} board={board} />
+        <BroadcastPortContext.Provider value={broadcast}>
+          <Board title={config.title} sources={sources} kiosk={false} board={board} />
+        </BroadcastPortContext.Provider>
       </BoardProvider>
     </SupervisorApp>
   );

@@ -8,6 +8,7 @@ import { AlarmsPanel } from '../features/alarms';
 import { CallbacksPanel } from '../features/callbacks';
 import { ChatWaitingCount, LazyChatPanel } from '../features/chat';
 import { LazyUccxPanels } from '../features/uccx-teams';
+import { BroadcastTicker, LazyBroadcastForm } from '../features/broadcast';
 import type { BoardDefinition, SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
@@ -46,9 +47,11 @@ export function Board({
         <h1 className="board__title">{title}</h1>
         <HealthChips sources={sources} />
         {!kiosk && simulatorUrl && <SimulatorLink url={simulatorUrl} />}
+        {!kiosk && <LazyBroadcastForm />}
         <Clock />
       </header>
       <EmergencyBanner kiosk={kiosk} />
+      {(!board || 'missing' in board || board.ticker !== false) && <BroadcastTicker />}
       {board ? (
         <main className="board__main board__main--designed">
           {'missing' in board ? <BoardMissing id={board.missing} available={board.available} /> : <BoardGrid board={board} ctx={ctx} />}

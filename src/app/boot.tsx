@@ -6,7 +6,7 @@ import { now } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
 import { i18n, initI18n, loadLanguage, loadNamespace, resolveLanguage, setLanguage } from '../i18n';
-import { initIngest } from '../stores';
+import { initIngest, startHistorySampler } from '../stores';
 import { applyTheme, resolveTheme } from '../ui';
 import { App, loadSupervisor } from './App';
 import { ConfigErrorView, ConfigLoadingView, PageMessage } from './ConfigErrorView';
@@ -107,11 +107,13 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   applyTheme(resolveTheme({ configured: config.theme, pageUrl: pageHref }));
 
   const bus = initIngest(route === 'kiosk' ? config.kioskFlushIntervalMs : config.flushIntervalMs);
+  // Trend history (issue 13): sampled from the start when a board can show a trend panel.
+  if (config.boards.some((b) => b.panels.some((p) => p.type === 'trend'))) startHistorySampler(config.trends.samplePeriodSec * 1000, config.trends.windowMin * 60_000);
   const wiring = startConnectors(config, (events) => bus.publish(events), appHref);
   window.addEventListener('pagehide', () => void wiring.stop(), { once: true });
 
   await supervisorReady;
-  render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} />);
+  render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} broadcast={route === 'kiosk' ? undefined : wiring.broadcast} />);
 }
 
 /** Loads `lang`'s catalogues (a chunk unless English), then switches to it; a failed load keeps the current language. */

@@ -1,9 +1,11 @@
 import type { BoardConfig } from '../config';
+import type { BroadcastChannel } from '../connectors/broadcast';
 import { createStompSessions } from '../connectors/stomp/shared';
 import { guardEmit } from '../connectors/transport/edge';
 import type { ConnectorInstance, ModuleScope } from '../connectors/transport/module';
 import type { Emit } from '../connectors/transport/types';
-import type { SourceId, SourcePorts } from '../domain';
+import type { BroadcastPort, SourceId, SourcePorts } from '../domain';
+import { applyBroadcastEvents } from '../stores';
 import { realScheduler, type Scheduler } from '../lib/scheduler';
 import { CONNECTOR_MODULES } from './modules';
 
@@ -13,6 +15,11 @@ export interface Wiring {
   readonly sources: readonly SourceId[];
   /** The command ports each running source offers (read by the panels through the board context). */
   readonly ports: Readonly<Partial<Record<SourceId, SourcePorts>>>;
+  /**
+   * The broadcast commands (configuration `broadcast`, board scope only); the app hands it
+   * to the supervisor board, never to the kiosk.
+   */
+  readonly broadcast?: BroadcastPort;
   /** Stops every connector, then the shared broker sessions. */
   stop(): Promise<void>;
 }
@@ -67,13 +74,52 @@ export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: str
     running.push(instance);
     ports[module.source] = instance.ports;
   }
+  const broadcast = config.broadcast && scope === 'board' ? startBroadcast(config.broadcast, stomp, scheduler) : undefined;
   for (const c of running) c.start();
   return {
     sources: enabledSources(config, scope),
     ports,
+    ...(broadcast ? { broadcast: broadcast.port } : {}),
     stop: async () => {
+      await broadcast?.stop();
       await Promise.all(running.map((c) => c.stop()));
       await stomp.stopAll();
+    },
+  };
+}
+
+/**
+ * Broadcast messages (issue 13): the board's own channel on the shared broker sessions. Its
+ * code (wire schema, channel) is a chunk of its own, loaded here, so the kiosk entry stays
+ * within its budget (docs/PERFORMANCE.md "Kiosk bundle budget"); until it is there the port
+ * throws as when the broker is not connected.
+ */
+function startBroadcast(
+  settings: NonNullable<BoardConfig['broadcast']>,
+  stomp: ReturnType<typeof createStompSessions>,
+  scheduler: Scheduler,
+): { readonly port: BroadcastPort; stop(): Promise<void> } {
+  let channel: BroadcastChannel | undefined;
+  let stopped = false;
+  const now = () => scheduler.wallNow();
+  import('../connectors/broadcast')
+    .then(({ createBroadcastChannel }) => {
+      if (stopped) return;
+      channel = createBroadcastChannel(settings, { stomp, emit: applyBroadcastEvents, now });
+      channel.start();
+    })
+    .catch((e: unknown) => applyBroadcastEvents([{ kind: 'broadcast.link', status: 'down', reason: `broadcast code not loaded: ${String(e)}`, at: now() }]));
+  const ready = (): BroadcastChannel => {
+    if (channel) return channel;
+    const err = new Error('No broker connection');
+    err.name = 'StompNotConnectedError';
+    throw err;
+  };
+  return {
+    port: { post: (draft) => ready().port.post(draft), withdraw: (id) => ready().port.withdraw(id) },
+    async stop() {
+      stopped = true;
+      await channel?.stop();
     },
   };
 }

@@ -138,6 +138,8 @@ export function endpointUrls(sources: unknown, prefix = 'sources'): EndpointUrl[
 /** The parts of a configuration the origin rules read. */
 export interface OriginRulesConfig {
   readonly sources: unknown;
+  /** The broadcast block (its `brokerUrls` are endpoints like a source's). */
+  readonly broadcast?: unknown;
   readonly security?: { readonly allowedConfigOrigins?: readonly string[]; readonly allowedOrigins?: readonly string[] };
 }
 
@@ -161,7 +163,7 @@ export function isConfigOriginAllowed(origin: string, served: OriginRulesConfig 
 export function allowedEndpointOrigins(served: OriginRulesConfig | null, appHref: string): Set<string> {
   const out = new Set<string>([comparableOrigin(new URL(appHref))]);
   if (served) {
-    for (const e of endpointUrls(served.sources)) out.add(originOf(e.value, appHref));
+    for (const e of [...endpointUrls(served.sources), ...endpointUrls(served.broadcast, 'broadcast')]) out.add(originOf(e.value, appHref));
     for (const o of served.security?.allowedOrigins ?? []) out.add(originOf(o));
   }
   out.delete('null');
@@ -174,12 +176,12 @@ export function allowedEndpointOrigins(served: OriginRulesConfig | null, appHref
  * @param appHref the app's own address (relative URLs resolve against it)
  */
 export function refusedEndpoints(
-  candidate: Pick<OriginRulesConfig, 'sources'>,
+  candidate: Pick<OriginRulesConfig, 'sources' | 'broadcast'>,
   allowed: ReadonlySet<string>,
   appHref: string,
 ): RefusedEndpoint[] {
   const out: RefusedEndpoint[] = [];
-  for (const e of endpointUrls(candidate.sources)) {
+  for (const e of [...endpointUrls(candidate.sources), ...endpointUrls(candidate.broadcast, 'broadcast')]) {
     const origin = originOf(e.value, appHref);
     if (origin === 'null' || !allowed.has(origin)) out.push({ field: e.field, origin });
   }

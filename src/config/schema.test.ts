@@ -33,6 +33,7 @@ describe('board configuration schema (zod/mini)', () => {
       reasonCodes: { notReady: [], logout: [] },
       thresholds: {},
       emergency: { kioskShowSec: 300, kioskSound: false },
+      trends: { samplePeriodSec: 10, windowMin: 60 },
       theme: 'dark',
       boards: [],
       security: { allowedConfigOrigins: [], allowedOrigins: [] },

@@ -82,6 +82,31 @@ export const baseConfigShape = {
    * page or the kiosk. Absent: the standard board (every panel).
    */
   boards: z._default(boardsSchema, []),
+  /**
+   * Broadcast messages (issue 13; docs/CONTRACTS.md "Broadcast messages"): the STOMP broker
+   * and topic the board's supervisors post to and its screens listen on. Absent: no
+   * broadcast (no ticker, no form). Login / passcode stay in memory, never logged.
+   */
+  broadcast: z.optional(
+    z.strictObject({
+      brokerUrls: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      topic: z._default(z.string().check(z.regex(/^\/topic\/[A-Za-z0-9._-]{1,200}$/, 'a /topic/<name> destination')), '/topic/wallboard.broadcast'),
+      login: z.optional(z.string()),
+      passcode: z.optional(z.string()),
+      vhost: z.optional(z.string()),
+    }),
+  ),
+  /**
+   * Trend history (issue 13 scope 5): how often queues and routers are sampled (seconds) and
+   * how long the samples are kept (minutes). Sampled only when a board has a `trend` panel.
+   */
+  trends: z._default(
+    z.strictObject({
+      samplePeriodSec: intIn(1, 600, 10),
+      windowMin: intIn(1, 1_440, 60),
+    }),
+    { samplePeriodSec: 10, windowMin: 60 },
+  ),
   /** Origins `?config=` may load from and send credentials to (read from the served file only; security.ts). */
   security: securitySchema,
 };

@@ -19,8 +19,10 @@ import type { SourceId } from './source';
  * - `chats`: Business ConneCT web chats (a desk: the chat panel; a kiosk: the waiting count)
  * - `teams`: teams and their members
  * - `health`: connection health per source
+ * - `trend`: trend charts (calls waiting, longest waiting, agents by state) of the filtered
+ *   queues and routers over the configured window (`trends` in the configuration)
  */
-export const PANEL_TYPES = ['queues', 'agents', 'routers', 'alarms', 'callbacks', 'chats', 'teams', 'health'] as const;
+export const PANEL_TYPES = ['queues', 'agents', 'routers', 'alarms', 'callbacks', 'chats', 'teams', 'health', 'trend'] as const;
 
 /** One of {@link PANEL_TYPES}. */
 export type PanelType = (typeof PANEL_TYPES)[number];
@@ -90,6 +92,8 @@ export interface BoardDefinition {
   /** Grid rows the board is divided into (the panels' `y` and `h` count in them). */
   readonly rows: number;
   readonly panels: readonly PanelDefinition[];
+  /** Show the broadcast ticker (issue 13 scope 6); absent: shown. */
+  readonly ticker?: boolean;
 }
 
 /**

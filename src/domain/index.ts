@@ -19,3 +19,4 @@ export * from './desk';
 export * from './chat';
 export * from './call-journey';
 export * from './board';
+export * from './broadcast';

@@ -95,3 +95,16 @@ export {
   useWaitingChatCount,
 } from './hooks';
 export { startChatPersistence, CHAT_STORAGE_KEY } from './chat-persist';
+export {
+  broadcastStore,
+  applyBroadcastEvents,
+  resetBroadcast,
+  reduceBroadcast,
+  initialBroadcastState,
+  useBroadcastMessages,
+  useBroadcastState,
+  MAX_BROADCAST_ERRORS,
+} from './broadcast';
+export type { BroadcastState } from './broadcast';
+export { historyStore, sampleHistory, startHistorySampler, useHistorySeries, queuePoint, routerPoint } from './history';
+export type { HistoryPoint, HistorySeries, HistoryState } from './history';

@@ -6,6 +6,7 @@ import { ChatWaitingCount, LazyChatPanel } from '../../features/chat';
 import { HealthPanel } from '../../features/health';
 import { QueuePanel } from '../../features/queues';
 import { RouterPanel } from '../../features/routers';
+import { LazyTrendPanel } from '../../features/trends';
 import type { PanelType, SourceId } from '../../domain';
 
 /** What every panel renderer gets: where it is shown and which sources run. */
@@ -32,4 +33,5 @@ export const PANEL_RENDERERS: Readonly<Record<PanelType, (ctx: PanelRenderContex
   chats: ({ kiosk }) => (kiosk ? <ChatWaitingCount /> : <LazyChatPanel />),
   teams: () => <LazyTeamView />,
   health: ({ sources }) => <HealthPanel sources={sources} />,
+  trend: () => <LazyTrendPanel />,
 };

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { elapsedSeconds, SOURCE_LABELS, type SourceHealth, type SourceId, type SubscriptionResult } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
-import { useSourceHealth } from '../../stores';
+import { useBroadcastState, useSourceHealth } from '../../stores';
 import { Badge, StatusDot, useConnectionStatusLabel, useFormat } from '../../ui';
 import './health.css';
 
@@ -33,9 +33,41 @@ export function HealthPanel({ sources }: { sources: readonly SourceId[] }) {
           ))}
         </div>
       )}
+      <BroadcastHealthRow />
     </section>
   );
 }
+
+/**
+ * The broadcast channel's health (issue 13 scope 6), when the board has one: its link and its
+ * refused frames, counted, the latest listed as text. `data-testid="broadcast-health"` with
+ * `data-status` (`idle` | `connecting` | `live` | `down`) and `data-rejected` (the count).
+ */
+const BroadcastHealthRow = memo(function BroadcastHealthRow() {
+  const b = useBroadcastState();
+  const { t } = useTranslation('broadcast');
+  const format = useFormat();
+  if (!b.configured) return null;
+  const rejected = Object.values(b.errorCounts).reduce((a, n) => a + n, 0);
+  return (
+    <details className={`health-row status--${b.link === 'live' ? 'live' : b.link}`}>
+      <summary className="health-row__summary" data-testid="broadcast-health" data-status={b.link} data-rejected={rejected}>
+        <span className="health-row__name">{t('healthTitle')}</span> <span>{t(`healthLink.${b.link}`)}</span>
+        {b.reason && <span className="health-row__reason"> — {b.reason}</span>}
+        {rejected > 0 && <span> · {t('healthErrors', { count: rejected })}</span>}
+      </summary>
+      {b.recentErrors.length > 0 && (
+        <ul className="health-row__errors">
+          {b.recentErrors.map((e, i) => (
+            <li key={`${e.at}-${i}`}>
+              {format.clockTime(e.at)} {e.code}: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+});
 
 const SourceHealthRow = memo(function SourceHealthRow({ source }: { source: SourceId }) {
   const h = useSourceHealth(source);

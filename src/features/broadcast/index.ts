@@ -1,0 +1,2 @@
+export { BroadcastTicker } from './BroadcastTicker';
+export { LazyBroadcastForm } from './LazyBroadcastForm';

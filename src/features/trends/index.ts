@@ -1,0 +1,1 @@
+export { LazyTrendPanel } from './LazyTrendPanel';
