@@ -70,6 +70,8 @@ export const boardSchema = z
     columns: z._default(intIn(1, 48), 12),
     rows: z._default(intIn(1, 48), 12),
     panels: z.array(panelSchema).check(z.maxLength(48)),
+    flashWithReducedMotion: z.optional(z.boolean()),
+    kioskSound: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((board, ctx) => {

@@ -19,8 +19,9 @@ import type { SourceId } from './source';
  * - `chats`: Business ConneCT web chats (a desk: the chat panel; a kiosk: the waiting count)
  * - `teams`: teams and their members
  * - `health`: connection health per source
+ * - `kpi`: big-number totals across the filtered queues and agents
  */
-export const PANEL_TYPES = ['queues', 'agents', 'routers', 'alarms', 'callbacks', 'chats', 'teams', 'health'] as const;
+export const PANEL_TYPES = ['queues', 'agents', 'routers', 'alarms', 'callbacks', 'chats', 'teams', 'health', 'kpi'] as const;
 
 /** One of {@link PANEL_TYPES}. */
 export type PanelType = (typeof PANEL_TYPES)[number];
@@ -90,6 +91,13 @@ export interface BoardDefinition {
   /** Grid rows the board is divided into (the panels' `y` and `h` count in them). */
   readonly rows: number;
   readonly panels: readonly PanelDefinition[];
+  /**
+   * Flash threshold levels that ask for it even when the screen prefers reduced motion
+   * (default false: no flashing under `prefers-reduced-motion: reduce`).
+   */
+  readonly flashWithReducedMotion?: boolean;
+  /** Play threshold sounds on a kiosk showing this board (default false: a TV is silent). */
+  readonly kioskSound?: boolean;
 }
 
 /**

@@ -94,3 +94,5 @@ export {
   useWaitingChatCount,
 } from './hooks';
 export { startChatPersistence, CHAT_STORAGE_KEY } from './chat-persist';
+export { queueTotals, useQueueTotals, agentTotals, useAgentTotal } from './totals';
+export type { QueueTotals, AgentTotals } from './totals';

@@ -6,3 +6,4 @@ export * from './keys';
 export * from './format';
 export * from './theme';
 export * from './panel-scope';
+export * from './thresholds';
