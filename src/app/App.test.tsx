@@ -87,11 +87,20 @@ describe('designed boards (?board=<id>)', () => {
     }
   });
 
-  it('says so when the id is not configured, naming the boards there are', () => {
+  it('says so when the id is not configured (nor kept in this browser, nor a board file), naming the boards there are', async () => {
     at('?board=nope');
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(String(url));
+      return new Response('not found', { status: 404 });
+    });
     render(<App route="supervisor" config={withBoards} sources={['gc']} ports={{}} />);
-    expect(screen.getByTestId('board-missing').textContent).toContain('nope');
-    expect(screen.getByTestId('board-missing').textContent).toContain('floor');
+    const missing = await screen.findByTestId('board-missing');
+    expect(missing.textContent).toContain('nope');
+    expect(missing.textContent).toContain('floor');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/\/boards\/nope\.json$/);
+    vi.unstubAllGlobals();
     at('');
   });
 });

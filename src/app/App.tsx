@@ -1,18 +1,32 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BoardConfig } from '../config';
 import { createPortDirectory, type BoardDefinition, type BroadcastPort, type SourceId, type SourcePorts } from '../domain';
 import { loadAgentCommands, loadVirtualAgentRows } from '../features/agents';
 import { lazyModule, useLazyModule } from '../lib/lazy-module';
 import { createLogger } from '../lib/logger';
+import { loadNamespace } from '../i18n';
 import { BoardContext, BroadcastPortContext, type BoardContextValue } from '../ui';
 import { Board } from './Board';
-import type { Route } from './routes';
+import { appBaseHref, type Route } from './routes';
+import { resolveBoard, type ResolvedBoard } from './boards/resolve';
 
 /**
  * The supervisor-only providers (react-query, the toaster: `supervisor.tsx`), a chunk the
  * kiosk never loads (docs/PERFORMANCE.md "Kiosk bundle budget").
  */
 const supervisorModule = lazyModule(() => import('./supervisor'));
+
+/** The board editor (`/boards`, issue 13 scope 2): a supervisor-only chunk, never on the kiosk. */
+const editorModule = lazyModule(() => loadNamespace('boardEditor').then(() => import('./boards/editor/BoardEditor')));
+
+/** The editor chunk once loaded (with its catalogues), nothing before. */
+function LazyBoardEditor(props: { title: string; sources: readonly SourceId[]; boards: BoardConfig['boards'] }) {
+  const m = useLazyModule(editorModule);
+  useEffect(() => {
+    editorModule.load().catch((e: unknown) => log.error(`board editor not loaded: ${String(e)}`));
+  }, []);
+  return m ? <m.BoardEditor {...props} /> : null;
+}
 
 const log = createLogger('app');
 
@@ -59,7 +73,32 @@ export function App(props: {
   broadcast?: BroadcastPort | undefined;
 }) {
   const { route, config, sources, ports, broadcast } = props;
-  const board = useMemo(() => selectBoard(config, location.href), [config]);
+  const sync = useMemo(() => selectBoard(config, location.href), [config]);
+  // A board from a share link, this browser or a board file resolves asynchronously; the
+  // configuration's own boards (and the standard board) at once.
+  const needsAsync = new URL(location.href).searchParams.has('boardData') || (sync !== undefined && 'missing' in sync);
+  const [resolved, setResolved] = useState<{ board: ResolvedBoard } | undefined>(undefined);
+  useEffect(() => {
+    if (!needsAsync) return;
+    let live = true;
+    void resolveBoard(config, location.href, appBaseHref(location.href)).then((board) => {
+      if (live) setResolved({ board });
+    });
+    return () => {
+      live = false;
+    };
+  }, [config, needsAsync]);
+  if (route === 'boards') {
+    return (
+      <SupervisorApp>
+        <BoardProvider config={config} ports={ports} readOnly={false}>
+          <LazyBoardEditor title={config.title} sources={sources} boards={config.boards} />
+        </BoardProvider>
+      </SupervisorApp>
+    );
+  }
+  if (needsAsync && !resolved) return null;
+  const board = needsAsync ? resolved?.board : sync;
   if (route === 'kiosk') {
     return (
       <BoardProvider config={config} ports={{}} readOnly>

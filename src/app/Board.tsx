@@ -14,6 +14,7 @@ import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
 import { Clock } from './Clock';
 import { BoardGrid } from './boards/BoardGrid';
+import { ThresholdSound, ThresholdSoundControls } from './boards/ThresholdSound';
 import type { PanelRenderContext } from './boards/registry';
 import { useMemo } from 'react';
 import './app.css';
@@ -37,7 +38,7 @@ export function Board({
    * A designed board to show instead of the standard one (`?board=<id>`, issue 13): its
    * definition, or `{ missing: id }` when the id is not configured. Absent: the standard board.
    */
-  board?: BoardDefinition | { readonly missing: string; readonly available: readonly string[] };
+  board?: BoardDefinition | { readonly missing: string; readonly available: readonly string[]; readonly problems?: readonly string[] };
 }) {
   const { simulatorUrl } = useBoard().config;
   const ctx = useMemo<PanelRenderContext>(() => ({ kiosk, sources }), [kiosk, sources]);
@@ -46,15 +47,17 @@ export function Board({
       <header className="board__header">
         <h1 className="board__title">{title}</h1>
         <HealthChips sources={sources} />
+        {!kiosk && <ThresholdSoundControls />}
         {!kiosk && simulatorUrl && <SimulatorLink url={simulatorUrl} />}
         {!kiosk && <LazyBroadcastForm />}
         <Clock />
       </header>
       <EmergencyBanner kiosk={kiosk} />
       {(!board || 'missing' in board || board.ticker !== false) && <BroadcastTicker />}
+      <ThresholdSound kiosk={kiosk} kioskSound={board !== undefined && !('missing' in board) && board.kioskSound === true} />
       {board ? (
         <main className="board__main board__main--designed">
-          {'missing' in board ? <BoardMissing id={board.missing} available={board.available} /> : <BoardGrid board={board} ctx={ctx} />}
+          {'missing' in board ? <BoardMissing id={board.missing} available={board.available} problems={board.problems} /> : <BoardGrid board={board} ctx={ctx} />}
         </main>
       ) : (
       <main className="board__main">
@@ -74,12 +77,19 @@ export function Board({
 }
 
 /** Said when `?board=<id>` names no configured board. */
-function BoardMissing({ id, available }: { id: string; available: readonly string[] }) {
+function BoardMissing({ id, available, problems }: { id: string; available: readonly string[]; problems?: readonly string[] }) {
   const { t } = useTranslation('board');
   return (
     <div className="board-grid__missing" role="alert" data-testid="board-missing">
       <p>{t('boardNotFound', { id })}</p>
       <p>{t('boardNotFoundHint', { ids: available.length ? available.join(', ') : t('noBoards') })}</p>
+      {problems && problems.length > 0 && (
+        <ul data-testid="board-problems">
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

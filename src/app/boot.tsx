@@ -99,7 +99,7 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   }
   // The supervisor's own chunks (react-query, toasts, the command menu) download while the
   // configuration loads; the kiosk never loads them (docs/PERFORMANCE.md "Kiosk bundle budget").
-  const supervisorReady = route === 'supervisor' ? loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`)) : Promise.resolve();
+  const supervisorReady = route === 'supervisor' || route === 'boards' ? loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`)) : Promise.resolve();
   const config = await obtainConfig(appHref, route === 'kiosk', render, options);
   if (!config) return;
   document.title = config.title;

@@ -1,9 +1,9 @@
 /** The board's pages. */
-export type Route = 'supervisor' | 'kiosk' | 'agent';
+export type Route = 'supervisor' | 'kiosk' | 'agent' | 'boards';
 
-const ROUTE_SEGMENT = /\/(kiosk|agent)\/?$/;
+const ROUTE_SEGMENT = /\/(kiosk|agent|boards)\/?$/;
 
-/** The page a path shows: `…/kiosk` → kiosk, `…/agent` → agent, anything else → supervisor. */
+/** The page a path shows: `…/kiosk` → kiosk, `…/agent` → agent, `…/boards` → the board editor (issue 13), anything else → supervisor. */
 export function routeOf(pathname: string): Route {
   const m = ROUTE_SEGMENT.exec(pathname);
   return m ? (m[1] as Route) : 'supervisor';

@@ -72,6 +72,8 @@ export const boardSchema = z
     panels: z.array(panelSchema).check(z.maxLength(48)),
     /** Show the broadcast ticker (default true). */
     ticker: z._default(z.boolean(), true),
+    flashWithReducedMotion: z.optional(z.boolean()),
+    kioskSound: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((board, ctx) => {

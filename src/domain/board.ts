@@ -21,8 +21,9 @@ import type { SourceId } from './source';
  * - `health`: connection health per source
  * - `trend`: trend charts (calls waiting, longest waiting, agents by state) of the filtered
  *   queues and routers over the configured window (`trends` in the configuration)
+ * - `kpi`: big-number totals across the filtered queues and agents
  */
-export const PANEL_TYPES = ['queues', 'agents', 'routers', 'alarms', 'callbacks', 'chats', 'teams', 'health', 'trend'] as const;
+export const PANEL_TYPES = ['queues', 'agents', 'routers', 'alarms', 'callbacks', 'chats', 'teams', 'health', 'trend', 'kpi'] as const;
 
 /** One of {@link PANEL_TYPES}. */
 export type PanelType = (typeof PANEL_TYPES)[number];
@@ -94,6 +95,13 @@ export interface BoardDefinition {
   readonly panels: readonly PanelDefinition[];
   /** Show the broadcast ticker (issue 13 scope 6); absent: shown. */
   readonly ticker?: boolean;
+  /**
+   * Flash threshold levels that ask for it even when the screen prefers reduced motion
+   * (default false: no flashing under `prefers-reduced-motion: reduce`).
+   */
+  readonly flashWithReducedMotion?: boolean;
+  /** Play threshold sounds on a kiosk showing this board (default false: a TV is silent). */
+  readonly kioskSound?: boolean;
 }
 
 /**

@@ -79,9 +79,9 @@ export function urlLanguage(pageUrl: string | null | undefined): Language | unde
  * Namespaces whose catalogues are not bundled with the entry but loaded by the one page that
  * uses them ({@link loadNamespace}), so that the kiosk's eager bundle does not carry them:
  * `desk` (the agent desk, `/agent` only), `uccx` (the UCCX team panel and call journey, supervisor board only),
- * `trends` (the trend panel, loaded with its chunk).
+ * `trends` (the trend panel, loaded with its chunk), `boardEditor` (the board editor, `/boards` only).
  */
-export const LAZY_NAMESPACES = ['desk', 'uccx', 'trends'] as const;
+export const LAZY_NAMESPACES = ['desk', 'uccx', 'trends', 'boardEditor'] as const;
 
 /** One of {@link LAZY_NAMESPACES}. */
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
@@ -90,7 +90,7 @@ export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
  * The English catalogue files (every namespace but the lazy ones), bundled with the entry:
  * English is the fallback of every key. `./locales/en/<namespace>.json` → its JSON.
  */
-const ENGLISH_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/en/*.json', '!./locales/en/desk.json', '!./locales/en/uccx.json', '!./locales/en/trends.json'], { eager: true });
+const ENGLISH_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/en/*.json', '!./locales/en/desk.json', '!./locales/en/uccx.json', '!./locales/en/trends.json', '!./locales/en/boardEditor.json'], { eager: true });
 
 /**
  * The other languages' catalogues, each language one chunk loaded when the board first
@@ -105,7 +105,7 @@ const LANGUAGE_CHUNKS: Readonly<Record<Exclude<Language, 'en'>, () => Promise<{ 
 const loadedFiles: Record<string, { default: Record<string, unknown> }> = { ...ENGLISH_FILES };
 
 /** The lazy namespaces' catalogue files, each a chunk loaded on demand. */
-const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/desk.json', './locales/*/uccx.json', './locales/*/trends.json']);
+const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/desk.json', './locales/*/uccx.json', './locales/*/trends.json', './locales/*/boardEditor.json']);
 
 /**
  * Loads a lazy namespace's catalogues (every language) into i18next, once; call it before

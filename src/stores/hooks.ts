@@ -41,7 +41,7 @@ import { agentKeysView, queueKeysView, stores } from './wallboard';
  * lower-cased, narrow the list in the store, not in the component).
  */
 export function useAgentKeys(filter?: AgentKeysFilter): readonly EntityKey[] {
-  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query, sortBy: filter?.sortBy, minTimeInStateSec: filter?.minTimeInStateSec });
+  const view = agentKeysView({ source: filter?.source, teamId: filter?.teamId, state: filter?.state, query: filter?.query, sortBy: filter?.sortBy, minTimeInStateSec: filter?.minTimeInStateSec, sources: filter?.sources, teams: filter?.teams, states: filter?.states });
   return useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
 }
 
@@ -55,7 +55,7 @@ export function useAgent(key: EntityKey): Agent | undefined {
  * queue is added, removed or renamed; the same array otherwise.
  */
 export function useQueueKeys(filter?: QueueKeysFilter): readonly EntityKey[] {
-  const view = queueKeysView({ source: filter?.source });
+  const view = queueKeysView({ source: filter?.source, sources: filter?.sources, ids: filter?.ids });
   return useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
 }
 

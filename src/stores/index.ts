@@ -108,3 +108,5 @@ export {
 export type { BroadcastState } from './broadcast';
 export { historyStore, sampleHistory, startHistorySampler, useHistorySeries, queuePoint, routerPoint } from './history';
 export type { HistoryPoint, HistorySeries, HistoryState } from './history';
+export { queueTotals, useQueueTotals, agentTotals, useAgentTotal } from './totals';
+export type { QueueTotals, AgentTotals } from './totals';

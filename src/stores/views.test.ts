@@ -198,3 +198,33 @@ describe('sortBy timeInState (issue 9: team view)', () => {
     off();
   });
 });
+
+describe("a designed board's panel filters (issue 13) are applied in the views", () => {
+  it('queues: sources and vendor ids, as allow-lists (empty = all)', () => {
+    const stores = createWallboardStores();
+    const q = (source: 'gc' | 'rte', id: string, name: string): DomainEvent => ({ kind: 'queue.upsert', source, id, name, at: EPOCH, stats: { callsWaiting: 0 } });
+    apply(stores, [q('gc', 'Sales', 'Sales'), q('rte', 'x1', 'Orders'), q('rte', 'x2', 'Helpdesk')]);
+    expect(createQueueKeysView(stores, { sources: ['rte'] }).getSnapshot()).toEqual(['rte:x2', 'rte:x1']);
+    expect(createQueueKeysView(stores, { ids: ['x1', 'Sales'] }).getSnapshot()).toEqual(['rte:x1', 'gc:Sales']);
+    expect(createQueueKeysView(stores, { sources: ['gc'], ids: ['x1'] }).getSnapshot()).toEqual([]);
+    expect(createQueueKeysView(stores, { sources: [], ids: [] }).getSnapshot()).toHaveLength(3);
+  });
+
+  it('agents: sources, teams (teamId or a team listing them) and states', () => {
+    const stores = createWallboardStores();
+    apply(stores, [
+      ag('1', 'zed', 'READY', { teamId: 'a' }),
+      ag('2', 'Amy', 'NOT_READY', { teamId: 'b' }),
+      ag('3', 'Bob', 'TALKING'),
+      ag('4', 'Cy', 'READY', { source: 'rte' }),
+      { kind: 'team.upsert', source: 'gc', id: 'c', memberIds: ['3'], at: EPOCH },
+    ]);
+    const agents = () => stores.agents.getState().byKey.values();
+    const teams = stores.teams.getState();
+    expect(sortAgentKeys(agents(), { sources: ['rte'] }, teams)).toEqual(['rte:4']);
+    expect(sortAgentKeys(agents(), { teams: ['a', 'c'] }, teams)).toEqual(['gc:1', 'gc:3']);
+    expect(sortAgentKeys(agents(), { states: ['READY', 'NOT_READY'], sources: ['gc'] }, teams)).toEqual(['gc:1', 'gc:2']);
+    const view = createAgentKeysView(stores, { states: ['TALKING'] });
+    expect(view.getSnapshot()).toEqual(['gc:3']);
+  });
+});

@@ -60,6 +60,15 @@ export interface AgentKeysFilter {
    * time). A view with it re-filters on every clock tick (at most once a second).
    */
   readonly minTimeInStateSec?: number;
+  /**
+   * A designed board's panel filter (issue 13, `PanelFilters`): only agents of these
+   * sources (absent or empty: all).
+   */
+  readonly sources?: readonly SourceId[];
+  /** Panel filter: only agents of these teams (by `teamId` or a listed team's `memberIds`; absent or empty: all). */
+  readonly teams?: readonly string[];
+  /** Panel filter: only agents in one of these states (absent or empty: all). */
+  readonly states?: readonly AgentState[];
 }
 
 /** The orders an agent keys view offers (see {@link AgentKeysFilter.sortBy}). */
@@ -81,6 +90,23 @@ export function agentMatches(a: Agent, state: AgentState | undefined, query: str
 export interface QueueKeysFilter {
   /** Only queues of this source. */
   readonly source?: SourceId;
+  /** A designed board's panel filter (issue 13): only queues of these sources (absent or empty: all). */
+  readonly sources?: readonly SourceId[];
+  /** Panel filter: only queues whose vendor id is listed (absent or empty: all). */
+  readonly ids?: readonly string[];
+}
+
+/** True when `list` is absent or empty (an allow-list that lets everything through). */
+function open<T>(list: readonly T[] | undefined): list is undefined {
+  return list === undefined || list.length === 0;
+}
+
+/**
+ * A stable text for a filter list, for the shared views' cache ids: the sorted, de-duplicated
+ * values joined by U+0001 (empty for absent or empty).
+ */
+export function listId(list: readonly string[] | undefined): string {
+  return open(list) ? '' : [...new Set(list)].sort().join('\u0001');
 }
 
 /**
@@ -124,6 +150,9 @@ function sameKeys(a: readonly EntityKey[], b: readonly EntityKey[]): boolean {
  */
 export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter = {}, teams?: TeamsState, nowMs: number = Date.now()): EntityKey[] {
   const { source, teamId, state, query, sortBy, minTimeInStateSec } = filter;
+  const sources = open(filter.sources) ? undefined : new Set(filter.sources);
+  const states = open(filter.states) ? undefined : new Set(filter.states);
+  const teamIds = open(filter.teams) ? undefined : new Set(filter.teams);
   const sinceAtMost = minTimeInStateSec === undefined ? undefined : nowMs - minTimeInStateSec * 1000;
   let members: Set<EntityKey> | undefined;
   if (teamId !== undefined && teams) {
@@ -133,10 +162,21 @@ export function sortAgentKeys(agents: Iterable<Agent>, filter: AgentKeysFilter =
       for (const m of t.memberIds) members.add(entityKey(t.source, m));
     }
   }
+  let panelMembers: Set<EntityKey> | undefined;
+  if (teamIds && teams) {
+    for (const t of teams.byKey.values()) {
+      if (!teamIds.has(t.id) || !t.memberIds) continue;
+      panelMembers ??= new Set();
+      for (const m of t.memberIds) panelMembers.add(entityKey(t.source, m));
+    }
+  }
   const rows: { key: EntityKey; group: number; name: string; since: number }[] = [];
   for (const a of agents) {
     if (source !== undefined && a.source !== source) continue;
+    if (sources && !sources.has(a.source)) continue;
+    if (states && !states.has(a.state)) continue;
     if (teamId !== undefined && a.teamId !== teamId && !members?.has(a.key)) continue;
+    if (teamIds && !(a.teamId !== undefined && teamIds.has(a.teamId)) && !panelMembers?.has(a.key)) continue;
     if (!agentMatches(a, state, query)) continue;
     if (sinceAtMost !== undefined && a.stateSince > sinceAtMost) continue;
     rows.push({ key: a.key, group: agentStateGroup(a.state), name: a.name, since: a.stateSince });
@@ -181,8 +221,15 @@ function createListeners(start: () => () => void) {
 /** Filters and sorts queues by source ({@link SOURCE_IDS} order), then name, then key. Pure. */
 export function sortQueueKeys(queues: Iterable<Queue>, filter: QueueKeysFilter = {}): EntityKey[] {
   const rank = (s: SourceId): number => SOURCE_IDS.indexOf(s);
+  const sources = open(filter.sources) ? undefined : new Set(filter.sources);
+  const ids = open(filter.ids) ? undefined : new Set(filter.ids);
   const rows: Queue[] = [];
-  for (const q of queues) if (filter.source === undefined || q.source === filter.source) rows.push(q);
+  for (const q of queues) {
+    if (filter.source !== undefined && q.source !== filter.source) continue;
+    if (sources && !sources.has(q.source)) continue;
+    if (ids && !ids.has(q.id)) continue;
+    rows.push(q);
+  }
   rows.sort((x, y) => rank(x.source) - rank(y.source) || collator.compare(x.name, y.name) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   return rows.map((q) => q.key);
 }
@@ -214,6 +261,9 @@ export function createAgentKeysView(
     query: filter.query || undefined,
     sortBy: filter.sortBy,
     minTimeInStateSec: filter.minTimeInStateSec,
+    sources: open(filter.sources) ? undefined : [...filter.sources],
+    teams: open(filter.teams) ? undefined : [...filter.teams],
+    states: open(filter.states) ? undefined : [...filter.states],
   };
   const timed = f.minTimeInStateSec !== undefined;
   let keys: readonly EntityKey[] = EMPTY;
@@ -226,7 +276,7 @@ export function createAgentKeysView(
     !computed ||
     timed ||
     stores.agents.getState().sortVersion !== agentsVersion ||
-    (f.teamId !== undefined && stores.teams.getState().version !== teamsVersion);
+    ((f.teamId !== undefined || f.teams !== undefined) && stores.teams.getState().version !== teamsVersion);
 
   /** Recomputes; true when the list's content changed. */
   function compute(): boolean {
@@ -265,7 +315,11 @@ export function createAgentKeysView(
  * moves (a queue added, removed or renamed).
  */
 export function createQueueKeysView(stores: Pick<WallboardStores, 'queues'>, filter: QueueKeysFilter = {}): KeysView {
-  const f: QueueKeysFilter = { source: filter.source };
+  const f: QueueKeysFilter = {
+    source: filter.source,
+    sources: open(filter.sources) ? undefined : [...filter.sources],
+    ids: open(filter.ids) ? undefined : [...filter.ids],
+  };
   let keys: readonly EntityKey[] = EMPTY;
   let version = -1;
   let computes = 0;

@@ -7,7 +7,7 @@ import type { AgentsState } from './agents';
 import { createWallboardStores, type WallboardStores } from './create';
 import { createIngestBus, type IngestBus } from './ingest/bus';
 import { SLICES } from './slices';
-import { createAgentKeysView, createQueueKeysView, type AgentKeysFilter, type KeysView, type QueueKeysFilter } from './views';
+import { createAgentKeysView, createQueueKeysView, listId, type AgentKeysFilter, type KeysView, type QueueKeysFilter } from './views';
 
 /** The app's stores (one set per page). */
 export const stores: WallboardStores = createWallboardStores();
@@ -67,7 +67,7 @@ const MAX_IDLE_AGENT_VIEWS = 16;
  * nobody listens to are dropped beyond {@link MAX_IDLE_AGENT_VIEWS}, oldest first).
  */
 export function agentKeysView(filter: AgentKeysFilter = {}): KeysView {
-  const id = [filter.source ?? '*', filter.teamId ?? '*', filter.state ?? '*', filter.query ?? '', filter.sortBy ?? 'state', filter.minTimeInStateSec ?? ''].join('\u0000');
+  const id = [filter.source ?? '*', filter.teamId ?? '*', filter.state ?? '*', filter.query ?? '', filter.sortBy ?? 'state', filter.minTimeInStateSec ?? '', listId(filter.sources), listId(filter.teams), listId(filter.states)].join('\u0000');
   let v = agentViews.get(id);
   if (!v) {
     v = createAgentKeysView(stores, filter);
@@ -87,7 +87,7 @@ export function agentKeysView(filter: AgentKeysFilter = {}): KeysView {
 
 /** The shared queue-keys view of {@link stores} for `filter` (one per distinct filter). */
 export function queueKeysView(filter: QueueKeysFilter = {}): KeysView {
-  const id = filter.source ?? '*';
+  const id = [filter.source ?? '*', listId(filter.sources), listId(filter.ids)].join('\u0000');
   let v = queueViews.get(id);
   if (!v) {
     v = createQueueKeysView(stores, filter);

@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { OctagonAlert, TriangleAlert } from 'lucide-react';
 import type { Severity } from '../domain';
 import { useTranslation } from '../i18n';
 import { useFormat } from './format';
+import { internalSeverity, useThreshold } from './thresholds';
 import './ui.css';
 
 /**
@@ -29,6 +30,12 @@ export function SeverityMark({ severity }: { severity: Severity }) {
  * `callsWaiting`, `longestWaitingSec`); `display` is what is shown (an em dash when absent;
  * by default the value in the current locale's number format). Over a threshold the
  * severity is shown as a word and an icon as well as a colour.
+ *
+ * Thresholds (issue 13 scope 4): `severity` is what the configuration's board-wide
+ * thresholds give (pass it only for a figure that has them); a designed board's panel
+ * threshold for `stat` overrides it (its colour, flash, sound: `useThreshold`). A figure
+ * with a threshold carries `data-severity` = `ok` | `warning` | `critical`, and
+ * `data-flash="true"` while its level flashes.
  */
 export function Figure(props: {
   label: string;
@@ -40,15 +47,21 @@ export function Figure(props: {
   title?: string;
   size?: 'large' | 'medium' | 'small';
 }) {
-  const { label, value, display, testId, stat, severity = 'ok', title, size = 'small' } = props;
+  const { label, value, display, testId, stat, title, size = 'small' } = props;
   const format = useFormat();
+  const threshold = useThreshold(stat, value, props.severity);
+  const severity = internalSeverity(threshold.severity);
   const shown = value === undefined ? '—' : (display ?? format.number(value));
+  const flash = threshold.level?.flash === true;
   return (
     <div
-      className={`figure figure--${size} sev--${severity}`}
+      className={`figure figure--${size} sev--${severity}${flash ? ' figure--flash' : ''}${threshold.level?.colour ? ' figure--coloured' : ''}`}
       data-testid={testId}
       data-stat={stat}
       data-value={value === undefined ? undefined : String(value)}
+      data-severity={threshold.has ? threshold.severity : undefined}
+      data-flash={flash ? 'true' : undefined}
+      style={threshold.level?.colour ? ({ '--threshold-colour': threshold.level.colour } as CSSProperties) : undefined}
       title={title}
     >
       <span className="figure__value">

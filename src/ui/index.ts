@@ -7,3 +7,4 @@ export * from './format';
 export * from './theme';
 export * from './panel-scope';
 export * from './broadcast-port';
+export * from './thresholds';

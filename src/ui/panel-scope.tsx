@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { MetricThreshold, PanelFilters, PanelType } from '../domain';
 
 /**
@@ -24,4 +24,27 @@ export const PanelScopeContext = createContext<PanelScope>(NO_PANEL_SCOPE);
 /** The scope of the panel a component is rendered in ({@link NO_PANEL_SCOPE} outside a designed board). */
 export function usePanelScope(): PanelScope {
   return useContext(PanelScopeContext);
+}
+
+/**
+ * `keys` narrowed to the current panel's `sources` filter and, when `ids` is given and not
+ * empty, to the entities whose vendor id (the part after `source:`) is listed. For the small
+ * lists (routers, alarms, callback lists: tens of entries) whose key arrays keep their
+ * identity while unchanged; the result keeps its identity while `keys` and the filter do.
+ * Big lists (agents, queues) are filtered in the stores' views instead.
+ * @param keys entity keys (`source:id`)
+ * @param ids an id allow-list from the panel's filters (e.g. `filters.routers`)
+ */
+export function usePanelKeys<K extends string>(keys: readonly K[], ids?: readonly string[]): readonly K[] {
+  const { filters } = usePanelScope();
+  const sources = filters.sources;
+  return useMemo(() => {
+    const bySource = sources !== undefined && sources.length > 0 ? new Set<string>(sources) : undefined;
+    const byId = ids !== undefined && ids.length > 0 ? new Set(ids) : undefined;
+    if (!bySource && !byId) return keys;
+    return keys.filter((k) => {
+      const i = k.indexOf(':');
+      return (!bySource || bySource.has(k.slice(0, i))) && (!byId || byId.has(k.slice(i + 1)));
+    });
+  }, [keys, sources, ids]);
 }

@@ -14,7 +14,7 @@ import './boards.css';
 export const BoardGrid = memo(function BoardGrid({ board, ctx }: { board: BoardDefinition; ctx: PanelRenderContext }) {
   return (
     <div
-      className="board-grid"
+      className={`board-grid${board.flashWithReducedMotion ? ' board-grid--flash-always' : ''}`}
       data-testid="board-grid"
       data-board-id={board.id}
       style={{ gridTemplateColumns: `repeat(${board.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${board.rows}, minmax(0, 1fr))` }}

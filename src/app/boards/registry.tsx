@@ -4,6 +4,7 @@ import { AlarmsPanel } from '../../features/alarms';
 import { CallbacksPanel } from '../../features/callbacks';
 import { ChatWaitingCount, LazyChatPanel } from '../../features/chat';
 import { HealthPanel } from '../../features/health';
+import { KpiPanel } from '../../features/kpi';
 import { QueuePanel } from '../../features/queues';
 import { RouterPanel } from '../../features/routers';
 import { LazyTrendPanel } from '../../features/trends';
@@ -34,4 +35,5 @@ export const PANEL_RENDERERS: Readonly<Record<PanelType, (ctx: PanelRenderContex
   teams: () => <LazyTeamView />,
   health: ({ sources }) => <HealthPanel sources={sources} />,
   trend: () => <LazyTrendPanel />,
+  kpi: () => <KpiPanel />,
 };

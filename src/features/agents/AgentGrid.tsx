@@ -4,7 +4,7 @@ import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { useAgentKeys, useStateCounts } from '../../stores';
-import { useFormat } from '../../ui';
+import { useFormat, usePanelScope } from '../../ui';
 import { AgentTile } from './AgentTile';
 import { stateLabel } from './labels';
 import { StateIcon } from './StateIcon';
@@ -23,7 +23,8 @@ export const VIRTUALISE_ABOVE = 300;
  * (kiosk) leaves out the search box.
  */
 export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
-  const keys = useAgentKeys();
+  const { filters } = usePanelScope();
+  const keys = useAgentKeys({ sources: filters.sources, teams: filters.teams, states: filters.agentStates });
   const [state, setState] = useState<AgentState | null>(null);
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim().toLowerCase());
@@ -116,7 +117,8 @@ const StateChips = memo(function StateChips(props: {
  * a state change moves an agent in or out within a second and nothing re-filters here.
  */
 function FilteredAgentTiles({ state, query }: { state: AgentState | undefined; query: string }) {
-  const visible = useAgentKeys({ state, query });
+  const { filters } = usePanelScope();
+  const visible = useAgentKeys({ state, query, sources: filters.sources, teams: filters.teams, states: filters.agentStates });
   const { t } = useTranslation('agents');
   if (visible.length === 0) return <p className="panel__empty">{t('noMatch')}</p>;
   return <AgentTiles keys={visible} />;

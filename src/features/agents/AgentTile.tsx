@@ -1,18 +1,21 @@
-import { memo, useEffect, type ReactNode } from 'react';
+import { memo, useEffect, type CSSProperties, type ReactNode } from 'react';
 import { EllipsisVertical } from 'lucide-react';
-import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type EntityKey, type NoPortReason, type SourceId } from '../../domain';
+import { elapsedSeconds, entityKey, SOURCE_LABELS, type Agent, type AgentState, type EntityKey, type NoPortReason, type SourceId } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { useAgent, useIsSourceLive, useTeam } from '../../stores';
 import {
   Badge,
+  SeverityMark,
   SourceBadge,
   StaleTag,
   sourceOfKey,
   useBoard,
+  usePanelScope,
   usePort,
   useFormat,
+  useThreshold,
 } from '../../ui';
 import { pendingLabel, stateLabelOf } from './labels';
 import { StateIcon } from './StateIcon';
@@ -124,7 +127,7 @@ export function AgentTileView(props: {
           <StateIcon state={agent.state} />
           <span className="state-pill__text">{label}</span>
         </span>
-        <TimeInState since={agent.stateSince} seen={agent.stateSinceSeen === true} warnAfterSec={agent.state === 'NOT_READY' ? notReadyWarnSec : undefined} />
+        <TimeInState state={agent.state} since={agent.stateSince} seen={agent.stateSinceSeen === true} warnAfterSec={agent.state === 'NOT_READY' ? notReadyWarnSec : undefined} />
       </div>
       <div className="agent-tile__meta" title={[agent.reasonLabel, ...meta].filter(Boolean).join(' · ')}>
         <span className="agent-tile__reason" data-testid="agent-reason">
@@ -146,17 +149,29 @@ export function AgentTileView(props: {
  * `≥m:ss`, the words in its title and accessible name, `data-since-seen="true"` on
  * `agent-time-in-state`).
  */
-function TimeInState({ since, seen, warnAfterSec }: { since: number; seen: boolean; warnAfterSec?: number }) {
+function TimeInState({ state, since, seen, warnAfterSec }: { state: AgentState; since: number; seen: boolean; warnAfterSec?: number }) {
   const now = useNow();
   const { t } = useTranslation('agents');
   const { t: tp } = useTranslation('presence');
   const format = useFormat();
+  const { thresholds } = usePanelScope();
   const seconds = elapsedSeconds(since, now);
   const long = warnAfterSec !== undefined && seconds >= warnAfterSec;
+  const perState = timeInStateStat(state);
+  const stat = Object.hasOwn(thresholds, perState) ? perState : 'timeInState';
+  const threshold = useThreshold(stat, seconds, warnAfterSec === undefined ? undefined : long ? 'warn' : 'ok');
+  const sev = threshold.severity;
+  const flash = threshold.level?.flash === true;
   return (
-    <span className={`agent-tile__time${long ? ' sev--warn' : ''}`}>
+    <span
+      className={`agent-tile__time${sev === 'critical' ? ' sev--alarm' : sev === 'warning' ? ' sev--warn' : ''}${flash ? ' figure--flash' : ''}${threshold.level?.colour ? ' figure--coloured' : ''}`}
+      style={threshold.level?.colour ? ({ '--threshold-colour': threshold.level.colour } as CSSProperties) : undefined}
+    >
       <span
         data-testid="agent-time-in-state"
+        data-stat={stat}
+        data-severity={threshold.has ? sev : undefined}
+        data-flash={flash ? 'true' : undefined}
         data-value={String(seconds)}
         data-since-seen={seen ? 'true' : undefined}
         title={seen ? `${tp('sinceSeen')}: ${tp('sinceSeenTitle')}` : undefined}
@@ -164,7 +179,7 @@ function TimeInState({ since, seen, warnAfterSec }: { since: number; seen: boole
       >
         {seen ? `≥${format.duration(seconds)}` : format.duration(seconds)}
       </span>
-      {long && (
+      {long && sev !== 'critical' && (
         <>
           {' '}
           <Badge tone="warn" title={t('longTitle', { duration: format.duration(warnAfterSec) })}>
@@ -172,6 +187,17 @@ function TimeInState({ since, seen, warnAfterSec }: { since: number; seen: boole
           </Badge>
         </>
       )}
+      {!long && sev === 'warning' && <SeverityMark severity="warn" />}
+      {sev === 'critical' && <SeverityMark severity="alarm" />}
     </span>
   );
+}
+
+/**
+ * The `data-stat` name of the time in `state` that a designed board's panel thresholds use:
+ * `timeInState` + the state in Pascal case (`NOT_READY` → `timeInStateNotReady`); a panel
+ * threshold `timeInState` applies to every state without its own.
+ */
+export function timeInStateStat(state: AgentState): string {
+  return 'timeInState' + state.split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join('');
 }

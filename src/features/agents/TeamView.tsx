@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import { AGENT_STATES, type AgentState, type EntityKey, type SourceId } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useAgentKeys, useTeams, type AgentSortBy } from '../../stores';
-import { BoardContext, useBoard, type BoardContextValue } from '../../ui';
+import { BoardContext, useBoard, usePanelScope, type BoardContextValue } from '../../ui';
 import { AgentTile } from './AgentTile';
 import { stateLabel } from './labels';
 import './agents.css';
@@ -29,7 +29,12 @@ const NO_REASONS = { notReady: [], logout: [] } as const;
  */
 export function TeamView({ source = 'gc', initialTeamId = teamFromUrl() }: { source?: SourceId; initialTeamId?: string }) {
   const teams = useTeams();
-  const ownTeams = useMemo(() => teams.filter((t) => t.source === source), [teams, source]);
+  const panelTeams = usePanelScope().filters.teams;
+  // On a designed board, only the teams its panel's `teams` filter lists (absent or empty: all).
+  const ownTeams = useMemo(
+    () => teams.filter((t) => t.source === source && (!panelTeams || panelTeams.length === 0 || panelTeams.includes(t.id))),
+    [teams, source, panelTeams],
+  );
   const [teamId, setTeamId] = useState<string>(initialTeamId ?? '');
   const [sortBy, setSortBy] = useState<AgentSortBy>('state');
   const [state, setState] = useState<AgentState | ''>('');

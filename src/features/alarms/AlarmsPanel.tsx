@@ -3,7 +3,7 @@ import { BellRing, CircleCheck, Info, OctagonAlert, TriangleAlert } from 'lucide
 import { SOURCE_LABELS, type AlarmSeverity, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useAlarm, useAlarmKeys, useRaisedAlarmCount } from '../../stores';
-import { SourceBadge, useFormat } from '../../ui';
+import { SourceBadge, useFormat, usePanelKeys } from '../../ui';
 import { createScreenIdSet } from '../../ui/screen-memory';
 import './alarms.css';
 
@@ -32,7 +32,7 @@ const ICONS: Readonly<Record<AlarmSeverity, typeof OctagonAlert>> = { alarm: Oct
  * a colour; vendor text shown as text.
  */
 export function AlarmsPanel({ readOnly = false }: { readOnly?: boolean }) {
-  const keys = useAlarmKeys();
+  const keys = usePanelKeys(useAlarmKeys());
   const raised = useRaisedAlarmCount();
   const { t } = useTranslation('alarms');
   const format = useFormat();

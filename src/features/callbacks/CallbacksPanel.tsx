@@ -3,7 +3,7 @@ import { PhoneCall } from 'lucide-react';
 import { CALLBACK_LIST_STATS, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useCallbackList, useCallbackListKeys, useIsSourceLive } from '../../stores';
-import { Figure, SourceBadge, StaleTag, sourceOfKey, useFormat } from '../../ui';
+import { Figure, SourceBadge, StaleTag, sourceOfKey, useFormat, usePanelKeys } from '../../ui';
 import './callbacks.css';
 
 /**
@@ -14,7 +14,7 @@ import './callbacks.css';
  * attempt. Renders nothing while no list is known.
  */
 export function CallbacksPanel() {
-  const keys = useCallbackListKeys();
+  const keys = usePanelKeys(useCallbackListKeys());
   const { t } = useTranslation('callbacks');
   if (keys.length === 0) return null;
   return (

@@ -3,7 +3,7 @@ import { elapsedSeconds, SOURCE_LABELS, type SourceHealth, type SourceId, type S
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useBroadcastState, useSourceHealth } from '../../stores';
-import { Badge, StatusDot, useConnectionStatusLabel, useFormat } from '../../ui';
+import { Badge, StatusDot, useConnectionStatusLabel, useFormat, usePanelScope } from '../../ui';
 import './health.css';
 
 /** Total of a health record's counted errors. */
@@ -17,7 +17,9 @@ function totalErrors(h: SourceHealth): number {
  * status, reason, since, last message, connects, error counts by code, the recent errors
  * and the subscription results (refusals such as "Unauthorized" first).
  */
-export function HealthPanel({ sources }: { sources: readonly SourceId[] }) {
+export function HealthPanel({ sources: all }: { sources: readonly SourceId[] }) {
+  const only = usePanelScope().filters.sources;
+  const sources = useMemo(() => (only && only.length > 0 ? all.filter((s) => only.includes(s)) : all), [all, only]);
   const { t } = useTranslation('health');
   return (
     <section className="panel health-panel" aria-labelledby="health-title">

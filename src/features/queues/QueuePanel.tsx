@@ -1,12 +1,17 @@
 import { useTranslation } from '../../i18n';
 import { useQueueKeys } from '../../stores';
-import { useFormat } from '../../ui';
+import { useFormat, usePanelScope } from '../../ui';
 import { QueueTile } from './QueueTile';
 import './queues.css';
 
-/** Every queue of every source, one tile each, in the stores' stable order. */
+/**
+ * Every queue of every source, one tile each, in the stores' stable order; on a designed
+ * board only the queues its panel's `sources` and `queues` filters allow (filtered in the
+ * stores' queue view, not here).
+ */
 export function QueuePanel() {
-  const keys = useQueueKeys();
+  const { filters } = usePanelScope();
+  const keys = useQueueKeys({ sources: filters.sources, ids: filters.queues });
   const { t } = useTranslation('queues');
   const format = useFormat();
   return (

@@ -5,7 +5,7 @@ import { elapsedSeconds, severityOf, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useRouter, useRouterKeys } from '../../stores';
-import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, usePort } from '../../ui';
+import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, usePanelKeys, usePanelScope, usePort } from '../../ui';
 import './routers.css';
 
 /**
@@ -16,7 +16,7 @@ import './routers.css';
  * Business ConneCT shows no empty panel.
  */
 export function RouterPanel() {
-  const keys = useRouterKeys();
+  const keys = usePanelKeys(useRouterKeys(), usePanelScope().filters.routers);
   const { port } = usePort('bct', 'routeMessage');
   const { t } = useTranslation('routers');
   const format = useFormat();
