@@ -3,3 +3,4 @@ export * from './boards';
 export * from './security';
 export * from './origins';
 export * from './load';
+export * from './kiosk';
