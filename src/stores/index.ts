@@ -84,6 +84,7 @@ export {
   useQueueMembers,
   useAlarmKeys,
   useRaisedAlarmCount,
+  useRaisedCriticalAlarmKeys,
   useAlarm,
   useCallbackListKeys,
   useCallbackList,
