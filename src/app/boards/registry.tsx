@@ -6,7 +6,7 @@ import { ChatWaitingCount, LazyChatPanel } from '../../features/chat';
 import { HealthPanel } from '../../features/health';
 import { QueuePanel } from '../../features/queues';
 import { RouterPanel } from '../../features/routers';
-import type { PanelType, SourceId } from '../../domain';
+import type { PanelDefinition, PanelType, SourceId } from '../../domain';
 
 /** What every panel renderer gets: where it is shown and which sources run. */
 export interface PanelRenderContext {
@@ -14,6 +14,8 @@ export interface PanelRenderContext {
   readonly kiosk: boolean;
   /** The sources that run on this page. */
   readonly sources: readonly SourceId[];
+  /** Extra content inside each panel, after its title (the TV kiosk: stale badges, list pager). */
+  readonly panelChrome?: (panel: PanelDefinition) => ReactNode;
 }
 
 /**
