@@ -82,8 +82,6 @@ export const kioskSchema = z.strictObject({
     }),
     { periodSec: 120, maxShiftPx: 4 },
   ),
-  /** A raised critical alarm holds the rotation on the alarm strip for this long after it was raised (seconds; 0: while it is raised). */
-  alarmHoldSec: z._default(intIn(0, 86_400), 0),
 });
 
 /** The validated `kiosk` block. */

@@ -93,7 +93,7 @@ export function KioskShell(props: KioskShellProps) {
   const realNow = useNow();
   const moment = kioskMoment(settings, now);
 
-  // Interruptions: an emergency call on screen, a raised critical alarm (for `alarmHoldSec` when set).
+  // Interruptions: an emergency call on screen, a raised critical alarm (while it is raised).
   const calls = useEmergencyCalls();
   const emergency = calls.some((c) => realNow - c.at < config.emergency.kioskShowSec * 1000);
   const criticalKeys = useRaisedCriticalAlarmKeys();
