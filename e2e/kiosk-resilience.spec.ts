@@ -1,4 +1,7 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { E2E } from './ports';
 import { readBoardAgents, readBoardQueues, resetPausedForEachTest, sim } from './sim-client';
 
 /**
@@ -76,4 +79,66 @@ test('the watchdog reloads a page whose main thread was blocked beyond the limit
   await navigated;
   await expect(page.getByTestId('kiosk')).toHaveAttribute('data-last-reload', 'stall', { timeout: 20_000 });
   expect(await page.evaluate(() => (window as unknown as { __beforeReload?: boolean }).__beforeReload)).toBeUndefined();
+});
+
+/**
+ * Acceptance 5 needs the production build (the service worker is built and registered only
+ * there): this test serves `dist/` (built first when absent) with `vite preview` on a port
+ * of its own, proxying the vendor endpoints to the e2e simulator as the dev server does,
+ * and stops and restarts that server itself.
+ */
+test.describe('offline app shell (production build)', () => {
+  const PORT = 15174;
+  const origin = `http://127.0.0.1:${PORT}`;
+  let server: ChildProcess | undefined;
+
+  const startServer = async () => {
+    server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+      detached: true,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        SIM_HTTP_URL: E2E.simHttpUrl,
+        SIM_HUB_URL: `http://127.0.0.1:${E2E.simHubPort}`,
+        SIM_STOMP_URL: `http://127.0.0.1:${E2E.simStompPort}`,
+      },
+    });
+    await expect.poll(async () => (await fetch(`${origin}/config.json`).then((r) => r.ok).catch(() => false)), { timeout: 30_000 }).toBe(true);
+  };
+  const stopServer = async () => {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    server = undefined;
+    await expect.poll(async () => fetch(`${origin}/config.json`).then(() => 'up', () => 'down'), { timeout: 10_000 }).toBe('down');
+  };
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    if (!existsSync('dist/sw.js')) execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
+    await startServer();
+  });
+  test.afterAll(async () => {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  });
+
+  test('with the web server stopped, a reload still shows the board from the service worker; it goes live when the server answers again', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto(`${origin}/kiosk?config=${CONFIG}&kioskClock=${SUNDAY_1000}&kiosk=${FLOOR}`);
+    await expect(page.locator('[data-testid="connection-status"][data-source="rte"]').first()).toHaveAttribute('data-status', 'live', { timeout: 15_000 });
+    // The service worker controls the page and holds the configuration (the poll, every 2 s, goes through it).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+    await expect
+      .poll(() => page.evaluate(async () => (await (await caches.open('wallboard-config')).keys()).map((r) => new URL(r.url).pathname)), { timeout: 10_000 })
+      .toContain(CONFIG);
+
+    await stopServer();
+    await page.reload();
+    await expect(page.getByTestId('kiosk')).toHaveAttribute('data-board-id', 'floor', { timeout: 15_000 });
+    await expect(page.locator('[data-testid="panel"]')).toHaveCount(4);
+    // The sources are behind the stopped server: not live yet.
+    await expect(page.locator('[data-testid="connection-status"][data-source="rte"]').first()).not.toHaveAttribute('data-status', 'live');
+
+    await startServer();
+    await expect(page.locator('[data-testid="connection-status"][data-source="rte"]').first()).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+    await expect(page.locator('[data-testid="agent-tile"][data-source="rte"]').first()).toBeVisible();
+  });
 });

@@ -8,6 +8,7 @@ import { useAlarm, useEmergencyCalls, useRaisedCriticalAlarmKeys } from '../stor
 import { burnInShift, holdWakeLock, RELOAD_NOTE_KEY, startConfigPoll, startWatchdog, type ReloadReason, type WakeLockState } from './hygiene';
 import { useKioskNow, type KioskClock } from './kiosk-clock';
 import { PanelChrome } from './PanelChrome';
+import { registerOfflineShell } from './offline';
 import { kioskMoment } from './schedule';
 import './kiosk.css';
 
@@ -111,6 +112,7 @@ export function KioskShell(props: KioskShellProps) {
   const [wakeLock, setWakeLock] = useState<WakeLockState | ''>('');
   const [reloadNote] = useState(lastReload);
   useEffect(() => holdWakeLock(navigator as never, document, setWakeLock), []);
+  useEffect(registerOfflineShell, []);
   useEffect(
     () =>
       startWatchdog({
