@@ -143,7 +143,7 @@ interface WakeLockLike {
  * Holds the screen wake lock (Screen Wake Lock API) and takes it again whenever the page
  * becomes visible (the browser releases it when the tab is hidden). Where the API is
  * missing (older TV browsers) it reports `unsupported`: the fallback is the display's own
- * power settings (README "Deployment": set the TV never to sleep).
+ * power settings (README: set the TV never to sleep).
  * @returns stops holding it
  */
 export function holdWakeLock(nav: { readonly wakeLock?: WakeLockLike }, doc: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>, report: (s: WakeLockState) => void): () => void {
