@@ -47,6 +47,29 @@ function scroller(body: Element): HTMLElement {
   return best;
 }
 
+/** The tiles a page break must not cut through. */
+const TILE_SELECTOR = '[data-testid="agent-tile"], [data-testid="queue-tile"], [data-testid="alarm"], [data-testid="router-tile"], [data-testid="callback-list"]';
+
+/**
+ * Scroll offsets (px) at which the pages of `el` start: a page ends before the first tile
+ * that would not fit whole, and the next page starts at that tile's top, so every tile is
+ * seen whole on some page; past the tiles in the DOM (a virtualised list) pages are one
+ * screenful each.
+ */
+export function pageStarts(el: HTMLElement): number[] {
+  const h = el.clientHeight;
+  const base = el.getBoundingClientRect().top - el.scrollTop;
+  const starts = [0];
+  for (const tile of el.querySelectorAll(TILE_SELECTOR)) {
+    const r = tile.getBoundingClientRect();
+    const top = r.top - base;
+    const start = starts[starts.length - 1] as number;
+    if (r.bottom - base - start > h + 1 && top > start + 1) starts.push(top);
+  }
+  for (let last = starts[starts.length - 1] as number; last + h < el.scrollHeight - 2; last += h) starts.push(last + h);
+  return starts;
+}
+
 /**
  * Pages a list too long for its panel: every `pageSec` seconds the next screenful, round
  * and round, with "page 2 of 3" (`data-testid="list-page"`, `data-page`, `data-pages`);
@@ -64,9 +87,10 @@ function Pager({ pageSec }: { pageSec: number }) {
     const el = scroller(body);
     const h = el.clientHeight;
     if (h <= 0) return;
-    const pages = Math.max(1, Math.ceil((el.scrollHeight - 2) / h));
+    const starts = pageStarts(el);
+    const pages = starts.length;
     const page = step % pages;
-    el.scrollTop = page * h;
+    el.scrollTop = starts[page] as number;
     setPos((p) => (p.page === page && p.pages === pages ? p : { page, pages }));
   }, [step]);
   return (
