@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E } from './ports';
 import { readBoardAgents, readBoardQueues, resetPausedForEachTest, sim } from './sim-client';
@@ -81,9 +82,24 @@ test('the watchdog reloads a page whose main thread was blocked beyond the limit
   expect(await page.evaluate(() => (window as unknown as { __beforeReload?: boolean }).__beforeReload)).toBeUndefined();
 });
 
+/** Modification time (epoch ms) of the newest file under `src/`, `public/` and of the build configuration. */
+function newestSourceMs(): number {
+  let newest = Math.max(statSync('vite.config.ts').mtimeMs, statSync('index.html').mtimeMs, statSync('package.json').mtimeMs);
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk('src');
+  walk('public');
+  return newest;
+}
+
 /**
  * Acceptance 5 needs the production build (the service worker is built and registered only
- * there): this test serves `dist/` (built first when absent) with `vite preview` on a port
+ * there): this test serves `dist/` (built first when absent or older than the sources) with `vite preview` on a port
  * of its own, proxying the vendor endpoints to the e2e simulator as the dev server does,
  * and stops and restarts that server itself.
  */
@@ -113,7 +129,8 @@ test.describe('offline app shell (production build)', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    if (!existsSync('dist/sw.js')) execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
+    // Built again when absent or older than any source, so the test never runs a stale build.
+    if (!existsSync('dist/sw.js') || statSync('dist/sw.js').mtimeMs < newestSourceMs()) execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
     await startServer();
   });
   test.afterAll(async () => {
