@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './csp.config.ts';
 
 /**
@@ -58,7 +59,37 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), securityHeaders(), sonnerWithoutInlineStyle()],
+  plugins: [
+    react(),
+    securityHeaders(),
+    sonnerWithoutInlineStyle(),
+    // The TV kiosk's offline app shell (issue 14 scope 5): a Workbox service worker built with
+    // the production bundle only (never in dev or vitest) and registered by the kiosk
+    // (`src/kiosk/offline.ts`). It precaches the app shell, answers navigations with
+    // index.html, and keeps the last good configuration file (network first), so a reload
+    // while the web server is down still starts the board, which then reconnects on its own.
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: 'index.html',
+        // Vendor and simulator endpoints are never served from the cache.
+        navigateFallbackDenylist: [/^\/(sim|api|rte|stomp)(\/|$)/],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/config[^/]*\.json$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'wallboard-config', networkTimeoutSeconds: 5, expiration: { maxEntries: 8 } },
+          },
+        ],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   server: {
     proxy,
     // A cold `npm start` must show live data within seconds of the first page load (README

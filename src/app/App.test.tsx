@@ -7,7 +7,7 @@ import type { DomainEvent } from '../domain';
 import { T0, publishNow, setupTestWallboard } from '../stores/test-support';
 import type { AgentStatePort } from '../ui';
 import '../ui/test-support'; // English catalogues
-import { App, loadSupervisor } from './App';
+import { App, loadKiosk, loadSupervisor } from './App';
 
 const config = parseConfig({
   title: 'Test centre',
@@ -17,7 +17,7 @@ const config = parseConfig({
 const port: AgentStatePort = { source: 'gc', setAgentState: vi.fn(async () => {}) };
 setupTestWallboard();
 // The supervisor's lazy chunks (react-query, toasts, the command menu), as boot loads them before rendering.
-beforeAll(() => loadSupervisor());
+beforeAll(() => Promise.all([loadSupervisor(), loadKiosk()]));
 
 beforeEach(() => {
   const events: DomainEvent[] = [

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { BoardConfig } from '../config';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { loadBoardConfig, type BoardConfig } from '../config';
 import { createPortDirectory, type BoardDefinition, type BroadcastPort, type SourceId, type SourcePorts } from '../domain';
 import { loadAgentCommands, loadVirtualAgentRows } from '../features/agents';
+import type { KioskChrome, KioskClock } from '../kiosk';
 import { lazyModule, useLazyModule } from '../lib/lazy-module';
 import { createLogger } from '../lib/logger';
 import { loadNamespace } from '../i18n';
 import { BoardContext, BroadcastPortContext, type BoardContextValue } from '../ui';
 import { Board } from './Board';
+import { boardConfigSchema } from './modules';
 import { appBaseHref, type Route } from './routes';
 import { resolveBoard, type ResolvedBoard } from './boards/resolve';
 
@@ -29,6 +31,28 @@ function LazyBoardEditor(props: { title: string; sources: readonly SourceId[]; b
 }
 
 const log = createLogger('app');
+
+/**
+ * The TV kiosk's shell (`src/kiosk/`: rotation, schedule, stale badges, hygiene), a chunk of
+ * its own that boot loads on `/kiosk` while the configuration loads (the kiosk entry stays
+ * within its budget, docs/PERFORMANCE.md "Kiosk bundle budget").
+ */
+const kioskModule = lazyModule(() => import('../kiosk'));
+
+/**
+ * Loads the kiosk shell's chunk (boot: on `/kiosk`, in parallel with the configuration).
+ * @throws (rejects) when the chunk cannot be downloaded
+ */
+export async function loadKiosk(): Promise<void> {
+  await kioskModule.load();
+}
+
+declare global {
+  interface Window {
+    /** The kiosk's clock (issue 14 test hook): `set(epochMs)`, `advance(ms)`, `now()`. Present on `/kiosk` only. */
+    __kioskClock?: KioskClock;
+  }
+}
 
 /**
  * Loads what the supervisor page needs beyond the kiosk (its providers, the agents'
@@ -102,7 +126,7 @@ export function App(props: {
   if (route === 'kiosk') {
     return (
       <BoardProvider config={config} ports={{}} readOnly>
-        <Board title={config.title} sources={sources} kiosk board={board} />
+        <KioskApp config={config} sources={sources} fallback={board} />
       </BoardProvider>
     );
   }
@@ -138,4 +162,53 @@ function SupervisorApp({ children }: { children: ReactNode }) {
     loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`));
   }, []);
   return supervisor ? <supervisor.SupervisorProviders>{children}</supervisor.SupervisorProviders> : null;
+}
+
+/**
+ * `/kiosk`: the board inside the TV shell once the shell's chunk is there (boot loads it
+ * before the first render). Settings: the configuration's `kiosk` block with the page's
+ * URL parameters over it; the clock starts at `?kioskClock=` when given and is
+ * `window.__kioskClock` (docs/CONTRACTS.md "TV kiosk").
+ */
+function KioskApp({ config, sources, fallback }: { config: BoardConfig; sources: readonly SourceId[]; fallback: ReturnType<typeof selectBoard> }) {
+  const kiosk = useLazyModule(kioskModule);
+  const setup = useMemo(() => {
+    if (!kiosk) return undefined;
+    const { settings, problems } = kiosk.kioskSettings(config.kiosk, location.href);
+    for (const p of problems) log.warn(`kiosk URL parameter ignored: ${p}`);
+    return { settings, clock: kiosk.createKioskClock(kiosk.kioskClockStart(location.href)), serialise: kiosk.serialiseConfig };
+  }, [kiosk, config]);
+  useEffect(() => {
+    if (setup) window.__kioskClock = setup.clock;
+  }, [setup]);
+  useEffect(() => {
+    if (!kiosk) loadKiosk().catch((e: unknown) => log.error(`kiosk chunk not loaded: ${String(e)}`));
+  }, [kiosk]);
+  const renderBoard = useCallback(
+    (b: ReturnType<typeof selectBoard>, chrome: KioskChrome) => (
+      <Board title={config.title} sources={sources} kiosk board={b} headerClock={chrome.headerClock} panelChrome={chrome.panelChrome} />
+    ),
+    [config.title, sources],
+  );
+  const serialise = setup?.serialise;
+  const reloadConfig = useCallback(async () => {
+    // The served file as the kiosk loaded it (same `?config=` and origin rules), never from the HTTP cache.
+    const next = await loadBoardConfig(appBaseHref(location.href), {
+      schema: boardConfigSchema,
+      fetch: (input, init) => fetch(input, { ...init, cache: 'no-store' }),
+    });
+    return serialise ? serialise(next) : JSON.stringify(next);
+  }, [serialise]);
+  if (!kiosk || !setup) return null;
+  return (
+    <kiosk.KioskShell
+      config={config}
+      settings={setup.settings}
+      clock={setup.clock}
+      sources={sources}
+      fallback={fallback}
+      renderBoard={renderBoard}
+      reloadConfig={reloadConfig}
+    />
+  );
 }

@@ -9,14 +9,14 @@ import { CallbacksPanel } from '../features/callbacks';
 import { ChatWaitingCount, LazyChatPanel } from '../features/chat';
 import { LazyUccxPanels } from '../features/uccx-teams';
 import { BroadcastTicker, LazyBroadcastForm } from '../features/broadcast';
-import type { BoardDefinition, SourceId } from '../domain';
+import type { BoardDefinition, PanelDefinition, SourceId } from '../domain';
 import { useTranslation } from '../i18n';
 import { useBoard } from '../ui';
 import { Clock } from './Clock';
 import { BoardGrid } from './boards/BoardGrid';
 import { ThresholdSound, ThresholdSoundControls } from './boards/ThresholdSound';
 import type { PanelRenderContext } from './boards/registry';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import './app.css';
 
 /**
@@ -30,6 +30,8 @@ export function Board({
   sources,
   kiosk,
   board,
+  headerClock,
+  panelChrome,
 }: {
   title: string;
   sources: readonly SourceId[];
@@ -39,9 +41,13 @@ export function Board({
    * definition, or `{ missing: id }` when the id is not configured. Absent: the standard board.
    */
   board?: BoardDefinition | { readonly missing: string; readonly available: readonly string[]; readonly problems?: readonly string[] };
+  /** Replaces the header's clock (the TV kiosk: its own clock, the board's name, the next board's countdown). */
+  headerClock?: ReactNode;
+  /** Extra content inside each panel of a designed board (the TV kiosk: stale badges, list pager). */
+  panelChrome?: (panel: PanelDefinition) => ReactNode;
 }) {
   const { simulatorUrl } = useBoard().config;
-  const ctx = useMemo<PanelRenderContext>(() => ({ kiosk, sources }), [kiosk, sources]);
+  const ctx = useMemo<PanelRenderContext>(() => ({ kiosk, sources, panelChrome }), [kiosk, sources, panelChrome]);
   return (
     <div className={`board${kiosk ? ' board--kiosk' : ''}${board ? ' board--designed' : ''}`} data-testid={kiosk ? 'kiosk-board' : 'supervisor-board'}>
       <header className="board__header">
@@ -50,7 +56,7 @@ export function Board({
         {!kiosk && <ThresholdSoundControls />}
         {!kiosk && simulatorUrl && <SimulatorLink url={simulatorUrl} />}
         {!kiosk && <LazyBroadcastForm />}
-        <Clock />
+        {headerClock ?? <Clock />}
       </header>
       <EmergencyBanner kiosk={kiosk} />
       {(!board || 'missing' in board || board.ticker !== false) && <BroadcastTicker />}

@@ -8,15 +8,23 @@ import { realScheduler, type Scheduler } from '../lib/scheduler';
 import { i18n, initI18n, loadLanguage, loadNamespace, resolveLanguage, setLanguage } from '../i18n';
 import { initIngest, startHistorySampler } from '../stores';
 import { applyTheme, resolveTheme } from '../ui';
-import { App, loadSupervisor } from './App';
+import { App, loadKiosk, loadSupervisor } from './App';
 import { ConfigErrorView, ConfigLoadingView, PageMessage } from './ConfigErrorView';
 import { lazyModule } from '../lib/lazy-module';
 import { appBaseHref, routeOf } from './routes';
 import { boardConfigSchema } from './modules';
 import { startConnectors } from './wiring';
+import type { SourceId, SourcePorts } from '../domain';
 import './app.css';
 
 const log = createLogger('boot');
+
+declare global {
+  interface Window {
+    /** `/kiosk` only: the command ports of the kiosk's (read-only) connectors, by source; every command rejects with `read-only` (docs/CONTRACTS.md "TV kiosk"). */
+    __kioskPorts?: Readonly<Partial<Record<SourceId, SourcePorts>>>;
+  }
+}
 
 /** Test seams of {@link boot} and {@link obtainConfig}; every field defaults to the real thing. */
 export interface BootOptions {
@@ -99,7 +107,12 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   }
   // The supervisor's own chunks (react-query, toasts, the command menu) download while the
   // configuration loads; the kiosk never loads them (docs/PERFORMANCE.md "Kiosk bundle budget").
-  const supervisorReady = route === 'supervisor' || route === 'boards' ? loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`)) : Promise.resolve();
+  const supervisorReady =
+    route === 'supervisor' || route === 'boards'
+      ? loadSupervisor().catch((e: unknown) => log.error(`supervisor chunks not loaded: ${String(e)}`))
+      : route === 'kiosk'
+        ? loadKiosk().catch((e: unknown) => log.error(`kiosk chunk not loaded: ${String(e)}`))
+        : Promise.resolve();
   const config = await obtainConfig(appHref, route === 'kiosk', render, options);
   if (!config) return;
   document.title = config.title;
@@ -109,8 +122,11 @@ export async function boot(container: HTMLElement, pageHref: string = location.h
   const bus = initIngest(route === 'kiosk' ? config.kioskFlushIntervalMs : config.flushIntervalMs);
   // Trend history (issue 13): sampled from the start when a board can show a trend panel.
   if (config.boards.some((b) => b.panels.some((p) => p.type === 'trend'))) startHistorySampler(config.trends.samplePeriodSec * 1000, config.trends.windowMin * 60_000);
-  const wiring = startConnectors(config, (events) => bus.publish(events), appHref);
+  // The kiosk sends no command: its connectors are started read-only (their command paths refuse before the wire).
+  const wiring = startConnectors(config, (events) => bus.publish(events), appHref, { readOnly: route === 'kiosk' });
   window.addEventListener('pagehide', () => void wiring.stop(), { once: true });
+  // Test hook (issue 14 acceptance 3): the kiosk's own connectors' command ports, to call directly and see refused.
+  if (route === 'kiosk') window.__kioskPorts = wiring.ports;
 
   await supervisorReady;
   render(<App route={route} config={config} sources={wiring.sources} ports={wiring.ports} broadcast={route === 'kiosk' ? undefined : wiring.broadcast} />);

@@ -43,6 +43,11 @@ export interface WiringOptions {
   readonly scheduler?: Scheduler;
   /** Which modules run: `board` (default; supervisor and kiosk) or `desk` (`/agent`). */
   readonly scope?: ModuleScope;
+  /**
+   * A screen that may send no command (the kiosk, issue 14): every connector is started
+   * read-only (`ConnectorContext.readOnly`), so its command paths refuse before the wire.
+   */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -68,6 +73,7 @@ export function startConnectors(config: BoardConfig, publish: Emit, baseUrl: str
       scheduler,
       reasonCodes: config.reasonCodes,
       stomp,
+      readOnly: options.readOnly === true,
     };
     // `settings` was validated by this module's own schema (the board schema is built from it).
     const instance = module.create(settings as never, context);

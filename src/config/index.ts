@@ -4,3 +4,4 @@ export * from './security';
 export * from './origins';
 export * from './load';
 export * from './board-sources';
+export * from './kiosk';

@@ -10,6 +10,7 @@ import { boardConfigSchema } from '../app/modules';
 import { checkDomainEvent } from '../domain';
 import { ConfigError, parseConfig } from './load';
 import { buildConfigSchema } from './schema';
+import { KIOSK_DEFAULTS } from './kiosk';
 
 const RTE = { tokenUrl: '/api/rte/token', hubUrl: '/rte' };
 const GC = { brokerUrls: ['/stomp'], supervisorLoginId: 'sup9001' };
@@ -36,6 +37,7 @@ describe('board configuration schema (zod/mini)', () => {
       trends: { samplePeriodSec: 10, windowMin: 60 },
       theme: 'dark',
       boards: [],
+      kiosk: KIOSK_DEFAULTS,
       security: { allowedConfigOrigins: [], allowedOrigins: [] },
       sources: {
         rte: {

@@ -1,5 +1,6 @@
 import { z } from '../domain/zod';
 import { boardsSchema } from './boards';
+import { KIOSK_DEFAULTS, kioskSchema } from './kiosk';
 import { securitySchema } from './security';
 
 /**
@@ -107,6 +108,8 @@ export const baseConfigShape = {
     }),
     { samplePeriodSec: 10, windowMin: 60 },
   ),
+  /** The TV kiosk (issue 14): rotation, schedule, night, time zone, readability, hygiene (`src/config/kiosk.ts`). */
+  kiosk: z._default(kioskSchema, KIOSK_DEFAULTS),
   /** Origins `?config=` may load from and send credentials to (read from the served file only; security.ts). */
   security: securitySchema,
 };

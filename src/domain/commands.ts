@@ -15,7 +15,15 @@ export interface AgentStateCommand {
 }
 
 /** Why a command failed. */
-export type CommandErrorCode = 'not-connected' | 'vendor-error' | 'timeout' | 'invalid';
+export type CommandErrorCode = 'not-connected' | 'vendor-error' | 'timeout' | 'invalid' | 'read-only';
+
+/**
+ * The refusal of a command on a screen that may send none (the kiosk, issue 14): thrown
+ * (as a rejected promise) by every command path started read-only, before anything is sent.
+ */
+export function readOnlyRefusal(): CommandError {
+  return new CommandError('read-only', 'This screen is read-only: it sends no commands');
+}
 
 /** A command that failed; `message` is plain text fit to show the user. */
 export class CommandError extends Error {

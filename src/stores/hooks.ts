@@ -213,6 +213,25 @@ export function useRaisedAlarmCount(): number {
   });
 }
 
+let lastCriticalKeys: readonly EntityKey[] = [];
+
+/**
+ * Keys of the raised alarms of severity `alarm` (critical), oldest first (the kiosk's rotation
+ * interrupt, issue 14); the same array while that set does not change.
+ */
+export function useRaisedCriticalAlarmKeys(): readonly EntityKey[] {
+  return useStore(stores.alarms, (s) => {
+    const keys: EntityKey[] = [];
+    for (const k of s.order) {
+      const a = s.byKey.get(k);
+      if (a?.state === 'raised' && a.severity === 'alarm') keys.push(k);
+    }
+    if (keys.length === lastCriticalKeys.length && keys.every((k, i) => k === lastCriticalKeys[i])) return lastCriticalKeys;
+    lastCriticalKeys = keys;
+    return keys;
+  });
+}
+
 /** One alarm, re-rendering only when it is replaced. */
 export function useAlarm(key: EntityKey): Alarm | undefined {
   return useStore(stores.alarms, (s) => s.byKey.get(key));

@@ -85,6 +85,7 @@ export {
   useQueueMembers,
   useAlarmKeys,
   useRaisedAlarmCount,
+  useRaisedCriticalAlarmKeys,
   useAlarm,
   useCallbackListKeys,
   useCallbackList,

@@ -46,6 +46,7 @@ const BoardPanel = memo(function BoardPanel({ panel, ctx }: { panel: PanelDefini
       <h2 className="board-grid__title" id={headingId}>
         {panel.title ?? t(`panelType.${panel.type}`)}
       </h2>
+      {ctx.panelChrome?.(panel)}
       <div className="board-grid__body">
         <PanelScopeContext.Provider value={scope}>{PANEL_RENDERERS[panel.type](ctx)}</PanelScopeContext.Provider>
       </div>

@@ -8,7 +8,7 @@ import { KpiPanel } from '../../features/kpi';
 import { QueuePanel } from '../../features/queues';
 import { RouterPanel } from '../../features/routers';
 import { LazyTrendPanel } from '../../features/trends';
-import type { PanelType, SourceId } from '../../domain';
+import type { PanelDefinition, PanelType, SourceId } from '../../domain';
 
 /** What every panel renderer gets: where it is shown and which sources run. */
 export interface PanelRenderContext {
@@ -16,6 +16,8 @@ export interface PanelRenderContext {
   readonly kiosk: boolean;
   /** The sources that run on this page. */
   readonly sources: readonly SourceId[];
+  /** Extra content inside each panel, after its title (the TV kiosk: stale badges, list pager). */
+  readonly panelChrome?: (panel: PanelDefinition) => ReactNode;
 }
 
 /**

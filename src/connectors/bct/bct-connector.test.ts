@@ -108,6 +108,25 @@ describe('BCT connector', () => {
     expect(c.reasonCodes).toEqual({ notReady: [{ id: 'Lunch', label: 'Lunch' }], logout: [] });
   });
 
+  it('read-only (the kiosk): agent state, RouteMessage and web chat commands reject with read-only; only reads reach the broker', async () => {
+    const scheduler = createFakeScheduler(T0);
+    const s = fakeStompSession({ state: 'idle', connects: 0 });
+    const config = bctConfigSchema.parse({ brokerUrls: ['/stomp'], instance: 'BCT1', agentNames: ['anna.berg'], notReadyReasons: ['Lunch'], routerNames: ['R1'], webChat: { agentName: 'Desk', routerName: 'R1' } });
+    const c = createBctConnector(config, () => undefined, { session: s.session, scheduler, clientId: 'board', readOnly: true });
+    c.start();
+    s.setStatus({ state: 'connected', connects: 1 });
+    await flush();
+    const reads = s.sent.map((m) => JSON.parse(m.body ?? '{}').command as string);
+    const chat = { source: 'bct' as const, sessionId: 'c-1', instance: 'BCT1' };
+    await expect(c.setAgentState({ agentId: 'anna.berg', state: 'READY' })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(c.setAgentState({ agentId: 'anna.berg', state: 'NOT_READY', reasonCodeId: 'Lunch' })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(c.routeMessage({ message: 'hi', routerName: 'R1' })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(c.webChat!.respond(chat, { accept: true })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(c.webChat!.sendMessage(chat, 'x')).rejects.toMatchObject({ code: 'read-only' });
+    expect(s.sent.map((m) => JSON.parse(m.body ?? '{}').command as string)).toEqual(reads);
+    expect(reads.every((r) => r === 'GetCurrentAlarms')).toBe(true);
+  });
+
   it('a dropped session fails pending commands at once and reports down; RouteMessage goes through request/reply', async () => {
     const { s, c, events, reply } = setup();
     s.setStatus({ state: 'connected', connects: 1 });

@@ -5,6 +5,7 @@
  */
 import { realScheduler, type Scheduler } from '../../lib/scheduler';
 import type { AgentStateCommand, ChatAction, ChatPort, ChatSessionRef, RouteMessageRequest } from '../../domain';
+import { readOnlyRefusal } from '../../domain';
 import { BrokerRequestError, createBrokerRequester, type BrokerRequester } from '../stomp/request-reply';
 import { followSessionStatus } from '../stomp/follow-session';
 import type { StompSession, StompSessionStatus } from '../stomp/stomp-session';
@@ -37,6 +38,8 @@ export interface BctConnectorOptions {
   readonly scheduler?: Scheduler;
   /** This client's reply queue id (default a random UUID). */
   readonly clientId?: string;
+  /** Read-only (the kiosk): every command rejects with `read-only` before anything is sent. */
+  readonly readOnly?: boolean;
 }
 
 /** The connector with its ports. */
@@ -106,6 +109,7 @@ export function createBctConnector(config: BctConnectorConfig, emit: Emit, opts:
   };
 
   const ask = (cmd: BctCommand) => {
+    if (opts.readOnly === true) return Promise.reject(readOnlyRefusal());
     if (!requester || !running) return Promise.reject(new CommandError('not-connected', 'Business ConneCT is not running'));
     return requester.request({ destination: config.commandsDestination, body: cmd.body, decode: decodeBctReply, label: cmd.command }).catch((e: unknown) => {
       throw commandError(e);

@@ -23,7 +23,7 @@ export const bctModule: ConnectorModule<typeof bctConfigSchema, 'bct'> = {
       bctModule,
       async () => {
         const [{ createBctConnector }, session] = await Promise.all([import('./bct-connector'), context.stomp.get(config)]);
-        const connector = createBctConnector(config, context.emit, { session, scheduler: context.scheduler });
+        const connector = createBctConnector(config, context.emit, { session, scheduler: context.scheduler, readOnly: context.readOnly === true });
         return {
           start: () => connector.start(),
           stop: () => connector.stop(),

@@ -236,6 +236,18 @@ describe('GC connector: setAgentState', () => {
     expect(session.sent).toEqual([]);
   });
 
+  it('read-only (the kiosk): every command rejects with read-only and nothing is published', async () => {
+    const scheduler = createFakeScheduler(1_000_000);
+    const session = fakeSession();
+    const c = createGcConnector(CONFIG, () => undefined, { session, scheduler, readOnly: true });
+    c.start();
+    session.setStatus({ state: 'connected', connects: 1, url: 'ws://broker.invalid:61614/' });
+    for (const state of ['READY', 'NOT_READY', 'LOGOUT'] as const) {
+      await expect(c.setAgentState({ agentId: 'agent2001', state, reasonCodeId: state === 'READY' ? undefined : '3' })).rejects.toMatchObject({ code: 'read-only' });
+    }
+    expect(session.sent).toEqual([]);
+  });
+
   it('rejects invalid input without sending', async () => {
     const { session, c } = setup();
     await expect(c.setAgentState({ agentId: 'agent#2001', state: 'READY' })).rejects.toMatchObject({ code: 'invalid' });

@@ -8,6 +8,7 @@ import { ingestErrorEvent, createStatusReporter, safeEmit } from '../transport/e
 import { createLiveness } from '../transport/liveness';
 import { followSessionStatus } from '../stomp/follow-session';
 import type { GcDeskPort, MobileLoginRequest, PhonebookScope, ReasonCodeLabels } from '../../domain';
+import { readOnlyRefusal } from '../../domain';
 import type { GcConnectorConfig } from './config';
 import { realScheduler, type CancelFn, type Scheduler } from '../../lib/scheduler';
 import {
@@ -49,6 +50,8 @@ export interface GcConnectorOptions {
   readonly reasonCodes?: ReasonCodeLabels;
   /** Clock and scheduler for liveness and command timeouts (default real scheduler). */
   readonly scheduler?: Scheduler;
+  /** Read-only (the kiosk): every command rejects with `read-only` before anything is published. */
+  readonly readOnly?: boolean;
   /** For an own session: WebSocket implementation (default `globalThis.WebSocket`; `ws` in Node). */
   readonly WebSocket?: WebSocketConstructor;
   /** For an own session: base for relative broker URLs (default `location.href`). */
@@ -283,6 +286,7 @@ export function createGcConnector(
    * (resolve) or is an `Error` (reject `vendor-error`), or after `commandTimeoutMs` (`timeout`).
    */
   function send(agentId: string, frame: GcCommandFrame, matches: (e: GcEvent) => boolean): Promise<void> {
+    if (opts.readOnly === true) return Promise.reject(readOnlyRefusal());
     if (!running || !session.connected) {
       return Promise.reject(new CommandError('not-connected', 'Not connected to the Generic Connector broker'));
     }

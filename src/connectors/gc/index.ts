@@ -24,6 +24,7 @@ export const gcModule: ConnectorModule<typeof gcConfigSchema, 'gc'> = {
         session,
         scheduler: context.scheduler,
         reasonCodes: context.reasonCodes,
+        readOnly: context.readOnly === true,
       });
       return { start: () => connector.start(), stop: () => connector.stop(), ports: { agentState: connector } };
     });

@@ -22,6 +22,12 @@ export interface ConnectorContext {
   readonly reasonCodes: ReasonCodeLabels;
   /** The board's shared broker sessions (one per broker, account and virtual host); owned by the app. */
   readonly stomp: StompSessions;
+  /**
+   * True on a screen that may send no command (the kiosk, issue 14): the connector reads as
+   * usual, but each of its command paths rejects with `readOnlyRefusal()` (domain) before
+   * it touches the wire.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** Which pages a backend runs on (see {@link ConnectorModule.scope}). */
