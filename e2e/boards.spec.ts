@@ -154,3 +154,27 @@ test('a threshold crossing in the simulator shows critical within a second, flas
   await expect(sound).toHaveAttribute('data-plays', '1');
   expect(await sound.evaluate((el) => (el as HTMLAudioElement).paused)).toBe(true);
 });
+
+test('a share link from the editor opens exactly that board on a kiosk; a tampered link is refused with the reason', async ({ page }) => {
+  await page.goto(`/boards?${cfg}`);
+  await expect(page.getByTestId('board-editor')).toBeVisible({ timeout: 10_000 });
+  await page.getByTestId('editor-new').click();
+  await page.getByTestId('editor-board-id').fill('e2e-shared');
+  await page.getByTestId('editor-add-type').selectOption('kpi');
+  await page.getByTestId('editor-add-panel').click();
+  await page.getByTestId('editor-share').click();
+  const link = await page.getByTestId('editor-share-link').inputValue();
+  const u = new URL(link);
+  expect(u.pathname).toMatch(/\/kiosk$/);
+  expect(u.searchParams.get('boardData')).toMatch(/^[A-Za-z0-9_-]+$/);
+
+  await page.goto(`/kiosk?${cfg}&boardData=${u.searchParams.get('boardData')}`);
+  await expect(page.locator('[data-testid="board-grid"]')).toHaveAttribute('data-board-id', 'e2e-shared');
+  await expect(page.locator('[data-testid="panel"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="panel"]')).toHaveAttribute('data-panel-type', 'kpi');
+  await expect(page.getByTestId('threshold-mute')).toHaveCount(0);
+
+  await page.goto(`/kiosk?${cfg}&boardData=AAAA${u.searchParams.get('boardData')}`);
+  await expect(page.getByTestId('board-missing')).toBeVisible();
+  await expect(page.getByTestId('board-problems')).toContainText('boardData');
+});

@@ -10,7 +10,7 @@ import { BoardContext, BroadcastPortContext, type BoardContextValue } from '../u
 import { Board } from './Board';
 import { boardConfigSchema } from './modules';
 import { appBaseHref, type Route } from './routes';
-import { resolveBoard, type ResolvedBoard } from './boards/resolve';
+import type { ResolvedBoard } from './boards/resolve';
 
 /**
  * The supervisor-only providers (react-query, the toaster: `supervisor.tsx`), a chunk the
@@ -105,7 +105,14 @@ export function App(props: {
   useEffect(() => {
     if (!needsAsync) return;
     let live = true;
-    void resolveBoard(config, location.href, appBaseHref(location.href)).then((board) => {
+    // A chunk of its own: share-link decoding and board files are not on the kiosk's eager path.
+    void import('./boards/resolve')
+      .then(({ resolveBoard }) => resolveBoard(config, location.href, appBaseHref(location.href)))
+      .catch((e: unknown): ResolvedBoard => {
+        log.error(`board not resolved: ${String(e)}`);
+        return { missing: new URL(location.href).searchParams.get('board') ?? 'boardData', available: config.boards.map((b) => b.id) };
+      })
+      .then((board) => {
       if (live) setResolved({ board });
     });
     return () => {

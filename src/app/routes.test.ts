@@ -10,6 +10,8 @@ describe('routes', () => {
     expect(routeOf('/kiosk/')).toBe('kiosk');
     expect(routeOf('/wall/kiosk')).toBe('kiosk');
     expect(routeOf('/agent')).toBe('agent');
+    expect(routeOf('/boards')).toBe('boards');
+    expect(routeOf('/wall/boards/')).toBe('boards');
     expect(routeOf('/kiosks')).toBe('supervisor');
   });
 
