@@ -5,7 +5,7 @@ import { cilSim, resetPausedForEachTest, sim } from './sim-client';
 /**
  * Hostile vendor text (issue 15, "Hostile text"): script-injection payloads put through the
  * simulator's controls into every vendor text field the controls reach — RTE and GC agent
- * names (`agent-name`, board and TV), Business ConneCT
+ * names (`agent-name`, board and TV), UCCX team and member names and reason codes, Business ConneCT
  * alarm messages and sources, emergency caller names, locations and numbers (board and TV),
  * web chat customer names, e-mail addresses, messages and choice answers, and on the CIL
  * agent desk the vendor's reason label, queue names, caller number, queue of a work item
@@ -110,6 +110,20 @@ test.describe('hostile text on the board, the TV and in web chat', () => {
     }
     await expectNothingRan(page, w);
     await expectNothingRan(tv, wTv);
+  });
+
+  test('UCCX team and member names and an unlabelled reason code: shown literally, nothing runs', async ({ page }) => {
+    const w = await guard(page);
+    await page.goto(`/?config=${E2E.activemqConfig}`);
+    await expect(page.locator('[data-testid="connection-status"][data-source="uccx"]').first()).toHaveAttribute('data-status', 'live', { timeout: 15_000 });
+    const teamName = p(3, 'uccx-team');
+    const memberName = p(0, 'uccx-member');
+    const reason = p(1, 'uccx-reason');
+    await sim.control('uccx/team/rename', { teamId: 'T100', teamName });
+    await sim.control('uccx/member/add', { teamId: 'T100', memberId: 'agHostile', memberName, memberType: 'Agent', status: 'not_ready', reason });
+    await expect(page.locator('[data-testid="team-member"][data-member-id="agHostile"]')).toHaveCount(1, { timeout: 10_000 });
+    await expectLiteral(page, [teamName, memberName, reason]);
+    await expectNothingRan(page, w);
   });
 
   test('web chat customer name, e-mail, messages and choice answers: shown literally, nothing runs', async ({ page }) => {
