@@ -9,8 +9,9 @@ import { createFakeScheduler } from '../lib/scheduler';
 import { boot, CONFIG_RETRY_BACKOFF, obtainConfig } from './boot';
 import { ConfigErrorView } from './ConfigErrorView';
 
-initI18n('en');
+await loadLanguage('en');
 await loadLanguage('de');
+initI18n('en');
 
 const BAD = {
   flushIntervalMs: 3,

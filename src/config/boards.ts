@@ -70,8 +70,8 @@ export const boardSchema = z
     columns: z._default(intIn(1, 48), 12),
     rows: z._default(intIn(1, 48), 12),
     panels: z.array(panelSchema).check(z.maxLength(48)),
-    /** Show the broadcast ticker (default true). */
-    ticker: z._default(z.boolean(), true),
+    /** Show the broadcast ticker (absent: shown). */
+    ticker: z.optional(z.boolean()),
     flashWithReducedMotion: z.optional(z.boolean()),
     kioskSound: z.optional(z.boolean()),
   })

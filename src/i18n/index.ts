@@ -3,8 +3,8 @@
  *
  * Catalogues are JSON files, one per language per namespace:
  * `src/i18n/locales/<lang>/<namespace>.json`, picked up by `import.meta.glob`, so a new
- * namespace is one file pair. English (the fallback) is bundled with the entry; every other
- * language is one chunk loaded when shown ({@link loadLanguage}). Every key in `en` is in `de`
+ * namespace is one file pair. Each language is one chunk loaded when first shown
+ * ({@link loadLanguage}; English is the fallback of every key once loaded). Every key in `en` is in `de`
  * and vice versa (a unit test enforces it). Plurals use i18next's suffixes (`_one`,
  * `_other`); numbers, durations and times go through `Intl` (`src/ui/format.ts`).
  *
@@ -87,22 +87,18 @@ export const LAZY_NAMESPACES = ['desk', 'uccx', 'trends', 'boardEditor'] as cons
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
 /**
- * The English catalogue files (every namespace but the lazy ones), bundled with the entry:
- * English is the fallback of every key. `./locales/en/<namespace>.json` → its JSON.
+ * Each language's catalogues (every namespace but the lazy ones) as one chunk, loaded when
+ * the board first shows that language ({@link loadLanguage}; boot loads the first one before
+ * anything renders), so the kiosk's entry bundle carries no words and a German screen never
+ * downloads the English ones (docs/PERFORMANCE.md "Kiosk bundle budget").
  */
-const ENGLISH_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/en/*.json', '!./locales/en/desk.json', '!./locales/en/uccx.json', '!./locales/en/trends.json', '!./locales/en/boardEditor.json'], { eager: true });
-
-/**
- * The other languages' catalogues, each language one chunk loaded when the board first
- * shows it ({@link loadLanguage}), so the kiosk's eager bundle carries one language, not
- * all (docs/PERFORMANCE.md "Kiosk bundle budget").
- */
-const LANGUAGE_CHUNKS: Readonly<Record<Exclude<Language, 'en'>, () => Promise<{ readonly FILES: Record<string, { default: Record<string, unknown> }> }>>> = {
+const LANGUAGE_CHUNKS: Readonly<Record<Language, () => Promise<{ readonly FILES: Record<string, { default: Record<string, unknown> }> }>>> = {
+  en: () => import('./catalogues-en'),
   de: () => import('./catalogues-de'),
 };
 
-/** Catalogue files loaded so far, by path (English from the start, others as loaded). */
-const loadedFiles: Record<string, { default: Record<string, unknown> }> = { ...ENGLISH_FILES };
+/** Catalogue files loaded so far, by path. */
+const loadedFiles: Record<string, { default: Record<string, unknown> }> = {};
 
 /** The lazy namespaces' catalogue files, each a chunk loaded on demand. */
 const LAZY_FILES = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/desk.json', './locales/*/uccx.json', './locales/*/trends.json', './locales/*/boardEditor.json']);
@@ -122,13 +118,13 @@ export async function loadNamespace(ns: LazyNamespace): Promise<void> {
 }
 
 /**
- * Loads `lang`'s catalogues (its chunk; English is bundled) and adds them to i18next when it
- * is initialised, once. {@link setLanguage} calls it; boot awaits it before the first render
- * so a German board never flashes English.
+ * Loads `lang`'s catalogues (its chunk) and adds them to i18next when it is initialised,
+ * once. {@link setLanguage} calls it; boot awaits it before the first render, so a board
+ * never shows keys or flashes another language. Unsupported values load nothing.
  * @throws (rejects) when the language's chunk cannot be downloaded
  */
 export async function loadLanguage(lang: string): Promise<void> {
-  if (!isLanguage(lang) || lang === 'en' || languageLoaded(lang)) return;
+  if (!isLanguage(lang) || languageLoaded(lang)) return;
   const { FILES } = await LANGUAGE_CHUNKS[lang]();
   Object.assign(loadedFiles, FILES);
   if (!i18n.isInitialized) return;
@@ -137,14 +133,14 @@ export async function loadLanguage(lang: string): Promise<void> {
   }
 }
 
-/** True when `lang`'s catalogues are there (English always). */
+/** True when `lang`'s catalogues are there. */
 export function languageLoaded(lang: Language): boolean {
-  return lang === DEFAULT_LANGUAGE || Object.keys(loadedFiles).some((path) => path.startsWith(`./locales/${lang}/`));
+  return Object.keys(loadedFiles).some((path) => path.startsWith(`./locales/${lang}/`));
 }
 
 /**
  * The catalogues loaded so far as i18next resources: `{ <lang>: { <namespace>: {...} } }`,
- * English always, other languages once {@link loadLanguage} loaded them; never the
+ * each language once {@link loadLanguage} loaded it; never the
  * {@link LAZY_NAMESPACES} (unsupported language folders are ignored).
  */
 export function catalogues(): Resource {
@@ -203,8 +199,7 @@ function syncHtmlLang(lng: string): void {
 
 /**
  * Initialises i18next synchronously with the catalogues loaded so far and `language` (call
- * {@link loadLanguage} first for a language other than English, or the board shows English
- * until it is loaded), and keeps
+ * {@link loadLanguage} first, or the board shows keys until they are loaded), and keeps
  * `<html lang>` in step with the current language from then on. Calling it again only
  * switches the language. Missing keys are counted into `<html data-i18n-missing>`.
  * @param language the language to show (unsupported values fall back to `en`)
@@ -243,7 +238,7 @@ export function initI18n(language: string = DEFAULT_LANGUAGE): I18n {
 
 /**
  * Switches the board to `lang`; `<html lang>` follows. Unsupported values fall back to
- * `en`. Synchronous when the language's catalogues are loaded (English always; boot awaits
+ * `en`. Synchronous when the language's catalogues are loaded (boot awaits
  * {@link loadLanguage} first); otherwise it loads them and switches when they are there
  * (a chunk that fails to load leaves the language as it was, with a warning).
  * @throws Error when called before {@link initI18n}

@@ -6,8 +6,9 @@ import { BoardContext, type AgentStatePort, type BoardSettings } from './board-c
 
 // Component tests render English by default (a test may switch with `setLanguage`, at once:
 // German is loaded here, as boot loads it before rendering a German board).
-initI18n('en');
+await loadLanguage('en');
 await loadLanguage('de');
+initI18n('en');
 
 /** The demo's thresholds and reason codes, for component tests. */
 export const TEST_SETTINGS: BoardSettings = {
