@@ -6,8 +6,9 @@
  *
  * The Content Security Policy allows only the app's own files: no inline script or style,
  * no eval (zod runs `jitless`, src/domain/zod.ts), no plugins, no `<base>`, no framing,
- * and Trusted Types enforced with no policy at all (`trusted-types 'none'`: no string may
- * reach an HTML or script sink). `connect-src` adds `ws:` / `wss:` because the vendor hubs
+ * and Trusted Types enforced with one policy only, `wallboard-sw` (`src/kiosk/offline.ts`),
+ * which accepts exactly the app's own `sw.js` for the service worker's registration (a
+ * script-URL sink); no string can reach an HTML or script sink otherwise. `connect-src` adds `ws:` / `wss:` because the vendor hubs
  * and brokers (RTE SignalR, ActiveMQ STOMP over WebSocket) are usually on other hosts and
  * ports; a deployment that knows them should list them instead (DEPLOYMENT.md).
  * React `style` props go through the CSSOM and are allowed; `style="…"` in markup is not.
@@ -22,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
+  "trusted-types wallboard-sw",
 ].join('; ');
 
 /**

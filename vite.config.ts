@@ -84,6 +84,9 @@ export default defineConfig({
             options: { cacheName: 'wallboard-config', networkTimeoutSeconds: 5, expiration: { maxEntries: 8 } },
           },
         ],
+        // One self-contained sw.js: the worker runs under the same CSP (Trusted Types), where
+        // importScripts() of a separate Workbox runtime file would be refused.
+        inlineWorkboxRuntime: true,
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
