@@ -152,6 +152,17 @@ describe('credential origins', () => {
   });
 });
 
+describe('broadcast broker URLs count as endpoints (issue 13)', () => {
+  it('refuses a ?config= broadcast broker elsewhere and allows the served one', () => {
+    const served = { sources: {}, broadcast: { brokerUrls: ['wss://broker.example:61614'] } };
+    const allowed = allowedEndpointOrigins(served, APP);
+    expect(allowed.has('https://broker.example:61614')).toBe(true); // ws(s) compare as http(s)
+    expect(refusedEndpoints({ sources: {}, broadcast: { brokerUrls: ['wss://broker.example:61614', 'wss://evil.example'] } }, allowed, APP)).toEqual([
+      { field: 'broadcast.brokerUrls.1', origin: 'https://evil.example' },
+    ]);
+  });
+});
+
 describe('trusted origins count as endpoints (issue 8)', () => {
   it('a ?config= file may point sources.cil.allowedOrigin only at an allowed origin', async () => {
     const { endpointUrls, refusedEndpoints } = await import('./origins');
