@@ -5,13 +5,13 @@ import { E2E } from './ports';
 /**
  * Accessibility (issue 13, acceptance 5): axe finds no serious or critical violation on each
  * page, in both themes and both languages (one page load per combination). PAGES is the list
- * the lead extends (the board editor `/boards` and designed boards join it when they land).
+ * of pages every new view joins.
  */
 const PAGES: readonly { readonly name: string; readonly path: string; readonly ready: string }[] = [
   { name: 'supervisor board', path: '/', ready: '[data-testid="supervisor-board"]' },
   { name: 'kiosk', path: '/kiosk', ready: '[data-testid="kiosk-board"]' },
   { name: 'agent view', path: '/agent', ready: 'main, [role="main"], h1' },
-  // LEAD: add { name: 'board editor', path: '/boards', ready: '…' } when the editor is merged.
+  { name: 'board editor', path: '/boards', ready: '[data-testid="board-editor"]' },
 ];
 const THEMES = ['dark', 'light'] as const;
 const LANGS = ['en', 'de'] as const;

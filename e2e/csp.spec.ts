@@ -67,6 +67,9 @@ const VIEWS: ReadonlyArray<{ name: string; path: string; ready: string }> = [
   { name: 'GC agent desk', path: `/agent?config=${E2E.activemqConfig}`, ready: '[data-testid="gc-agent-desk"]' },
   { name: 'CIL agent desk', path: '/agent?config=/config.cil-e2e.json', ready: '[data-testid="agent-desk"], [data-testid="connection-status"][data-source="cil"]' },
   { name: 'web chat board', path: '/?config=/config.chat.json', ready: '[data-testid="connection-status"][data-source="bct"][data-status="live"]' },
+  { name: 'board editor', path: `/boards?config=${E2E.activemqConfig}`, ready: '[data-testid="board-editor"]' },
+  { name: 'trend board (chart chunk)', path: '/?config=/config.trends.json&board=trend', ready: '[data-testid="trend"]' },
+  { name: 'TV kiosk shell with rotation (service worker registered)', path: '/kiosk?config=/config.kiosk-e2e.json', ready: '[data-testid="kiosk"] [data-testid="panel"]' },
 ];
 
 test('every view of the production build runs under the strict CSP and Trusted Types with no violation', async ({ page }) => {
