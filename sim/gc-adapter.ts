@@ -95,7 +95,7 @@ export class GcAdapter {
     this.detach = model.onChange((c) => {
       if (c.kind === 'agent' && c.site === 'gc') {
         const a = model.agent(c.id);
-        if (a) this.publish(gcState(a));
+        if (a) this.publishState(gcState(a));
       } else if (c.kind === 'tick') {
         this.publishQueueList(false);
       }
@@ -156,8 +156,49 @@ export class GcAdapter {
   reset(): void {
     this.resetLog();
     this.failure = null;
+    this.flushChaos();
     this.queueFormat = DEFAULT_QUEUE_LIST_FORMAT;
     this.publishAll();
+  }
+
+  /**
+   * Fault injection (issue 15, `POST /sim/control/gc/duplicate-swap`): the next `count`
+   * State events (rounded up to an even number) are sent in pairs swapped, each twice:
+   * B, B, A, A instead of A, B. State carries its time (gc doc "State", field 7), so a board
+   * that respects it ends in the newest state.
+   */
+  duplicateSwapNext(count: number): void {
+    this.flushChaos();
+    this.chaos.left = count + (count % 2);
+  }
+
+  /** State events still to be sent duplicated and swapped, and whether one is held back. */
+  get duplicateSwap(): { left: number; held: boolean } {
+    return { left: this.chaos.left, held: this.chaos.held !== null };
+  }
+
+  private readonly chaos: { left: number; held: string | null } = { left: 0, held: null };
+
+  private flushChaos(): void {
+    const held = this.chaos.held;
+    this.chaos.held = null;
+    this.chaos.left = 0;
+    if (held !== null) this.publish(held);
+  }
+
+  private publishState(body: string): void {
+    if (this.chaos.left <= 0) return this.publish(body);
+    if (this.chaos.held === null) {
+      this.chaos.held = body;
+      return;
+    }
+    const first = this.chaos.held;
+    this.chaos.held = null;
+    this.chaos.left -= 2;
+    this.publish(body);
+    this.publish(body);
+    this.publish(first);
+    this.publish(first);
   }
 
   private publish(body: string): void {
