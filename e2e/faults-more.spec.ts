@@ -62,13 +62,13 @@ test('duplicate and out-of-order GC State events: each sent twice and swapped, t
   await waitForRoster(page);
   await expect.poll(() => boardStates(page), { timeout: 7_000 }).toEqual(await truthStates());
 
-  // The next 60 State events go out as B, B, A, A instead of A, B.
-  await sim.control('gc/duplicate-swap', { count: 60 });
+  // The next 30 State events are each sent after their agent's next one, both twice: B, B, A, A.
+  await sim.control('gc/duplicate-swap', { count: 30 });
   let stepped = 0;
-  for (let i = 0; i < 20; i++) {
-    const left = ((await (await fetch(`${E2E.simHttpUrl}/sim/gc/duplicate-swap`)).json()) as { left: number }).left;
-    if (left === 0) break;
-    stepped += (await sim.step({ seconds: 10 })).events;
+  for (let i = 0; i < 30; i++) {
+    const c = (await (await fetch(`${E2E.simHttpUrl}/sim/gc/duplicate-swap`)).json()) as { left: number; held: boolean };
+    if (c.left === 0 && !c.held) break;
+    stepped += (await sim.step({ seconds: 5 })).events;
   }
   expect(((await (await fetch(`${E2E.simHttpUrl}/sim/gc/duplicate-swap`)).json()) as { left: number; held: boolean })).toEqual({ left: 0, held: false });
   expect(stepped).toBeGreaterThan(0);
