@@ -95,7 +95,7 @@ export class GcAdapter {
     this.detach = model.onChange((c) => {
       if (c.kind === 'agent' && c.site === 'gc') {
         const a = model.agent(c.id);
-        if (a) this.publish(gcState(a));
+        if (a) this.publishState(c.id, gcState(a));
       } else if (c.kind === 'tick') {
         this.publishQueueList(false);
       }
@@ -156,8 +156,50 @@ export class GcAdapter {
   reset(): void {
     this.resetLog();
     this.failure = null;
+    this.flushChaos();
     this.queueFormat = DEFAULT_QUEUE_LIST_FORMAT;
     this.publishAll();
+  }
+
+  /**
+   * Fault injection (issue 15, `POST /sim/control/gc/duplicate-swap`): the next `count` State
+   * events are held, each until the same agent's next State event, and then the pair goes out
+   * swapped and each twice: B, B, A, A instead of A, B (the older state arrives last). State
+   * carries its time (gc doc "State", field 7), so a board that respects it ends in the
+   * newest state. Other agents' events and other messages flow as usual meanwhile.
+   */
+  duplicateSwapNext(count: number): void {
+    this.flushChaos();
+    this.chaos.left = count;
+  }
+
+  /** State events still to be held, and whether one is held back now. */
+  get duplicateSwap(): { left: number; held: boolean } {
+    return { left: this.chaos.left, held: this.chaos.held.size > 0 };
+  }
+
+  private readonly chaos: { left: number; readonly held: Map<string, string> } = { left: 0, held: new Map() };
+
+  private flushChaos(): void {
+    const held = [...this.chaos.held.values()];
+    this.chaos.held.clear();
+    this.chaos.left = 0;
+    for (const body of held) this.publish(body);
+  }
+
+  private publishState(agentId: string, body: string): void {
+    const first = this.chaos.held.get(agentId);
+    if (first !== undefined) {
+      this.chaos.held.delete(agentId);
+      this.publish(body);
+      this.publish(body);
+      this.publish(first);
+      this.publish(first);
+      return;
+    }
+    if (this.chaos.left <= 0) return this.publish(body);
+    this.chaos.left -= 1;
+    this.chaos.held.set(agentId, body);
   }
 
   private publish(body: string): void {

@@ -193,6 +193,22 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       t.tokens.ttlSec = ttl;
       return { ok: true, ttlSec: ttl };
     }],
+    ['POST /sim/control/tokens/expire-next', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const count = b['count'];
+      if (!(typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 1000)) throw new HttpError(400, 'Body must be {"count":0..1000}');
+      t.tokens.expireNext = count;
+      return { ok: true, count };
+    }],
+    ['POST /sim/control/gc/duplicate-swap', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const count = b['count'];
+      if (!(typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 1000)) throw new HttpError(400, 'Body must be {"count":0..1000}');
+      t.gc.duplicateSwapNext(count);
+      return { ok: true, ...t.gc.duplicateSwap };
+    }],
+    ['GET /sim/gc/duplicate-swap', () => t.gc.duplicateSwap],
+    ['GET /sim/tokens', () => ({ ttlSec: t.tokens.ttlSec, expireNext: t.tokens.expireNext, refused: { ...t.tokens.refused } })],
     ['POST /sim/control/reset', (_req, _url, body) => {
       const b = (body ?? {}) as Record<string, unknown>;
       const seed = b['seed'];
@@ -201,6 +217,7 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       }
       t.model.reset({ ...(typeof seed === 'number' ? { seed } : {}), paused: b['paused'] === true });
       t.hub.thaw();
+      t.tokens.expireNext = 0;
       t.hub.resetLog();
       t.gc.reset();
       t.bct?.reset();

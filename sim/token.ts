@@ -20,7 +20,14 @@ export interface TokenService {
    * @param ttlSec lifetime in seconds (default {@link ttlSec}); 0 or negative gives an already expired token
    */
   issue(ttlSec?: number, subject?: string): Promise<string>;
-  /** Verifies signature, issuer, audience and expiry (no clock tolerance). Never throws. */
+  /**
+   * How many of the next tokens to issue already expired (`exp` = `iat` − 60 s), whatever
+   * ttl is asked (issue 15 fault injection: `POST /sim/control/tokens/expire-next`).
+   */
+  expireNext: number;
+  /** Tokens refused by {@link verify} so far (bad signature, expired, missing…), and of those, expired. */
+  readonly refused: { total: number; expired: number };
+  /** Verifies signature, issuer, audience and expiry (no clock tolerance). Never throws; counts refusals in {@link refused}. */
   verify(token: string | undefined | null): Promise<{ ok: true; subject: string; jti: string; exp: number } | { ok: false; reason: string }>;
 }
 
@@ -44,9 +51,16 @@ export function createTokenService(opts: TokenServiceOptions = {}): TokenService
   let seq = 0;
   const service: TokenService = {
     ttlSec: opts.ttlSec ?? tokenTtlFromEnv(),
-    issue: async (ttl = service.ttlSec, subject = 'wallboard') => {
+    expireNext: 0,
+    refused: { total: 0, expired: 0 },
+    issue: async (asked = service.ttlSec, subject = 'wallboard') => {
       const now = Math.floor(Date.now() / 1000);
       seq += 1;
+      let ttl = asked;
+      if (service.expireNext > 0) {
+        service.expireNext -= 1;
+        ttl = -60;
+      }
       return new SignJWT({ scope: 'rte' })
         .setJti(`t${seq}`)
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -58,11 +72,16 @@ export function createTokenService(opts: TokenServiceOptions = {}): TokenService
         .sign(secret);
     },
     verify: async (token) => {
-      if (!token) return { ok: false, reason: 'no token' };
+      if (!token) {
+        service.refused.total += 1;
+        return { ok: false, reason: 'no token' };
+      }
       try {
         const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
         return { ok: true, subject: payload.sub ?? '', jti: payload.jti ?? '', exp: (payload.exp ?? 0) * 1000 };
       } catch (err) {
+        service.refused.total += 1;
+        if ((err as { code?: unknown } | null)?.code === 'ERR_JWT_EXPIRED') service.refused.expired += 1;
         return { ok: false, reason: err instanceof Error ? err.message : String(err) };
       }
     },

@@ -184,3 +184,36 @@ describe('reduceAgents: state keys', () => {
     expect(Object.keys(s).sort()).toEqual(['byKey', 'counts', 'sortVersion', 'version']);
   });
 });
+
+describe('reduceAgents: duplicated and out-of-order vendor-dated events (issue 15)', () => {
+  const ready = up('a', { state: 'READY', vendorTime: T0 + 1_000, stateSince: T0 + 1_000, at: T0 + 1_100, name: 'Ann' });
+  const talking = up('a', { state: 'TALKING', vendorTime: T0 + 2_000, stateSince: T0 + 2_000, at: T0 + 2_100 });
+  const notReady = up('a', { state: 'NOT_READY', reasonCodeId: '2', reasonLabel: 'Lunch', vendorTime: T0 + 3_000, stateSince: T0 + 3_000, at: T0 + 3_100 });
+
+  it('every duplicate, swapped pair and any order ends in the newest state', () => {
+    const inOrder = run([ready, talking, notReady]).byKey.get('gc:a');
+    expect(inOrder).toMatchObject({ state: 'NOT_READY', reasonCodeId: '2', stateSince: T0 + 3_000 });
+    const orders = [
+      [ready, ready, talking, talking, notReady, notReady],
+      [talking, talking, ready, ready, notReady, notReady],
+      [ready, notReady, notReady, talking, talking],
+      [notReady, talking, ready],
+    ];
+    for (const order of orders) {
+      expect(run(order).byKey.get('gc:a')).toMatchObject({ state: 'NOT_READY', reasonCodeId: '2', reasonLabel: 'Lunch', stateSince: T0 + 3_000 });
+    }
+  });
+
+  it('an older state event changes nothing in the state group but still patches other fields', () => {
+    const s = run([notReady]);
+    const s2 = run([{ ...ready, name: 'Ann Berg' }], s);
+    expect(s2.byKey.get('gc:a')).toMatchObject({ state: 'NOT_READY', reasonCodeId: '2', reasonLabel: 'Lunch', stateSince: T0 + 3_000, name: 'Ann Berg' });
+    // A duplicate is idempotent: the same object back.
+    expect(run([notReady], s).byKey.get('gc:a')).toBe(s.byKey.get('gc:a'));
+  });
+
+  it('events without a vendor time (RTE, snapshots) are applied in arrival order as before', () => {
+    const s = run([up('a', { state: 'NOT_READY', stateSince: T0 + 3_000 }), up('a', { state: 'READY', stateSince: T0 + 1_000 })]);
+    expect(s.byKey.get('gc:a')).toMatchObject({ state: 'READY', stateSince: T0 + 1_000 });
+  });
+});

@@ -53,6 +53,12 @@ export function initialAgentsState(): AgentsState {
   return { byKey: new Map(), counts: zeroCounts(), version: 0, sortVersion: 0 };
 }
 
+/** The event without its state and presence groups (an out-of-order event's other fields still apply). */
+function withoutStateGroup(e: AgentUpsertEvent): AgentUpsertEvent {
+  const { kind, source, at, id, name, extension, teamId, isSupervisor } = e;
+  return { kind, source, at, id, ...(name !== undefined ? { name } : {}), ...(extension !== undefined ? { extension } : {}), ...(teamId !== undefined ? { teamId } : {}), ...(isSupervisor !== undefined ? { isSupervisor } : {}) };
+}
+
 /**
  * Applies one `agent.upsert` to `prev`, following the patch semantics of
  * events.ts: absent fields keep their values; when `state` is present, the state group
@@ -60,9 +66,17 @@ export function initialAgentsState(): AgentsState {
  * together, absent members cleared (`vendorState` defaults to the state's name);
  * `stateSince` is the event's `stateSince`, else `vendorTime ?? at` when the state
  * changes, else kept. A new agent without a state is `UNKNOWN` since `vendorTime ?? at`.
+ *
+ * Out of order (issue 15 fault injection): an event whose state group is dated by the
+ * vendor (`vendorTime` and `stateSince` both given, as the Generic Connector's State event
+ * is, gc doc "State", field 7 epoch ms) and began before the agent's current state began is
+ * older than what the board shows: its state group is ignored (other fields still apply).
+ * A duplicate (same time) re-applies the same values and changes nothing.
  * @returns `prev` itself when no field changed (then `updatedAt` is not touched either)
  */
-export function applyAgentUpsert(prev: Agent | undefined, e: AgentUpsertEvent): Agent {
+export function applyAgentUpsert(prev: Agent | undefined, event: AgentUpsertEvent): Agent {
+  const older = prev !== undefined && event.state !== undefined && event.vendorTime !== undefined && event.stateSince !== undefined && event.stateSince < prev.stateSince;
+  const e: AgentUpsertEvent = older ? withoutStateGroup(event) : event;
   const state = e.state;
   const eventTime = e.vendorTime ?? e.at;
 

@@ -370,3 +370,16 @@ describe('GC Phonebooks / TeamPhoneBooks / PhonebookContacts → phonebook event
     for (const e of es) expect(checkDomainEvent(e)).toMatchObject({ ok: true });
   });
 });
+
+describe('GC State duplicated and out of order, through the agents store (issue 15)', () => {
+  it('vendor State events twice and swapped end in the newest state (gc doc "State", field 7 epoch ms)', async () => {
+    const { initialAgentsState, reduceAgents } = await import('../../stores/agents');
+    const older = stateBody({ agent_current_state: 'READY', resonCodeId: '', agent_StateChangeReasonLabel: '', agent_StateChangeTimeString: '2026-11-22T02:30:00.000Z', agent_StateChangeTime: '1795314600000' });
+    const newer = stateBody({ agent_current_state: 'NOT_READY', resonCodeId: '2', agent_StateChangeReasonLabel: 'Lunch', agent_StateChangeTimeString: '2026-11-22T02:31:00.000Z', agent_StateChangeTime: '1795314660000' });
+    const m = mapper();
+    const events = [newer, newer, older, older].flatMap((b) => run(m, b)).filter((e) => e.kind === 'agent.upsert');
+    expect(events).toHaveLength(4);
+    const s = reduceAgents(initialAgentsState(), events);
+    expect(s.byKey.get('gc:agent2001')).toMatchObject({ state: 'NOT_READY', reasonCodeId: '2', reasonLabel: 'Lunch', stateSince: 1795314660000 });
+  });
+});
