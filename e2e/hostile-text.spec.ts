@@ -5,7 +5,7 @@ import { cilSim, resetPausedForEachTest, sim } from './sim-client';
 /**
  * Hostile vendor text (issue 15, "Hostile text"): script-injection payloads put through the
  * simulator's controls into every vendor text field the controls reach — RTE and GC agent
- * names (`agent-name`, board and TV), UCCX team and member names and reason codes, Business ConneCT
+ * names (`agent-name`, board and TV), RTE queue names (`queue-name`, board and TV), GC team names (`gc/team-name`, the team picker), UCCX team and member names and reason codes, Business ConneCT
  * alarm messages and sources, emergency caller names, locations and numbers (board and TV),
  * web chat customer names, e-mail addresses, messages and choice answers, and on the CIL
  * agent desk the vendor's reason label, queue names, caller number, queue of a work item
@@ -110,6 +110,39 @@ test.describe('hostile text on the board, the TV and in web chat', () => {
     }
     await expectNothingRan(page, w);
     await expectNothingRan(tv, wTv);
+  });
+
+  test('queue names (RTE QueueStatus QueueName): shown literally on the board and the TV, nothing runs', async ({ page, context }) => {
+    const w = await guard(page);
+    const ids = ['c0ffee00-0000-4000-8000-000000000001', 'c0ffee00-0000-4000-8000-000000000002', 'c0ffee00-0000-4000-8000-000000000003'];
+    const names = ids.map((_, i) => p(i, `queue-${i}`));
+    for (let i = 0; i < ids.length; i++) await sim.control('queue-name', { id: ids[i], name: names[i] });
+    await page.goto(`/?config=${E2E.activemqConfig}`);
+    const tv = await context.newPage();
+    const wTv = await guard(tv);
+    await tv.goto(`/kiosk?config=${E2E.activemqConfig}`);
+    for (const view of [page, tv]) {
+      for (let i = 0; i < ids.length; i++) {
+        await expect(view.locator(`[data-testid="queue-tile"][data-queue-id="${ids[i]}"]`)).toContainText(`[queue-${i}]`, { timeout: 15_000 });
+      }
+      await expectLiteral(view, names);
+    }
+    await expectNothingRan(page, w);
+    await expectNothingRan(tv, wTv);
+  });
+
+  test('GC team names (AgentInfo team list): shown literally in the team picker, nothing runs', async ({ page }) => {
+    const w = await guard(page);
+    // GC forbids "#", "," and "|", and a name may not start with a digit (it follows the team id directly).
+    const names = [p(0, 'team-5'), p(3, 'team-7')].map((n) => n.replace(/[#,|]/g, ' '));
+    await sim.control('gc/team-name', { id: '5', name: names[0] });
+    await sim.control('gc/team-name', { id: '7', name: names[1] });
+    await page.goto(`/?config=${E2E.activemqConfig}`);
+    const picker = page.getByTestId('team-picker');
+    await expect(picker.locator('option[value="5"]')).toContainText('[team-5]', { timeout: 15_000 });
+    await expect(picker.locator('option[value="7"]')).toContainText('[team-7]');
+    expect(await picker.locator('option[value="5"]').textContent()).toContain(names[0]);
+    await expectNothingRan(page, w);
   });
 
   test('UCCX team and member names and an unlabelled reason code: shown literally, nothing runs', async ({ page }) => {

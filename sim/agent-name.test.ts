@@ -26,3 +26,36 @@ describe('SimModel.renameAgent', () => {
     expect(buildTruth(m).rte.users.find((u) => u.id === rteId)?.name).toBe(before.rte.users.find((u) => u.id === rteId)?.name);
   });
 });
+
+describe('SimModel.renameQueue', () => {
+  it('renames an RTE queue in the truth and its QueueStatus signature, announces a tick, and reset restores it', async () => {
+    const { rteQueueSignature } = await import('./rte-wire');
+    const m = new SimModel({ seed: 42, clock: manualClock() });
+    const changes: ModelChange[] = [];
+    m.onChange((c) => void changes.push(c));
+    const qId = m.queues('rte')[0]!.id;
+    const before = m.queues('rte')[0]!.name;
+    const sig = rteQueueSignature(m, qId);
+    const hostile = '"><svg onload="window.__pwned=1">';
+    expect(m.renameQueue(qId, hostile)).toEqual({ ok: true });
+    expect(buildTruth(m).rte.queues.find((q) => q.id === qId)?.name).toBe(hostile);
+    expect(rteQueueSignature(m, qId)).not.toBe(sig);
+    expect(changes.some((c) => c.kind === 'tick')).toBe(true);
+    expect(m.renameQueue('Sales', 'x')).toMatchObject({ ok: false, code: 'UNKNOWN_QUEUE' });
+    m.reset();
+    expect(m.queues('rte')[0]!.name).toBe(before);
+  });
+});
+
+describe('GC team names (gc/team-name)', () => {
+  it('the supervisor AgentInfo lists the renamed team until the names are reset', async () => {
+    const { gcSupervisorInfo } = await import('./gc-wire');
+    const { renameGcTeam, resetGcTeamNames } = await import('./roster');
+    expect(gcSupervisorInfo()).toContain('5Customer Care');
+    expect(renameGcTeam('5', '<img src=x onerror=1> team')).toBe(true);
+    expect(renameGcTeam('99', 'x')).toBe(false);
+    expect(gcSupervisorInfo()).toContain('5<img src=x onerror=1> team');
+    resetGcTeamNames();
+    expect(gcSupervisorInfo()).toContain('5Customer Care');
+  });
+});

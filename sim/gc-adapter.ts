@@ -26,6 +26,7 @@
  * INVALID_REASON_CODE, WRONG_EXTENSION, INVALID_PASSWORD, DIALOG_NOT_FOUND, or the code given to `failNext`.
  */
 import { GLOBAL_PHONEBOOKS, PHONEBOOK_CONTACTS, TEAM_PHONEBOOKS, phonebookNumbers } from './gc-phonebooks';
+import { renameGcTeam, resetGcTeamNames } from './roster';
 import {
   DEFAULT_QUEUE_LIST_FORMAT,
   GC_COMMANDS_DESTINATION,
@@ -115,6 +116,21 @@ export class GcAdapter {
     await this.opts.transport.stop();
   }
 
+  /**
+   * Test control (`POST /sim/control/gc/team-name`, issue 15 "Hostile text"): team `id` is
+   * called `name` from now on, and AgentInfo is republished at once. GC's wire forbids `#`,
+   * `,` and `|` in it, and a name starting with a digit would run into the team id (the
+   * vendor's `<id><name>` has no separator): both are refused.
+   * @returns false for an unknown team id
+   * @throws RangeError for a name GC's wire cannot carry
+   */
+  renameTeam(id: string, name: string): boolean {
+    if (/[#,|]/.test(name) || /^\d/.test(name) || name === '') throw new RangeError('a GC team name must not contain # , or |, nor start with a digit');
+    if (!renameGcTeam(id, name)) return false;
+    this.publishAgentInfo();
+    return true;
+  }
+
   /** Publishes AgentInfo for everyone, then TeamUsersList and QueueList (on start and every reconnect). */
   publishAll(): void {
     this.publishAgentInfo();
@@ -154,6 +170,7 @@ export class GcAdapter {
    * has the new state without waiting for the periodic publications.
    */
   reset(): void {
+    resetGcTeamNames();
     this.resetLog();
     this.failure = null;
     this.flushChaos();

@@ -5,7 +5,7 @@
  * Fields are separated by `#`, list items by `|`, key/value pairs by `,` and `:`.
  */
 import type { SimModel } from './model';
-import { GC_SUPERVISOR, GC_TEAMS, GC_WRAP_UP_MODE, type RosterAgent } from './roster';
+import { GC_SUPERVISOR, GC_TEAMS, GC_WRAP_UP_MODE, gcTeamName, type RosterAgent } from './roster';
 import type { SimContact, SimPhonebook } from './gc-phonebooks';
 import type { SimAgent } from './types';
 
@@ -34,7 +34,7 @@ export function gcAgentInfo(r: RosterAgent): string {
  */
 export function gcSupervisorInfo(): string {
   const s = GC_SUPERVISOR;
-  const teams = GC_TEAMS.map((t) => `${t.id}${t.name}`).join('|');
+  const teams = GC_TEAMS.map((t) => `${t.id}${gcTeamName(t)}`).join('|');
   return [s.id, 'AgentInfo', s.firstName, s.lastName, 'true', s.wrapUpMode, `TotalNumberOfTeams:${GC_TEAMS.length}`, teams, s.teamId, s.fullName, s.loginName].join('#');
 }
 

@@ -142,6 +142,25 @@ function routes(t: SimControlTargets): Map<string, Handler> {
       if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
       return { ok: true };
     }],
+    ['POST /sim/control/queue-name', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      if (typeof b['id'] !== 'string' || typeof b['name'] !== 'string' || b['name'].length > 10_000) throw new HttpError(400, 'Body must be {"id":"<RTE queue id>","name":"…" (at most 10,000 characters)}');
+      const r = t.model.renameQueue(b['id'], b['name']);
+      if (!r.ok) throw new HttpError(404, `${r.code}: ${r.message}`);
+      return { ok: true };
+    }],
+    ['POST /sim/control/gc/team-name', (_req, _url, body) => {
+      const b = (body ?? {}) as Record<string, unknown>;
+      if (typeof b['id'] !== 'string' || typeof b['name'] !== 'string' || b['name'].length > 10_000) throw new HttpError(400, 'Body must be {"id":"5","name":"…" (at most 10,000 characters)}');
+      let known: boolean;
+      try {
+        known = t.gc.renameTeam(b['id'], b['name']);
+      } catch (e) {
+        throw new HttpError(400, e instanceof Error ? e.message : String(e));
+      }
+      if (!known) throw new HttpError(404, `UNKNOWN_TEAM: No GC team ${b['id']}`);
+      return { ok: true };
+    }],
     ['POST /sim/control/agent-call', (_req, _url, body) => {
       const b = (body ?? {}) as Record<string, unknown>;
       const dur = b['durationSec'];

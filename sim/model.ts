@@ -172,6 +172,22 @@ export class SimModel {
     return { ok: false, code: 'UNKNOWN_AGENT', message: `No agent ${id}` };
   }
 
+  /**
+   * Test control (`POST /sim/control/queue-name`, issue 15 "Hostile text"): from now on
+   * Enreach RTE queue `id` is called `name` in its QueueStatus `QueueName` (and the call and
+   * alert events that name it), republished with the next tick. Until the next {@link reset},
+   * which restores the roster's names. Generic Connector queues are named by their id
+   * (`queue_name:<id>`), so they cannot be renamed.
+   * @returns ok, or `UNKNOWN_QUEUE`
+   */
+  renameQueue(id: string, name: string): { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string } {
+    const q = this.sites.rte.queues.find((x) => x.id === id);
+    if (!q) return { ok: false, code: 'UNKNOWN_QUEUE', message: `No RTE queue ${id}` };
+    (q as { name: string }).name = name;
+    this.flush(this.now());
+    return { ok: true };
+  }
+
   reset(opts: { readonly seed?: number; readonly paused?: boolean } = {}): void {
     this.currentSeed = opts.seed ?? this.initialSeed;
     this.startTime = this.clock.now();

@@ -96,6 +96,29 @@ export const GC_TEAMS: readonly { readonly id: string; readonly name: string }[]
   { id: '7', name: 'Billing Desk' },
 ];
 
+/** Team names set by `POST /sim/control/gc/team-name` (issue 15 "Hostile text"), by team id, until a reset. */
+const gcTeamNames = new Map<string, string>();
+
+/** The name GC publishes for `team` now: the one a test control set, else the roster's. */
+export function gcTeamName(team: { readonly id: string; readonly name: string }): string {
+  return gcTeamNames.get(team.id) ?? team.name;
+}
+
+/**
+ * Test control: GC team `id` is called `name` from now on (AgentInfo's team list).
+ * @returns false for an unknown team id
+ */
+export function renameGcTeam(id: string, name: string): boolean {
+  if (!GC_TEAMS.some((t) => t.id === id)) return false;
+  gcTeamNames.set(id, name);
+  return true;
+}
+
+/** Restores the roster's team names (a model reset). */
+export function resetGcTeamNames(): void {
+  gcTeamNames.clear();
+}
+
 /** The GC supervisor (AgentInfo supervisor form; not a queue agent, never in TeamUsersList). */
 export const GC_SUPERVISOR = {
   id: 'sup9001',

@@ -104,9 +104,10 @@ export function rteQueueStatus(model: SimModel, q: SimQueue, now: number): Recor
   };
 }
 
-/** The identity of a QueueStatus for change detection: everything but the ticking MaxWaitTime. */
+/** The identity of a QueueStatus for change detection: everything but the ticking MaxWaitTime (the name included: a renamed queue is republished). */
 export function rteQueueSignature(model: SimModel, queueId: string): string {
-  return JSON.stringify([rteQueueFigures(model, queueId), model.allocatedCalls(queueId)]);
+  const name = model.queues('rte').find((q) => q.id === queueId)?.name;
+  return JSON.stringify([rteQueueFigures(model, queueId), model.allocatedCalls(queueId), name]);
 }
 
 /** Vendor `Availability` of a user: Available, Busy, DoNotDisturb or OffWork. */
