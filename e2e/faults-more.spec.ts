@@ -44,8 +44,9 @@ test('expired token: the hub refuses it, the board fetches a fresh one and is li
   await sim.step({ seconds: 20 });
 
   await expect.poll(async () => (await tokenStats()).expireNext, { timeout: 20_000 }).toBe(0);
-  const after = await tokenStats();
-  expect(after.refused.expired - refusedBefore).toBeGreaterThanOrEqual(2);
+  // Both expired tokens were handed out; the hub counts each when the board presents it
+  // (its negotiate or upgrade), which may come a moment after the hand-out.
+  await expect.poll(async () => (await tokenStats()).refused.expired - refusedBefore, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
   await expect(statusOf(page, 'rte')).toHaveAttribute('data-status', 'live', { timeout: 20_000 });
   // A new hub connection, opened with a token valid when it opened, that subscribed again.
   const log = await sim.hubLog();
