@@ -101,6 +101,10 @@ export default defineConfig({
     // the dependency optimiser after the page starts, which re-bundles and reloads the page.
     warmup: { clientFiles: ['./src/main.tsx', './src/app/*.tsx', '!./src/**/*.test.tsx', './src/connectors/*/index.ts'] },
   },
+  // Every library a lazy chunk imports is pre-bundled at start: discovered later (first import),
+  // the optimiser re-bundles, and a page already running then holds two copies of React
+  // (recharts' hooks failed with "Cannot read properties of null (reading 'useContext')" when
+  // the trend board was the first page to load it, late in the e2e run).
   optimizeDeps: {
     include: [
       '@microsoft/signalr',
@@ -111,6 +115,9 @@ export default defineConfig({
       'lucide-react',
       'date-fns',
       '@date-fns/tz',
+      'recharts',
+      'react-grid-layout',
+      'workbox-window',
     ],
   },
   preview: { proxy },
