@@ -69,6 +69,8 @@ export default defineConfig({
         SIM_HTTP_URL: E2E.simHttpUrl,
         SIM_HUB_URL: `http://127.0.0.1:${E2E.simHubPort}`,
         SIM_STOMP_URL: `http://127.0.0.1:${E2E.simStompPort}`,
+        // Its own pre-bundled libraries, apart from `npm start`'s (e2e/readme-start.spec.ts): vite.config.ts.
+        WALLBOARD_VITE_CACHE_DIR: 'node_modules/.vite-e2e',
       },
     },
   ],

@@ -59,6 +59,10 @@ const proxy = {
 };
 
 export default defineConfig({
+  // The e2e dev server keeps its pre-bundled libraries apart (playwright.config.ts sets
+  // WALLBOARD_VITE_CACHE_DIR): `npm start`, which e2e/readme-start.spec.ts runs beside it, would
+  // otherwise re-bundle the same folder under it, and a page could then load two copies of React.
+  ...(process.env.WALLBOARD_VITE_CACHE_DIR ? { cacheDir: process.env.WALLBOARD_VITE_CACHE_DIR } : {}),
   plugins: [
     react(),
     securityHeaders(),
