@@ -45,16 +45,10 @@ import { fileURLToPath } from 'node:url';
 import { HubConnectionBuilder, HttpTransportType, LogLevel, type HubConnection } from '@microsoft/signalr';
 import { Client, type IStompSocket } from '@stomp/stompjs';
 import WebSocket from 'ws';
+import { envNumber } from './env';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = process.env;
-const num = (name: string, dflt: number): number => {
-  const v = env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got '${v}'`);
-  return n;
-};
+const num = (name: string, dflt: number): number => envNumber(name, dflt, { positive: true, integer: true });
 const N = num('FANOUT_N', 200);
 const WINDOW_S = num('FANOUT_WINDOW_S', 15);
 const HTTP_PORT = num('FANOUT_SIM_HTTP_PORT', 29_888);

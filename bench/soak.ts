@@ -35,16 +35,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, envNumber } from './env';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const num = (name: string, dflt: number): number => {
-  const v = env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got '${v}'`);
-  return n;
-};
+const num = (name: string, dflt: number): number => envNumber(name, dflt, { positive: true });
 const SIM_HOURS = num('SOAK_SIM_HOURS', 8);
 const COMPRESSION = num('SOAK_COMPRESSION', 60);
 const RECONNECT_SIM_MIN = num('SOAK_RECONNECT_SIM_MIN', 15);
@@ -56,8 +51,6 @@ const HUB_PORT = HTTP_PORT + 2;
 const STOMP_PORT = HTTP_PORT + 3;
 const SIM = `http://127.0.0.1:${HTTP_PORT}`;
 const APP = `http://127.0.0.1:${APP_PORT}`;
-/** Same flags as playwright.config.ts. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Heap growth allowed (bytes) and the growth allowance of the DOM counters. */
 const HEAP_GROWTH_MAX = 5 * 1024 * 1024;
 const growthAllowance = (first: number, share: number, floor: number): number => Math.max(floor, first * share);
@@ -205,7 +198,7 @@ async function main(): Promise<void> {
   const outDir = path.join(os.tmpdir(), `wallboard-soak-${process.pid}`);
   const simProc = await startSim();
   const closeServer = await buildAndServe(outDir);
-  const browser = await chromium.launch({ executablePath: env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
   const watched: Watched[] = [];
   try {
     await post('/sim/control/reset', { paused: true });

@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, envNumber } from '../env';
 import { median, type PerfProbe, type ProbeSnapshot } from '../../src/lib/perf-probe';
 import { loadUserId, loadUserName } from '../../sim/load';
 import {
@@ -42,13 +43,7 @@ import {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = process.env;
 const QUICK = env['BENCH_QUICK'] === '1';
-const num = (name: string, dflt: number): number => {
-  const v = env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got '${v}'`);
-  return n;
-};
+const num = (name: string, dflt: number): number => envNumber(name, dflt);
 const RUNS = num('BENCH_RUNS', QUICK ? 1 : 3);
 const SECONDS = num('BENCH_SECONDS', QUICK ? 5 : 30);
 const WARMUP = num('BENCH_WARMUP_SECONDS', QUICK ? 2 : 5);
@@ -62,8 +57,6 @@ const QUEUES = 300;
 const SIM = `http://127.0.0.1:${SIM_PORT}`;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 const CONFIG = '/sim/load/config.json';
-/** Same flags as playwright.config.ts. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Pages to run, in this order (`BENCH_PAGES=board,vanilla` to run fewer while investigating). */
 const PAGES: readonly PageName[] = (env['BENCH_PAGES'] ?? 'board,kiosk,vanilla').split(',').filter((p): p is PageName => p === 'board' || p === 'kiosk' || p === 'vanilla');
 const URLS: Record<PageName, string> = {
@@ -388,7 +381,7 @@ async function main(): Promise<number> {
     close = await buildAndServe(outDir);
     const cfg = await sim<{ kioskFlushIntervalMs?: number }>(CONFIG);
     const kioskCadence = cfg.kioskFlushIntervalMs ?? 1000;
-    browser = await chromium.launch({ executablePath: env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS] });
     log(`${RUNS} run(s) × ${PAGES.join(', ')}; ${RATE} events/s for ${SECONDS} s after ${WARMUP} s warm-up; burst ${BURST}; ${USERS} agents, ${QUEUES} queues`);
     const runs: PageRun[] = [];
     const scale: ScaleRun[] = [];
