@@ -35,11 +35,11 @@ describe('SimModel.renameQueue', () => {
     m.onChange((c) => void changes.push(c));
     const qId = m.queues('rte')[0]!.id;
     const before = m.queues('rte')[0]!.name;
-    const sig = rteQueueSignature(m, qId);
+    const sig = rteQueueSignature(m, m.queues('rte')[0]!);
     const hostile = '"><svg onload="window.__pwned=1">';
     expect(m.renameQueue(qId, hostile)).toEqual({ ok: true });
     expect(buildTruth(m).rte.queues.find((q) => q.id === qId)?.name).toBe(hostile);
-    expect(rteQueueSignature(m, qId)).not.toBe(sig);
+    expect(rteQueueSignature(m, m.queues('rte')[0]!)).not.toBe(sig);
     expect(changes.some((c) => c.kind === 'tick')).toBe(true);
     expect(m.renameQueue('Sales', 'x')).toMatchObject({ ok: false, code: 'UNKNOWN_QUEUE' });
     m.reset();

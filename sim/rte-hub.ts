@@ -105,7 +105,7 @@ export class RteHub {
       },
     });
     const m = opts.model;
-    for (const q of m.queues('rte')) this.lastSent.set(`queuestatus|${q.id}`, rteQueueSignature(m, q.id));
+    for (const q of m.queues('rte')) this.lastSent.set(`queuestatus|${q.id}`, rteQueueSignature(m, q));
     for (const a of m.agents('rte')) {
       this.lastSent.set(`useravailability|${a.id}`, JSON.stringify(rteUserAvailability(a)));
       this.lastSent.set(`userstatus|${a.id}`, JSON.stringify(rteUserStatus(a)));
@@ -421,7 +421,7 @@ export class RteHub {
   private publishQueues(): void {
     const m = this.opts.model;
     for (const q of m.queues('rte')) {
-      const sig = rteQueueSignature(m, q.id);
+      const sig = rteQueueSignature(m, q);
       const k = `queuestatus|${q.id}`;
       if (this.lastSent.get(k) === sig) continue;
       this.lastSent.set(k, sig);

@@ -104,10 +104,9 @@ export function rteQueueStatus(model: SimModel, q: SimQueue, now: number): Recor
   };
 }
 
-/** The identity of a QueueStatus for change detection: everything but the ticking MaxWaitTime (the name included: a renamed queue is republished). */
-export function rteQueueSignature(model: SimModel, queueId: string): string {
-  const name = model.queues('rte').find((q) => q.id === queueId)?.name;
-  return JSON.stringify([rteQueueFigures(model, queueId), model.allocatedCalls(queueId), name]);
+/** The identity of `queue`'s QueueStatus for change detection: everything but the ticking MaxWaitTime (the name included: a renamed queue is republished). */
+export function rteQueueSignature(model: SimModel, queue: SimQueue): string {
+  return JSON.stringify([rteQueueFigures(model, queue.id), model.allocatedCalls(queue.id), queue.name]);
 }
 
 /** Vendor `Availability` of a user: Available, Busy, DoNotDisturb or OffWork. */
