@@ -249,7 +249,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; [k: string]: unknown };
 }
 
 /**
@@ -271,6 +271,12 @@ function reportTrace(name: PageName, run: number, buf: Buffer): void {
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur! / 1000);
     stack.push({ end: e.ts + e.dur!, name: e.name });
   }
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(ROOT, `bench/results/trace-${name}-${run}.json`), buf);
+  const layouts = own.filter((e) => e.name === 'Layout');
+  const dirty = layouts.map((e) => Number((e.args?.['beginData'] as { dirtyObjects?: number } | undefined)?.dirtyObjects ?? 0));
+  const durs = layouts.map((e) => e.dur! / 1000);
+  log(`${name} run ${run}: ${layouts.length} layouts, ${durs.reduce((a, b) => a + b, 0).toFixed(0)} ms; dirty objects median ${median(dirty)}, max ${Math.max(0, ...dirty)}; duration median ${median(durs).toFixed(1)} ms, max ${Math.max(0, ...durs).toFixed(1)} ms`);
   log(`${name} run ${run}: trace of 5 s, renderer main thread, most self time:`);
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
 }

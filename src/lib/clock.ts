@@ -152,8 +152,18 @@ export function subscribeClock(listener: ClockListener): () => void {
  * React hook: the shared clock's time (epoch ms), re-rendering the caller once a second
  * on the shared tick. The only timer components use, e.g.
  * `formatDuration(elapsedSeconds(agent.stateSince, useNow()))`.
+ * @param ticking false: the caller is not re-rendered by the tick (a tile off screen,
+ *   {@link useOnScreen}); it still reads the clock's current time whenever it renders for
+ *   another reason, and ticks again at once when `ticking` turns true (default true)
  */
-export function useNow(): number {
+export function useNow(ticking = true): number {
   const clock = shared;
-  return useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getSnapshot);
+  return useSyncExternalStore(ticking ? clock.subscribe : noSubscribe, clock.getSnapshot, clock.getSnapshot);
 }
+
+/** Subscribes to nothing: {@link useNow} with `ticking` false. */
+function noSubscribe(): () => void {
+  return noop;
+}
+
+function noop(): void {}

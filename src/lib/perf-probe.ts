@@ -204,6 +204,30 @@ export class StampMatcher {
 }
 
 /**
+ * Which element shows which entity's tile. An element can change whose tile it is (a grid
+ * keyed by slot shows another agent in the same element after a re-sort): an entity counts
+ * as visible only while its element is in the document and still carries its id.
+ */
+export class TileIndex {
+  private readonly byKey = new Map<string, Element>();
+  private readonly keyOf = new WeakMap<Element, string>();
+
+  /** `el` now shows the tile of `key` (an {@link entityKey}); a key it showed before is dropped. */
+  set(key: string, el: Element): void {
+    const previous = this.keyOf.get(el);
+    if (previous !== undefined && previous !== key && this.byKey.get(previous) === el) this.byKey.delete(previous);
+    this.keyOf.set(el, key);
+    this.byKey.set(key, el);
+  }
+
+  /** True while the tile of `key` is in the document. */
+  visible(key: string): boolean {
+    const el = this.byKey.get(key);
+    return el !== undefined && el.isConnected && this.keyOf.get(el) === key;
+  }
+}
+
+/**
  * The `p`-th percentile (0..100, nearest rank) of `values`; NaN for an empty list.
  * Does not modify `values`.
  */
@@ -234,7 +258,7 @@ export function installPerfProbe(win: Window & typeof globalThis = window): Perf
   const w = win as unknown as { __probe?: PerfProbe; __wallboardBus?: BusLike };
   if (w.__probe) return w.__probe;
   const matcher = new StampMatcher();
-  const index = new Map<string, Element>();
+  const index = new TileIndex();
   let events: ProbeEventRow[] = [];
   let frames: [number, number][] = [];
   let longFrames: [number, number, number][] = [];
@@ -246,7 +270,7 @@ export function installPerfProbe(win: Window & typeof globalThis = window): Perf
   let from = epochNow();
   let maxSeq = 0;
 
-  const visible = (key: string): boolean => index.get(key)?.isConnected === true;
+  const visible = (key: string): boolean => index.visible(key);
   const valueOf = (key: string, el: Element): string | null =>
     key.charCodeAt(0) === 97 /* a */ ? el.getAttribute('data-state') : (el.querySelector('[data-testid="queue-calls-waiting"]')?.getAttribute('data-value') ?? null);
 
@@ -354,19 +378,19 @@ export function installPerfProbe(win: Window & typeof globalThis = window): Perf
         const loaf = e as PerformanceEntry & {
           renderStart?: number;
           styleAndLayoutStart?: number;
-          scripts?: readonly { duration: number; invoker?: string; sourceFunctionName?: string }[];
+          scripts?: readonly { duration: number; invoker?: string; sourceFunctionName?: string; sourceURL?: string; sourceCharPosition?: number }[];
         };
         if (loaf.scripts) {
           const end = e.startTime + e.duration;
           let script = 0;
-          let top: { duration: number; invoker?: string; sourceFunctionName?: string } | undefined;
+          let top: { duration: number; invoker?: string; sourceFunctionName?: string; sourceURL?: string; sourceCharPosition?: number } | undefined;
           for (const sc of loaf.scripts) {
             script += sc.duration;
             if (!top || sc.duration > top.duration) top = sc;
           }
           const layout = loaf.styleAndLayoutStart ? end - loaf.styleAndLayoutStart : 0;
           const render = loaf.renderStart ? end - loaf.renderStart : 0;
-          longFrameDetail.push([e.duration, script, layout, render, top ? `${top.invoker ?? '?'} (${top.sourceFunctionName || '-'}) ${Math.round(top.duration)}` : '']);
+          longFrameDetail.push([e.duration, script, layout, render, top ? `${top.invoker ?? '?'} (${top.sourceFunctionName || '-'} ${(top.sourceURL ?? '').split('/').pop()}:${top.sourceCharPosition ?? '?'}) ${Math.round(top.duration)}` : '']);
         }
       }
     }).observe({ type: lf, buffered: true });

@@ -133,6 +133,8 @@ function AgentTiles({ keys }: { keys: readonly EntityKey[] }) {
 function PlainAgentTiles({ keys }: { keys: readonly EntityKey[] }) {
   return (
     <div className="agent-grid">
+      {/* Keyed by agent: a re-sort moves a tile with its command state (a command in flight,
+          its error). The virtualised rows key by slot instead (VirtualAgentRows). */}
       {keys.map((k) => (
         <AgentTile key={k} agentKey={k} />
       ))}

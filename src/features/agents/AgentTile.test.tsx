@@ -177,6 +177,8 @@ describe('AgentTile commands', () => {
     return { port, calls };
   }
 
+  const calls = (d: ReturnType<typeof deferredPort>) => d.calls.map((c) => c.cmd);
+
   function setup() {
     live('gc');
     publish(agent({ state: 'READY', reasonCodeId: undefined, reasonLabel: undefined, stateSince: T0 - 10_000 }));
@@ -222,6 +224,30 @@ describe('AgentTile commands', () => {
     expect(screen.getByTestId('agent-reason').textContent).toBe('Lunch');
     expect(screen.getByTestId('agent-time-in-state').dataset.value).toBe('0');
     expect((screen.getByTestId('agent-actions') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('in a slot that shows another agent after a re-sort, a command in flight and an open menu stay with their agent', async () => {
+    live('gc');
+    publish(agent({ state: 'READY', reasonCodeId: undefined, reasonLabel: undefined, stateSince: T0 - 10_000 }));
+    publish(agent({ id: 'agent2002', name: 'Bo Chan', state: 'READY', reasonCodeId: undefined, reasonLabel: undefined, extension: '2002' }));
+    const d = deferredPort();
+    // The virtualised grid keys its tiles by slot: the same element gets another agentKey.
+    const { rerender } = render(<TestBoard commandPort={d.port}><AgentTile agentKey="gc:agent2001" /></TestBoard>);
+    fireEvent.click(screen.getByTestId('agent-actions'));
+    fireEvent.click(screen.getByTestId('action-not-ready'));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Lunch' }));
+    await settle();
+    expect(screen.getByTestId('agent-pending')).toBeTruthy();
+    rerender(<TestBoard commandPort={d.port}><AgentTile agentKey="gc:agent2002" /></TestBoard>);
+    expect(tile().dataset.agentId).toBe('agent2002');
+    expect(screen.queryByTestId('agent-pending')).toBeNull();
+    expect((screen.getByTestId('agent-actions') as HTMLButtonElement).disabled).toBe(false);
+    // An open menu does not carry over either.
+    fireEvent.click(screen.getByTestId('agent-actions'));
+    expect(screen.getByRole('menu')).toBeTruthy();
+    rerender(<TestBoard commandPort={d.port}><AgentTile agentKey="gc:agent2001" /></TestBoard>);
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(calls(d)).toEqual([{ agentId: 'agent2001', state: 'NOT_READY', reasonCodeId: '2' }]);
   });
 
   it('on a failed command shows a toast and an inline, dismissable error; the tile keeps its state', async () => {

@@ -57,7 +57,9 @@ export const AgentTile = memo(function AgentTile({ agentKey }: { agentKey: Entit
   }, [port]);
   if (!agent) return null;
   if (port && commands) {
-    return <commands.CommandableAgentTile agent={agent} stale={!live} port={port} config={config} />;
+    // Keyed by the agent: its command state (in flight, pending, error, open menu) never
+    // passes to the next agent shown in this slot of a virtualised grid.
+    return <commands.CommandableAgentTile key={agentKey} agent={agent} stale={!live} port={port} config={config} />;
   }
   // A read-only screen (kiosk) shows no command UI at all; elsewhere say why there is none.
   const actions = whyNot && whyNot !== 'read-only' ? <NoCommand source={agent.source} why={whyNot} /> : undefined;

@@ -33,8 +33,15 @@ export function VirtualAgentRows({ keys }: { keys: readonly EntityKey[] }) {
             className="agent-row"
             style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
           >
-            {keys.slice(row.index * cols, (row.index + 1) * cols).map((k) => (
-              <AgentTile key={k} agentKey={k} />
+            {/* Keyed by slot, not by agent: the once-a-second re-sort moves agents between
+                slots and rows, and a slot then shows its new agent in place instead of
+                unmounting one tile and mounting another (docs/PERFORMANCE.md "Browser
+                benchmark"). State that belongs to one agent (a command in flight, an open
+                menu) is keyed by the agent inside AgentTile, so it never passes to another
+                agent; like an agent moving to another row, it does not follow the agent to
+                its new slot. */}
+            {keys.slice(row.index * cols, (row.index + 1) * cols).map((k, slot) => (
+              <AgentTile key={slot} agentKey={k} />
             ))}
           </div>
         ))}

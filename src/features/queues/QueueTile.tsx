@@ -1,7 +1,8 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { elapsedSeconds, type EntityKey, type Queue } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
+import { useOnScreen } from '../../lib/on-screen';
 import { useIsSourceLive, useQueue } from '../../stores';
 import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, worstSeverity, type BoardThresholds } from '../../ui';
 import { QueueBreakdown } from './QueueBreakdown';
@@ -20,6 +21,10 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const { thresholds } = useBoard().config;
   const { t } = useTranslation('queues');
   const format = useFormat();
+  // Off screen (skipped by `content-visibility: auto`), the longest wait stops ticking: the
+  // 1 Hz tick re-renders the visible tiles only.
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  const onScreen = useOnScreen(el);
   // The tile's fixed words, looked up once per language (`t` changes identity with it):
   // a busy queue re-renders many times a second.
   const words = useMemo(
@@ -47,6 +52,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
   const slFromHandled = queue.serviceLevelPct !== undefined && queue.callsHandled !== undefined && queue.callsOffered !== undefined;
   return (
     <section
+      ref={setEl}
       className={`queue-tile sev-border--${worstSeverity(cwSev, slSev)}${stale ? ' is-stale' : ''}`}
       data-testid="queue-tile"
       data-queue-id={queue.id}
@@ -71,7 +77,7 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
           value={queue.callsWaiting}
           severity={cwSev}
         />
-        <LongestWaiting queue={queue} thresholds={thresholds} />
+        <LongestWaiting queue={queue} thresholds={thresholds} ticking={onScreen} />
         <Figure
           size="medium"
           label={slFromHandled ? words.serviceLevelHandled : words.serviceLevel}
@@ -120,10 +126,11 @@ export const QueueTile = memo(function QueueTile({ queueKey }: { queueKey: Entit
 
 /**
  * The longest wait, ticking once a second from `longestWaitingSince` on the shared clock.
- * Its own component so that only this leaf re-renders every second.
+ * Its own component so that only this leaf re-renders every second, and only while
+ * `ticking` (its tile on screen); off screen it shows the time of its last render.
  */
-function LongestWaiting({ queue, thresholds }: { queue: Queue; thresholds: BoardThresholds }) {
-  const now = useNow();
+function LongestWaiting({ queue, thresholds, ticking }: { queue: Queue; thresholds: BoardThresholds; ticking: boolean }) {
+  const now = useNow(ticking);
   const { t } = useTranslation('queues');
   const format = useFormat();
   // An emptied queue has no `longestWaitingSince` (the queues reducer clears it).
