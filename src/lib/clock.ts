@@ -4,7 +4,7 @@
  * second, on whole seconds, for every component at the same moment. The ticker runs only
  * while something is subscribed. Components never call `setInterval`/`setTimeout`.
  */
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { createLogger } from './logger';
 import { realScheduler, type CancelFn, type Scheduler } from './scheduler';
 
@@ -149,16 +149,26 @@ export function subscribeClock(listener: ClockListener): () => void {
 }
 
 /**
+ * Whether the components below tick (React context, default true). A container that the
+ * browser skips while it is off screen (`content-visibility: auto`, {@link useOnScreen})
+ * provides false, so none of the tiles inside re-renders on the 1 Hz clock until it is back
+ * on screen (docs/PERFORMANCE.md "Browser benchmark").
+ */
+export const TickingContext = createContext(true);
+
+/**
  * React hook: the shared clock's time (epoch ms), re-rendering the caller once a second
  * on the shared tick. The only timer components use, e.g.
  * `formatDuration(elapsedSeconds(agent.stateSince, useNow()))`.
  * @param ticking false: the caller is not re-rendered by the tick (a tile off screen,
  *   {@link useOnScreen}); it still reads the clock's current time whenever it renders for
- *   another reason, and ticks again at once when `ticking` turns true (default true)
+ *   another reason, and ticks again at once when `ticking` turns true (default true).
+ *   The caller also does not tick while a {@link TickingContext} above it says false.
  */
 export function useNow(ticking = true): number {
   const clock = shared;
-  return useSyncExternalStore(ticking ? clock.subscribe : noSubscribe, clock.getSnapshot, clock.getSnapshot);
+  const inTicking = useContext(TickingContext);
+  return useSyncExternalStore(ticking && inTicking ? clock.subscribe : noSubscribe, clock.getSnapshot, clock.getSnapshot);
 }
 
 /** Subscribes to nothing: {@link useNow} with `ticking` false. */

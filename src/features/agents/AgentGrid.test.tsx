@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AgentState, AgentUpsertEvent, DomainEvent } from '../../domain';
 import { T0, publishNow, setupTestWallboard } from '../../stores/test-support';
 import { TestBoard } from '../../ui/test-support';
@@ -73,6 +73,43 @@ describe('AgentGrid', () => {
     expect(tiles().length).toBeLessThan(200);
     // Counts in the locale's number format (English by default in tests).
     expect(document.querySelector('.panel__count')!.textContent).toBe('2,000');
+  });
+
+  it('while the browser skips the virtualised grid (far off screen), keeps its order and stops its tiles ticking', () => {
+    // jsdom lays nothing out: give the scroller a size so that the virtualiser renders rows.
+    const size = (px: number) =>
+      function (this: HTMLElement) {
+        return this.dataset['testid'] === 'agent-virtual' ? px : 0;
+      };
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(size(800));
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(size(1200));
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('agent-row') ? 120 : 0;
+    });
+    publish(agents(2_000));
+    render(<TestBoard><AgentGrid /></TestBoard>);
+    const scroller = screen.getByTestId('agent-virtual');
+    const skipped = (value: boolean) =>
+      act(() => {
+        scroller.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: value }));
+      });
+    const first = () => tiles()[0]!;
+    const time = () => first().querySelector('[data-testid="agent-time-in-state"]')!.getAttribute('data-value');
+    expect(tiles().length).toBeGreaterThan(0);
+    const id = first().dataset.agentId!;
+    const t0 = time();
+    skipped(true);
+    // The first agent logs out: the re-sort would move it to the end of the list.
+    publish([{ ...agents(2_000).find((a) => a.id === id)!, state: 'LOGOUT', at: T0 + 10 }]);
+    act(() => board.fake.advance(3_000));
+    expect(first().dataset.agentId).toBe(id);
+    expect(first().dataset.state).toBe('LOGOUT'); // its own change still shows at once
+    expect(time()).toBe(t0);
+    // Back near the screen: the current order and time at once.
+    skipped(false);
+    expect(first().dataset.agentId).not.toBe(id);
+    expect(Number(time())).toBeGreaterThanOrEqual(3);
+    vi.restoreAllMocks();
   });
 
   it('leaves out the search box when not searchable (kiosk)', () => {
