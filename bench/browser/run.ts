@@ -17,7 +17,8 @@
  * `BENCH_BURST` (10000), `BENCH_SCALE_USERS` (10000; 0 skips the scale check), `BENCH_QUICK=1`
  * (1 run, 5 s, 2 s warm-up, 2,000-event burst), `BENCH_APP_PORT` (19773), `LOAD_SIM_PORT`
  * (19790), `CHROMIUM_PATH` (/usr/bin/chromium), `BENCH_NO_JSON=1`; investigation: `BENCH_PAGES`,
- * `BENCH_PROFILE=<page>` (CPU profile), `BENCH_TRACE=<page>` (self time per trace event), `BENCH_LOAF=1` (where long frames' time went).
+ * `BENCH_PROFILE=<page>` (CPU profile), `BENCH_TRACE=<page>` (self time per trace event), `BENCH_LOAF=1` (where long frames' time went),
+ * `BENCH_SHOT=<folder>` (a screenshot of each page at the end of its sustained phase).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -173,6 +174,7 @@ async function runPage(browser: Browser, name: PageName, run: number, charts: Ma
       await sleep(SECONDS * 1000);
     }
     if (profiling) await reportProfile(name, run, (await cdp.send('Profiler.stop')) as { profile: CpuProfile });
+    if (env['BENCH_SHOT']) await page.screenshot({ path: path.join(env['BENCH_SHOT'], `${name}-${run}.png`) });
     await sim('/sim/load/stop');
     const after = await metrics(cdp);
     await until(page, () => (window as unknown as { __probe: PerfProbe }).__probe.pending() === 0, 3000);

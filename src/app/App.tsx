@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { loadBoardConfig, type BoardConfig } from '../config';
 import { createPortDirectory, type BoardDefinition, type BroadcastPort, type SourceId, type SourcePorts } from '../domain';
 import { loadAgentCommands, loadVirtualAgentRows } from '../features/agents';
+import { loadVirtualQueueRows } from '../features/queues';
 import type { KioskChrome, KioskClock } from '../kiosk';
 import { lazyModule, useLazyModule } from '../lib/lazy-module';
 import { createLogger } from '../lib/logger';
@@ -56,12 +57,12 @@ declare global {
 
 /**
  * Loads what the supervisor page needs beyond the kiosk (its providers, the agents'
- * command menu and the virtualised agent rows), so that its first render shows the whole board at once. Boot awaits it
+ * command menu and the virtualised agent and queue rows), so that its first render shows the whole board at once. Boot awaits it
  * before rendering the supervisor route; the kiosk never calls it.
  * @throws (rejects) when a chunk cannot be downloaded
  */
 export async function loadSupervisor(): Promise<void> {
-  await Promise.all([supervisorModule.load(), loadAgentCommands(), loadVirtualAgentRows()]);
+  await Promise.all([supervisorModule.load(), loadAgentCommands(), loadVirtualAgentRows(), loadVirtualQueueRows()]);
 }
 
 /**

@@ -43,7 +43,7 @@ const StaleBadge = memo(function StaleBadge({ source }: { source: SourceId }) {
 /** The element of a panel body that scrolls its list: the body, or a virtualised list inside it, whichever overflows most. */
 function scroller(body: Element): HTMLElement {
   let best = body as HTMLElement;
-  for (const el of body.querySelectorAll<HTMLElement>('.agent-scroll')) if (el.scrollHeight - el.clientHeight > best.scrollHeight - best.clientHeight) best = el;
+  for (const el of body.querySelectorAll<HTMLElement>('.virtual-scroll')) if (el.scrollHeight - el.clientHeight > best.scrollHeight - best.clientHeight) best = el;
   return best;
 }
 

@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 import { act, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QueueUpsertEvent } from '../../domain';
 import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import { missingKeyCount, setLanguage } from '../../i18n';
 import { TestBoard } from '../../ui/test-support';
-import { QueuePanel } from './QueuePanel';
+import { QueuePanel, QUEUES_VIRTUALISE_ABOVE, loadVirtualQueueRows } from './QueuePanel';
+
+// The virtualised rows are a lazy chunk (the supervisor page preloads it, as here).
+beforeAll(() => loadVirtualQueueRows());
 import { QueueTile } from './QueueTile';
 
 const board = setupTestWallboard();
@@ -106,6 +109,36 @@ describe('QueuePanel', () => {
       'rte:q1',
       'gc:Sales',
     ]);
+    expect(screen.queryByTestId('queue-virtual')).toBeNull();
+  });
+
+  it(`virtualises rows above ${QUEUES_VIRTUALISE_ABOVE} queues: only the rows in view are in the DOM, and a queue's change reaches its tile`, () => {
+    // jsdom lays nothing out: give the scroller a size so that the virtualiser renders rows.
+    const size = (px: number) =>
+      function (this: HTMLElement) {
+        return this.dataset['testid'] === 'queue-virtual' ? px : 0;
+      };
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(size(400));
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(size(1000));
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('queue-row') ? 130 : 0;
+    });
+    status('rte', 'live');
+    const n = 300;
+    const id = (i: number) => `q${String(i).padStart(3, '0')}`;
+    publish(...Array.from({ length: n }, (_, i) => queue('rte', id(i), `Queue ${i}`, { callsWaiting: i % 7 })));
+    render(<TestBoard><QueuePanel /></TestBoard>);
+    expect(screen.getByTestId('queue-virtual')).toBeTruthy();
+    const tiles = () => screen.getAllByTestId('queue-tile');
+    // 1000 px at 16 rem + 0.5 rem gap: 3 columns; 400 px of 130 px rows plus 3 rows overscan.
+    expect(tiles().length).toBeGreaterThan(0);
+    expect(tiles().length).toBeLessThanOrEqual(3 * 8);
+    expect(tiles().slice(0, 4).map((t) => t.dataset.queueId)).toEqual([id(0), id(1), id(2), id(3)]);
+    expect(screen.getByText(String(n))).toBeTruthy();
+    publish(queue('rte', id(1), 'Queue 1', { callsWaiting: 42 }));
+    const tile = tiles().find((t) => t.dataset.queueId === id(1))!;
+    expect(within(tile).getByTestId('queue-calls-waiting').dataset.value).toBe('42');
+    vi.restoreAllMocks();
   });
 });
 

@@ -1,2 +1,2 @@
-export { QueuePanel } from './QueuePanel';
+export { QueuePanel, loadVirtualQueueRows } from './QueuePanel';
 export { QueueTile } from './QueueTile';
