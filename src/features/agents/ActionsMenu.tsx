@@ -185,17 +185,29 @@ const MENU_GAP_PX = 4;
 
 /**
  * Places the (fixed) menu under `anchor`, right-aligned with it; above it when it
- * does not fit below; always inside the viewport.
+ * does not fit below; always inside the viewport, also when its button is not (a tile
+ * that moved, or scrolled away, while the menu was open): the menu stays where it can be
+ * read and used.
+ * @param menu the menu element (its size in px is read)
  * @param anchor the button's rectangle in viewport pixels
+ * @param viewport the viewport's width and height in px
+ * @returns the menu's `top` and `left` in viewport px
  */
-function placeMenu(menu: HTMLElement, anchor: DOMRect): void {
-  const w = menu.offsetWidth;
-  const h = menu.offsetHeight;
-  const vw = document.documentElement.clientWidth || window.innerWidth;
-  const vh = document.documentElement.clientHeight || window.innerHeight;
+export function menuPosition(menu: { readonly width: number; readonly height: number }, anchor: Pick<DOMRect, 'top' | 'bottom' | 'right'>, viewport: { readonly width: number; readonly height: number }): { top: number; left: number } {
+  const { width: w, height: h } = menu;
+  const { width: vw, height: vh } = viewport;
   let top = anchor.bottom + MENU_GAP_PX;
   if (top + h > vh - MENU_GAP_PX && anchor.top - MENU_GAP_PX - h >= MENU_GAP_PX) top = anchor.top - MENU_GAP_PX - h;
+  top = Math.min(Math.max(MENU_GAP_PX, top), Math.max(MENU_GAP_PX, vh - h - MENU_GAP_PX));
   const left = Math.min(Math.max(MENU_GAP_PX, anchor.right - w), Math.max(MENU_GAP_PX, vw - w - MENU_GAP_PX));
-  menu.style.top = `${Math.round(top)}px`;
-  menu.style.left = `${Math.round(left)}px`;
+  return { top: Math.round(top), left: Math.round(left) };
+}
+
+/** Moves the (fixed) menu to {@link menuPosition} for its button's rectangle `anchor`. */
+function placeMenu(menu: HTMLElement, anchor: DOMRect): void {
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = document.documentElement.clientHeight || window.innerHeight;
+  const { top, left } = menuPosition({ width: menu.offsetWidth, height: menu.offsetHeight }, anchor, { width: vw, height: vh });
+  menu.style.top = `${top}px`;
+  menu.style.left = `${left}px`;
 }
