@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useRef, useState, type ReactNode, type Re
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { TickingContext } from './clock';
 import { useOnScreen } from './on-screen';
+import './virtual-rows.css';
 
 /** Layout of {@link VirtualTileRows}: tile and row sizes in rem, the scroller's hooks. */
 export interface VirtualTileLayout {
@@ -16,7 +17,7 @@ export interface VirtualTileLayout {
    * pages the scroller of a panel by that class).
    */
   readonly scrollClass: string;
-  /** Class name of a row. */
+  /** Class name of a row (it always has `virtual-row` as well). */
   readonly rowClass: string;
   /** `data-testid` of the scroller. */
   readonly testId: string;
@@ -66,7 +67,7 @@ export function VirtualTileRows<K>({ keys: current, layout, tile }: { keys: read
               key={row.key}
               data-index={row.index}
               ref={virtualizer.measureElement}
-              className={layout.rowClass}
+              className={`virtual-row ${layout.rowClass}`}
               style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
             >
               {keys.slice(row.index * cols, (row.index + 1) * cols).map((k, slot) => tile(k, slot))}
