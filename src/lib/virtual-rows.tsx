@@ -1,8 +1,11 @@
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { TickingContext } from './clock';
 import { useOnScreen } from './on-screen';
 import './virtual-rows.css';
+
+/** Gap between tiles and rows, rem: the CSS `--gap` the rows use (src/app/app.css). */
+const GAP_REM = 0.5;
 
 /** Layout of {@link VirtualTileRows}: tile and row sizes in rem, the scroller's hooks. */
 export interface VirtualTileLayout {
@@ -10,8 +13,6 @@ export interface VirtualTileLayout {
   readonly tileMinRem: number;
   /** First guess of a row's height, rem (each rendered row is then measured). */
   readonly rowEstimateRem: number;
-  /** Gap between tiles, rem (the CSS `--gap` the rows use). */
-  readonly gapRem: number;
   /**
    * Class names of the scroller; it always has `virtual-scroll` as well (the kiosk pager
    * pages the scroller of a panel by that class).
@@ -39,28 +40,23 @@ export interface VirtualTileLayout {
  *   element it returns must carry its own React `key`
  */
 export function VirtualTileRows<K>({ keys: current, layout, tile }: { keys: readonly K[]; layout: VirtualTileLayout; tile: (key: K, slot: number) => ReactNode }) {
-  const scrollRef = useRef<HTMLDivElement | null>(null);
   const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
-  const setScroll = useCallback((el: HTMLDivElement | null) => {
-    scrollRef.current = el;
-    setScrollEl(el);
-  }, []);
   const onScreen = useOnScreen(scrollEl);
   const [held, setHeld] = useState(current);
   if (onScreen && held !== current) setHeld(current);
   const keys = onScreen ? current : held;
-  const { width, remPx } = useBoxWidth(scrollRef);
-  const cols = Math.max(1, Math.floor((width + layout.gapRem * remPx) / ((layout.tileMinRem + layout.gapRem) * remPx)));
+  const { width, remPx } = useBoxWidth(scrollEl);
+  const cols = Math.max(1, Math.floor((width + GAP_REM * remPx) / ((layout.tileMinRem + GAP_REM) * remPx)));
   const rows = Math.ceil(keys.length / cols);
   const virtualizer = useVirtualizer({
     count: rows,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollEl,
     estimateSize: () => layout.rowEstimateRem * remPx,
     overscan: 3,
   });
   return (
     <TickingContext.Provider value={onScreen}>
-      <div className={`virtual-scroll ${layout.scrollClass}`} ref={setScroll} data-testid={layout.testId}>
+      <div className={`virtual-scroll ${layout.scrollClass}`} ref={setScrollEl} data-testid={layout.testId}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => (
             <div
@@ -80,10 +76,9 @@ export function VirtualTileRows<K>({ keys: current, layout, tile }: { keys: read
 }
 
 /** Content width of an element (px), kept current by a ResizeObserver, and the root font size (px). */
-function useBoxWidth(ref: RefObject<HTMLElement | null>): { width: number; remPx: number } {
+function useBoxWidth(el: HTMLElement | null): { width: number; remPx: number } {
   const [box, setBox] = useState({ width: 1200, remPx: 16 });
   useLayoutEffect(() => {
-    const el = ref.current;
     if (!el) return;
     const measure = () => {
       const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
@@ -95,6 +90,6 @@ function useBoxWidth(ref: RefObject<HTMLElement | null>): { width: number; remPx
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [ref]);
+  }, [el]);
   return box;
 }

@@ -3,7 +3,7 @@ import { VirtualTileRows, type VirtualTileLayout } from '../../lib/virtual-rows'
 import { AgentTile } from './AgentTile';
 
 /** Agent tiles: at least 14 rem wide, rows about 7.5 rem high. */
-const LAYOUT: VirtualTileLayout = { tileMinRem: 14, rowEstimateRem: 7.5, gapRem: 0.5, scrollClass: 'agent-scroll', rowClass: 'agent-row', testId: 'agent-virtual' };
+const LAYOUT: VirtualTileLayout = { tileMinRem: 14, rowEstimateRem: 7.5, scrollClass: 'agent-scroll', rowClass: 'agent-row', testId: 'agent-virtual' };
 
 /**
  * The agent tiles in rows, rendering only the rows in (and near) view (`data-testid="agent-virtual"`).

@@ -6,10 +6,10 @@ import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test
 import { missingKeyCount, setLanguage } from '../../i18n';
 import { TestBoard } from '../../ui/test-support';
 import { QueuePanel, QUEUES_VIRTUALISE_ABOVE, loadVirtualQueueRows } from './QueuePanel';
+import { QueueTile } from './QueueTile';
 
 // The virtualised rows are a lazy chunk (the supervisor page preloads it, as here).
 beforeAll(() => loadVirtualQueueRows());
-import { QueueTile } from './QueueTile';
 
 const board = setupTestWallboard();
 function status(source: 'gc' | 'rte', s: 'live' | 'down') {

@@ -3,7 +3,7 @@ import { VirtualTileRows, type VirtualTileLayout } from '../../lib/virtual-rows'
 import { QueueTile } from './QueueTile';
 
 /** Queue tiles: at least 16 rem wide (as `.queue-grid`), rows about 8.5 rem high. */
-const LAYOUT: VirtualTileLayout = { tileMinRem: 16, rowEstimateRem: 8.5, gapRem: 0.5, scrollClass: 'queue-scroll', rowClass: 'queue-row', testId: 'queue-virtual' };
+const LAYOUT: VirtualTileLayout = { tileMinRem: 16, rowEstimateRem: 8.5, scrollClass: 'queue-scroll', rowClass: 'queue-row', testId: 'queue-virtual' };
 
 /**
  * The queue tiles in rows inside their own scroller, rendering only the rows in (and near)
