@@ -219,6 +219,8 @@ describe('createIngestBus: cadence and stretching', () => {
     expect(stores.agents.getState().byKey.size).toBe(0);
     sched.advance(1);
     expect(stores.agents.getState().byKey.size).toBe(1);
+    // Only the frame after it remains (it measures the flush's frame), then nothing.
+    sched.advance(1000);
     expect(sched.pending()).toBe(0);
   });
 
@@ -256,5 +258,89 @@ describe('createIngestBus: cadence and stretching', () => {
     sched.advance(40);
     expect(infos).toHaveLength(2);
     expect(infos[1]!.at - end).toBeGreaterThanOrEqual(80);
+  });
+
+  it('frame-aligned: a flush whose frame overruns (a slow render or paint after the flush) stretches the next interval by renderStretchFactor × the overrun', () => {
+    const sched = createFakeScheduler(0);
+    // Frames come every 16 ms, except that the frame after a flush comes `paintMs` later
+    // (the flush's render and paint held the main thread).
+    let paintMs = 0;
+    let afterFlush = false;
+    const slowPaint = {
+      ...sched,
+      requestFrame: (cb: () => void) => {
+        const extra = afterFlush ? paintMs : 0;
+        afterFlush = false;
+        return sched.setTimeout(cb, 16 + extra);
+      },
+    };
+    const stores = createWallboardStores();
+    const flushAt: number[] = [];
+    const onFlush = () => {
+      flushAt.push(sched.now());
+      afterFlush = true;
+    };
+    const bus = createIngestBus({ flushIntervalMs: 16, stores, scheduler: slowPaint, frameAligned: true, onFlush });
+    // A frame that overruns by less than a frame changes nothing: the next frame flushes.
+    paintMs = 10;
+    bus.publish([agent('a0')]);
+    sched.advance(16);
+    bus.publish([agent('a1')]);
+    sched.advance(26);
+    expect(flushAt).toEqual([16, 42]);
+    expect(bus.stats()).toMatchObject({ lastFrameOverrunMs: 10, intervalMs: 16 });
+    // The frame after this flush comes 116 ms later, 100 ms past one frame: the next
+    // interval becomes 2 × 100 = 200 ms, and the event waits for the first frame after it.
+    paintMs = 100;
+    sched.advance(26); // the a1 flush's own frame (10 ms over) has passed
+    bus.publish([agent('a2')]);
+    sched.advance(16);
+    expect(flushAt).toEqual([16, 42, 84]);
+    bus.publish([agent('a3')]);
+    sched.advance(116);
+    expect(bus.stats()).toMatchObject({ lastFrameOverrunMs: 100, intervalMs: 200 });
+    expect(flushAt).toEqual([16, 42, 84]);
+    paintMs = 0;
+    sched.advance(200);
+    expect(flushAt).toHaveLength(4);
+    expect(flushAt[3]! - 84).toBeGreaterThanOrEqual(200);
+    // Cheap frames again: back to every frame.
+    sched.advance(16);
+    expect(bus.stats()).toMatchObject({ lastFrameOverrunMs: 0, intervalMs: 16 });
+    bus.publish([agent('a4')]);
+    sched.advance(16);
+    expect(flushAt).toHaveLength(5);
+  });
+
+  it('frame-aligned: with no frame (hidden tab) the flush frame measures nothing and later events still flush, within 1.1 s', () => {
+    const sched = createFakeScheduler(0);
+    const noFrames = { ...sched, requestFrame: () => () => undefined };
+    const stores = createWallboardStores();
+    const bus = createIngestBus({ flushIntervalMs: 16, stores, scheduler: noFrames, frameAligned: true });
+    bus.publish([agent('a0')]);
+    sched.advance(100);
+    expect(stores.agents.getState().byKey.size).toBe(1);
+    // Waits for the frame after that flush at most 1 s, then flushes without one.
+    bus.publish([agent('a1')]);
+    sched.advance(1000);
+    expect(stores.agents.getState().byKey.size).toBe(1);
+    sched.advance(100);
+    expect(stores.agents.getState().byKey.size).toBe(2);
+    expect(bus.stats()).toMatchObject({ lastFrameOverrunMs: 0, intervalMs: 16 });
+  });
+
+  it('frame-aligned: an interval stretched for a slow frame stays at most 1 s', () => {
+    const sched = createFakeScheduler(0);
+    let flushed = false;
+    const slowPaint = { ...sched, requestFrame: (cb: () => void) => sched.setTimeout(cb, flushed ? 916 : 16) };
+    const stores = createWallboardStores();
+    const bus = createIngestBus({ flushIntervalMs: 16, stores, scheduler: slowPaint, frameAligned: true, onFlush: () => (flushed = true) });
+    bus.publish([agent('a0')]);
+    sched.advance(16 + 916);
+    expect(bus.stats()).toMatchObject({ lastFrameOverrunMs: 900, intervalMs: 1000 });
+  });
+
+  it('refuses a renderStretchFactor below 1', () => {
+    expect(() => createIngestBus({ flushIntervalMs: 16, stores: createWallboardStores(), renderStretchFactor: 0.5 })).toThrow(RangeError);
   });
 });

@@ -72,6 +72,18 @@ export interface IngestBusOptions {
    * turns it on (`initIngest`).
    */
   frameAligned?: boolean;
+  /**
+   * Frame-aligned only: a flush's frame is measured up to the next animation frame (the
+   * reducers, React's render, style, layout and paint of that frame), and when it overran
+   * by more than a frame the next interval is also ≥ `renderStretchFactor` × the overrun
+   * (ms beyond one frame). A screen that paints slowly then gets fewer, larger flushes and
+   * keeps its frames for scrolling and the clock, instead of every frame running late (on a
+   * machine that paints fast nothing overruns and nothing changes). Default 2 (a flush's
+   * frames take at most about half of the time). ≥ 1. A frame that does not come within
+   * 1 s (hidden tab) measures nothing, and events meanwhile wait for it at most that long.
+   * Stretched this way an interval stays ≤ 1 s (the kiosk's cadence) or the base.
+   */
+  renderStretchFactor?: number;
   /** Called after every flush (perf probe, benchmark). Exceptions are logged and swallowed. */
   onFlush?: (info: FlushInfo) => void;
   /** Logger for swallowed errors; default `createLogger('bus')`. */
@@ -90,6 +102,11 @@ export interface IngestBusStats {
   readonly maxFlushMs: number;
   /** Current effective interval (ms): the base, or more while stretched. */
   readonly intervalMs: number;
+  /**
+   * Frame-aligned only: how far the last measured flush frame ran past one frame (ms, 0
+   * when it did not), see {@link IngestBusOptions.renderStretchFactor}.
+   */
+  readonly lastFrameOverrunMs: number;
   /** The configured base interval (ms). */
   readonly baseIntervalMs: number;
   /** Events waiting for the next flush. */
@@ -132,12 +149,21 @@ function checkInterval(ms: number): number {
 
 /** How long a frame-aligned flush waits for an animation frame before flushing anyway (ms). */
 const FRAME_WAIT_MS = 100;
+/**
+ * How long the frame after a flush is waited for to measure it (ms): a slow frame's paint
+ * may well exceed {@link FRAME_WAIT_MS}, and a timer due meanwhile runs before that frame;
+ * beyond this the frame is taken for absent (hidden tab) and nothing is measured.
+ */
+const PROBE_WAIT_MS = 1000;
+/** Upper bound of an interval stretched for a slow frame (ms; or the base when longer): the kiosk's cadence. */
+const RENDER_STRETCH_MAX_MS = 1000;
 /** One display frame at 60 Hz (ms): a frame-aligned flush asks for its frame this long before it is due. */
 const FRAME_MS = 16;
 
 /**
  * Creates an ingest bus writing to `options.stores`.
- * @throws RangeError if `flushIntervalMs` is not a finite number ≥ 1, or `stretchFactor` < 1
+ * @throws RangeError if `flushIntervalMs` is not a finite number ≥ 1, or `stretchFactor` or
+ *   `renderStretchFactor` < 1
  */
 export function createIngestBus(options: IngestBusOptions): IngestBus {
   const { stores } = options;
@@ -146,6 +172,8 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
   const log = options.logger ?? createLogger('bus');
   const stretchFactor = options.stretchFactor ?? 4;
   if (!Number.isFinite(stretchFactor) || stretchFactor < 1) throw new RangeError(`stretchFactor must be >= 1, got ${stretchFactor}`);
+  const renderStretchFactor = options.renderStretchFactor ?? 2;
+  if (!Number.isFinite(renderStretchFactor) || renderStretchFactor < 1) throw new RangeError(`renderStretchFactor must be >= 1, got ${renderStretchFactor}`);
   let base = checkInterval(options.flushIntervalMs);
   const maxFor = (b: number): number => (options.maxIntervalMs !== undefined ? Math.max(b, options.maxIntervalMs) : Math.max(8 * b, 2000));
   let maxInterval = maxFor(base);
@@ -159,6 +187,9 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
   let timerCancel: CancelFn | undefined;
   let timerDue = 0;
   let frameCancels: CancelFn[] = [];
+  /** The frame after a frame-aligned flush, awaited to measure that flush's frame. */
+  let probeCancels: CancelFn[] = [];
+  let lastFrameOverrunMs = 0;
 
   let eventsTotal = 0;
   let flushes = 0;
@@ -174,7 +205,7 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
   }
 
   function arm(): void {
-    if (disposed || flushing || buffer.length === 0 || frameCancels.length > 0) return;
+    if (disposed || flushing || buffer.length === 0 || frameCancels.length > 0 || probeCancels.length > 0) return;
     const t = scheduler.now();
     // Frame-aligned: aim at the first animation frame at or after `lastFlushEnd + interval`:
     // ask for a frame once the due time is less than a frame away (a frame never comes
@@ -211,9 +242,35 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
       done = true;
       for (const c of frameCancels) c();
       frameCancels = [];
-      flush(lateMs, false);
+      flush(lateMs, false, scheduler.now());
     };
     frameCancels = [scheduler.requestFrame(run), scheduler.setTimeout(run, FRAME_WAIT_MS)];
+  }
+
+  /**
+   * Awaits the animation frame after a flush that ran at `frameAt` (a frame's start): the
+   * time between is that flush's frame. An overrun of more than a frame stretches the next
+   * interval ({@link IngestBusOptions.renderStretchFactor}). Being in a frame then, a flush
+   * already due runs at once. A frame that does not come (hidden tab) measures nothing.
+   */
+  function probeFrame(frameAt: number): void {
+    let done = false;
+    const end = (inFrame: boolean): void => {
+      if (done) return;
+      done = true;
+      for (const c of probeCancels) c();
+      probeCancels = [];
+      if (disposed) return;
+      const t = scheduler.now();
+      if (inFrame) {
+        lastFrameOverrunMs = Math.max(0, t - frameAt - FRAME_MS);
+        const cap = Math.min(maxInterval, Math.max(base, RENDER_STRETCH_MAX_MS));
+        if (lastFrameOverrunMs > FRAME_MS) interval = Math.max(interval, Math.min(cap, renderStretchFactor * lastFrameOverrunMs));
+      }
+      if (inFrame && buffer.length > 0 && !timerCancel && !flushing && lastFlushEnd + interval - FRAME_MS <= t) flush(0, false, t);
+      else arm();
+    };
+    probeCancels = [scheduler.requestFrame(() => end(true)), scheduler.setTimeout(() => end(false), PROBE_WAIT_MS)];
   }
 
   function reduceSafely(slice: ErasedSlice, prev: unknown, events: readonly DomainEvent[]): unknown {
@@ -275,7 +332,8 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
     }
   }
 
-  function flush(lateMs: number, urgent: boolean): void {
+  /** @param frameAt when run in an animation frame (frame-aligned): that frame's start (scheduler ms). */
+  function flush(lateMs: number, urgent: boolean, frameAt?: number): void {
     if (disposed) return;
     if (flushing) {
       // Called from a store listener: run again right after the current flush.
@@ -300,7 +358,8 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
       flushing = false;
       urgentPending = false;
     }
-    arm();
+    if (frameAt !== undefined && !disposed && probeCancels.length === 0) probeFrame(frameAt);
+    else arm();
   }
 
   return {
@@ -338,12 +397,14 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
       arm();
     },
     stats() {
-      return { events: eventsTotal, flushes, lastFlushMs, maxFlushMs, intervalMs: interval, baseIntervalMs: base, buffered: buffer.length, unrouted };
+      return { events: eventsTotal, flushes, lastFlushMs, maxFlushMs, intervalMs: interval, lastFrameOverrunMs, baseIntervalMs: base, buffered: buffer.length, unrouted };
     },
     dispose() {
       if (disposed) return;
       disposed = true;
       cancelTimers();
+      for (const c of probeCancels) c();
+      probeCancels = [];
       buffer = [];
     },
   };
