@@ -38,3 +38,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/**
+ * The policy `/agent` is sent where the CIL bridge's host page frames it (DEPLOYMENT.md
+ * "frame-ancestors"; `sources.cil.mode: "bridge"`): {@link CONTENT_SECURITY_POLICY} with
+ * `frame-ancestors` listing exactly `origins` (e.g. `https://acme.service-now.com`).
+ * @throws Error when `origins` is empty (that would be `'none'`: use the policy itself)
+ */
+export function framedAgentPolicy(origins: readonly string[]): string {
+  if (origins.length === 0) throw new Error('framedAgentPolicy needs at least one origin');
+  return CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", `frame-ancestors ${[...new Set(origins)].join(' ')}`);
+}
+
+/**
+ * The origins of the simulator's CIL host page (`/sim/cil/host`) under its local names:
+ * the origin of `simHttpUrl` (e.g. `http://127.0.0.1:8788`) and the same port on
+ * `localhost` and `127.0.0.1`. `vite preview` lets them frame `/agent`.
+ * @throws TypeError when `simHttpUrl` is not an absolute URL
+ */
+export function simCilHostOrigins(simHttpUrl: string): string[] {
+  const u = new URL(simHttpUrl);
+  return [...new Set([u.origin, `${u.protocol}//localhost:${u.port}`, `${u.protocol}//127.0.0.1:${u.port}`])];
+}

@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.config.ts';
+import { SECURITY_HEADERS, framedAgentPolicy, simCilHostOrigins } from './csp.config.ts';
 
 /**
  * `vite preview` serves the production build with the deployment's security headers
@@ -19,9 +19,7 @@ function securityHeaders(): Plugin {
     name: 'wallboard-security-headers',
     configurePreviewServer(server) {
       if (process.env.WALLBOARD_PREVIEW_CSP === 'off') return;
-      const cilHost = new URL(SIM_HTTP);
-      const cilHosts = [cilHost.origin, `${cilHost.protocol}//localhost:${cilHost.port}`, `${cilHost.protocol}//127.0.0.1:${cilHost.port}`];
-      const agentCsp = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", `frame-ancestors ${[...new Set(cilHosts)].join(' ')}`);
+      const agentCsp = framedAgentPolicy(simCilHostOrigins(SIM_HTTP));
       server.middlewares.use((req, res, next) => {
         for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
         if (/^\/agent\/?(\?|$)/.test(req.url ?? '')) res.setHeader('Content-Security-Policy', agentCsp);
