@@ -3,10 +3,12 @@
  * its own entity (or count, or health) is replaced. Components never subscribe to whole
  * stores and never run timers (use `useNow` from `src/lib/clock`).
  */
-import { useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import {
+  AGENT_STATES,
   SOURCE_IDS,
+  emptyStateCounts,
   type Agent,
   type Alarm,
   type CallbackList,
@@ -70,6 +72,35 @@ export function useQueue(key: EntityKey): Queue | undefined {
  */
 export function useStateCounts(source?: SourceId): StateCounts {
   return useStore(stores.agents, (s) => (source === undefined ? s.counts.total : s.counts.bySource[source]));
+}
+
+/**
+ * Agents per state among `keys` (a filtered panel's agents, e.g. `useAgentKeys` with a team
+ * filter on a designed board), counted from each agent's current state; keys whose agent is
+ * gone (at most a second) are not counted. Undefined when `keys` is undefined (use
+ * {@link useStateCounts} then: the reducer's counts, without a pass over the agents).
+ * Recounted when `keys` or the agents change, O(keys); the same object while the numbers
+ * do not change.
+ */
+export function useStateCountsOf(keys: readonly EntityKey[] | undefined): StateCounts | undefined {
+  const last = useRef<{ keys?: readonly EntityKey[]; byKey?: ReadonlyMap<EntityKey, Agent>; counts?: StateCounts }>({});
+  const select = useCallback(
+    (s: { readonly byKey: ReadonlyMap<EntityKey, Agent> }): StateCounts | undefined => {
+      if (keys === undefined) return undefined;
+      const c = last.current;
+      if (c.keys === keys && c.byKey === s.byKey) return c.counts;
+      const next = emptyStateCounts();
+      for (const k of keys) {
+        const a = s.byKey.get(k);
+        if (a) next[a.state] += 1;
+      }
+      const prev = c.counts;
+      last.current = { keys, byKey: s.byKey, counts: prev && AGENT_STATES.every((st) => prev[st] === next[st]) ? prev : next };
+      return last.current.counts;
+    },
+    [keys],
+  );
+  return useStore(stores.agents, select);
 }
 
 /** Health of one source; a shared `idle` default (since 0, no errors) when nothing was heard from it. */

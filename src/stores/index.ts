@@ -69,6 +69,7 @@ export {
   useQueueKeys,
   useQueue,
   useStateCounts,
+  useStateCountsOf,
   useSourceHealth,
   useSourceHealthList,
   useIsSourceLive,

@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AgentState, AgentUpsertEvent, DomainEvent } from '../../domain';
 import { T0, publishNow, setupTestWallboard } from '../../stores/test-support';
+import { PanelScopeContext } from '../../ui';
 import { TestBoard } from '../../ui/test-support';
 import { AgentGrid, loadVirtualAgentRows, VIRTUALISE_ABOVE } from './AgentGrid';
 
@@ -110,6 +111,25 @@ describe('AgentGrid', () => {
     expect(first().dataset.agentId).not.toBe(id);
     expect(Number(time())).toBeGreaterThanOrEqual(3);
     vi.restoreAllMocks();
+  });
+
+  it("a panel filtered to a team counts that team's agents per state, not the whole board's", () => {
+    // 20 agents; agent2001..2008 are in team t1 (READY, TALKING, NOT_READY, WORK twice each).
+    publish(agents(20).map((a, i) => (i < 8 ? { ...a, teamId: 't1' } : { ...a, teamId: 't2' })));
+    render(
+      <TestBoard>
+        <PanelScopeContext.Provider value={{ panelId: 'p', panelType: 'agents', filters: { teams: ['t1'] }, thresholds: {} }}>
+          <AgentGrid />
+        </PanelScopeContext.Provider>
+      </TestBoard>,
+    );
+    const count = (s: string) => chip(s).querySelector('[data-testid="state-count"]')!.getAttribute('data-value');
+    expect(tiles()).toHaveLength(8);
+    expect(chip('').textContent).toContain('8');
+    expect(['READY', 'TALKING', 'NOT_READY', 'WORK', 'LOGOUT'].map(count)).toEqual(['2', '2', '2', '2', '0']);
+    // A team member's state change is counted at the next flush; another team's is not.
+    act(() => publish([{ ...agents(1)[0]!, teamId: 't1', state: 'TALKING' }, { ...agents(20)[9]!, teamId: 't2', state: 'LOGOUT' }]));
+    expect(['READY', 'TALKING', 'LOGOUT'].map(count)).toEqual(['1', '3', '0']);
   });
 
   it('leaves out the search box when not searchable (kiosk)', () => {

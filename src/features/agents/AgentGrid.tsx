@@ -3,8 +3,8 @@ import { Search } from 'lucide-react';
 import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
-import { useAgentKeys, useStateCounts } from '../../stores';
-import { useFormat, usePanelScope } from '../../ui';
+import { useAgentKeys, useStateCounts, useStateCountsOf } from '../../stores';
+import { useFormat, usePanelScope, usePanelHeadingId } from '../../ui';
 import { AgentTile } from './AgentTile';
 import { stateLabel } from './labels';
 import { StateIcon } from './StateIcon';
@@ -23,8 +23,11 @@ export const VIRTUALISE_ABOVE = 300;
  * (kiosk) leaves out the search box.
  */
 export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
+  const headingId = usePanelHeadingId('agents-title');
   const { filters } = usePanelScope();
   const keys = useAgentKeys({ sources: filters.sources, teams: filters.teams, states: filters.agentStates });
+  // A panel narrowed by its filters (a designed board) counts its own agents per state.
+  const narrowed = Boolean(filters.sources?.length || filters.teams?.length || filters.agentStates?.length);
   const [state, setState] = useState<AgentState | null>(null);
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim().toLowerCase());
@@ -33,12 +36,12 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
   const format = useFormat();
 
   return (
-    <section className="panel agent-panel" aria-labelledby="agents-title">
+    <section className="panel agent-panel" aria-labelledby={headingId}>
       <div className="agent-panel__bar">
-        <h2 id="agents-title" className="panel__title">
+        <h2 id={headingId} className="panel__title">
           {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
         </h2>
-        <StateChips total={keys.length} state={state} onState={setState} />
+        <StateChips total={keys.length} scopeKeys={narrowed ? keys : undefined} state={state} onState={setState} />
         {searchable && (
           <label className="search">
             <Search aria-hidden="true" size={16} />
@@ -66,15 +69,18 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
 
 /**
  * The filter chips with the count per state: their own component, so that the counts,
- * which change with nearly every flush, re-render only the chips and not the grid.
+ * which change with nearly every flush, re-render only the chips and not the grid. The
+ * counts are the whole board's, or, with `scopeKeys` (a filtered panel), those agents'.
  */
 const StateChips = memo(function StateChips(props: {
   total: number;
+  scopeKeys: readonly EntityKey[] | undefined;
   state: AgentState | null;
   onState: (s: AgentState | null) => void;
 }) {
-  const { total, state, onState } = props;
-  const counts = useStateCounts();
+  const { total, scopeKeys, state, onState } = props;
+  const all = useStateCounts();
+  const counts = useStateCountsOf(scopeKeys) ?? all;
   const { t } = useTranslation('agents');
   const format = useFormat();
   return (
