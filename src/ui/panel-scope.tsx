@@ -48,3 +48,13 @@ export function usePanelKeys<K extends string>(keys: readonly K[], ids?: readonl
     });
   }, [keys, sources, ids]);
 }
+
+/**
+ * The id of a panel's own heading (its `aria-labelledby`): `base` (e.g. `queues-title`) on
+ * the standard board, where each panel is once; `panel-<panelId>-<base>` on a designed
+ * board, which may show a panel type more than once, so that no two headings share an id.
+ */
+export function usePanelHeadingId(base: string): string {
+  const { panelId } = usePanelScope();
+  return panelId === undefined ? base : `panel-${panelId}-${base}`;
+}

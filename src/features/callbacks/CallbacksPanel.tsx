@@ -3,7 +3,7 @@ import { PhoneCall } from 'lucide-react';
 import { CALLBACK_LIST_STATS, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useCallbackList, useCallbackListKeys, useIsSourceLive } from '../../stores';
-import { Figure, SourceBadge, StaleTag, sourceOfKey, useFormat, usePanelKeys } from '../../ui';
+import { Figure, SourceBadge, StaleTag, sourceOfKey, useFormat, usePanelKeys, usePanelHeadingId } from '../../ui';
 import './callbacks.css';
 
 /**
@@ -14,12 +14,13 @@ import './callbacks.css';
  * attempt. Renders nothing while no list is known.
  */
 export function CallbacksPanel() {
+  const headingId = usePanelHeadingId('callbacks-title');
   const keys = usePanelKeys(useCallbackListKeys());
   const { t } = useTranslation('callbacks');
   if (keys.length === 0) return null;
   return (
-    <section className="panel callbacks-panel" aria-labelledby="callbacks-title">
-      <h2 id="callbacks-title" className="panel__title">
+    <section className="panel callbacks-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel__title">
         <PhoneCall aria-hidden="true" size={16} /> {t('title')}
       </h2>
       <div className="callback-grid">

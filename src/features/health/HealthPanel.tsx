@@ -3,7 +3,7 @@ import { elapsedSeconds, SOURCE_LABELS, type SourceHealth, type SourceId, type S
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useBroadcastState, useSourceHealth } from '../../stores';
-import { Badge, StatusDot, useConnectionStatusLabel, useFormat, usePanelScope } from '../../ui';
+import { Badge, StatusDot, useConnectionStatusLabel, useFormat, usePanelScope, usePanelHeadingId } from '../../ui';
 import './health.css';
 
 /** Total of a health record's counted errors. */
@@ -18,12 +18,13 @@ function totalErrors(h: SourceHealth): number {
  * and the subscription results (refusals such as "Unauthorized" first).
  */
 export function HealthPanel({ sources: all }: { sources: readonly SourceId[] }) {
+  const headingId = usePanelHeadingId('health-title');
   const only = usePanelScope().filters.sources;
   const sources = useMemo(() => (only && only.length > 0 ? all.filter((s) => only.includes(s)) : all), [all, only]);
   const { t } = useTranslation('health');
   return (
-    <section className="panel health-panel" aria-labelledby="health-title">
-      <h2 id="health-title" className="panel__title">
+    <section className="panel health-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel__title">
         {t('title')}
       </h2>
       {sources.length === 0 ? (

@@ -3,7 +3,7 @@ import type { EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { useQueueKeys } from '../../stores';
-import { useFormat, usePanelScope } from '../../ui';
+import { useFormat, usePanelScope, usePanelHeadingId } from '../../ui';
 import { QueueTile } from './QueueTile';
 import './queues.css';
 
@@ -19,13 +19,14 @@ export const QUEUES_VIRTUALISE_ABOVE = 60;
  * stores' queue view, not here). More than {@link QUEUES_VIRTUALISE_ABOVE} are virtualised.
  */
 export function QueuePanel() {
+  const headingId = usePanelHeadingId('queues-title');
   const { filters } = usePanelScope();
   const keys = useQueueKeys({ sources: filters.sources, ids: filters.queues });
   const { t } = useTranslation('queues');
   const format = useFormat();
   return (
-    <section className="panel queue-panel" aria-labelledby="queues-title">
-      <h2 id="queues-title" className="panel__title">
+    <section className="panel queue-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel__title">
         {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
       </h2>
       {keys.length === 0 ? (

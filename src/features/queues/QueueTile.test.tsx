@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QueueUpsertEvent } from '../../domain';
 import { T0, publishNow as publish, setupTestWallboard } from '../../stores/test-support';
 import { missingKeyCount, setLanguage } from '../../i18n';
+import { PanelScopeContext } from '../../ui';
 import { TestBoard } from '../../ui/test-support';
 import { QueuePanel, QUEUES_VIRTUALISE_ABOVE, loadVirtualQueueRows } from './QueuePanel';
 import { QueueTile } from './QueueTile';
@@ -139,6 +140,22 @@ describe('QueuePanel', () => {
     const tile = tiles().find((t) => t.dataset.queueId === id(1))!;
     expect(within(tile).getByTestId('queue-calls-waiting').dataset.value).toBe('42');
     vi.restoreAllMocks();
+  });
+});
+
+describe('QueuePanel heading', () => {
+  it('is labelled by a heading whose id is unique per panel on a designed board (the same type twice)', () => {
+    publish(queue('gc', 'Sales', 'Sales', { callsWaiting: 1 }));
+    const scoped = (panelId: string) => (
+      <PanelScopeContext.Provider value={{ panelId, panelType: 'queues', filters: {}, thresholds: {} }}>
+        <QueuePanel />
+      </PanelScopeContext.Provider>
+    );
+    render(<TestBoard><QueuePanel />{scoped('a')}{scoped('b')}</TestBoard>);
+    const sections = [...document.querySelectorAll('section.queue-panel')];
+    const ids = sections.map((s) => s.getAttribute('aria-labelledby'));
+    expect(ids).toEqual(['queues-title', 'panel-a-queues-title', 'panel-b-queues-title']);
+    for (const [i, s] of sections.entries()) expect(document.getElementById(ids[i]!)!.closest('section')).toBe(s);
   });
 });
 

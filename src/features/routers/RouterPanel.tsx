@@ -5,7 +5,7 @@ import { elapsedSeconds, severityOf, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { useNow } from '../../lib/clock';
 import { useIsSourceLive, useRouter, useRouterKeys } from '../../stores';
-import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, usePanelKeys, usePanelScope, usePort } from '../../ui';
+import { Figure, SourceBadge, StaleTag, sourceOfKey, useBoard, useFormat, usePanelKeys, usePanelScope, usePort, usePanelHeadingId } from '../../ui';
 import './routers.css';
 
 /**
@@ -16,14 +16,15 @@ import './routers.css';
  * Business ConneCT shows no empty panel.
  */
 export function RouterPanel() {
+  const headingId = usePanelHeadingId('routers-title');
   const keys = usePanelKeys(useRouterKeys(), usePanelScope().filters.routers);
   const { port } = usePort('bct', 'routeMessage');
   const { t } = useTranslation('routers');
   const format = useFormat();
   if (keys.length === 0 && !port) return null;
   return (
-    <section className="panel router-panel" aria-labelledby="routers-title">
-      <h2 id="routers-title" className="panel__title">
+    <section className="panel router-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel__title">
         {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
       </h2>
       <div className="router-grid">
