@@ -15,4 +15,6 @@ export const E2E = {
   activemqConfig: '/config.activemq.json',
   /** `vite preview` of the production build with the deployment's CSP (e2e/csp.spec.ts). */
   cspPreviewPort: 15174,
+  /** The load simulator (sim/load-main.ts) of e2e/kiosk-standard.spec.ts: hundreds of agents and queues, no stream. */
+  loadSimPort: 15795,
 } as const;

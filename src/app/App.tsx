@@ -194,7 +194,7 @@ function KioskApp({ config, sources, fallback }: { config: BoardConfig; sources:
   }, [kiosk]);
   const renderBoard = useCallback(
     (b: ReturnType<typeof selectBoard>, chrome: KioskChrome) => (
-      <Board title={config.title} sources={sources} kiosk board={b} headerClock={chrome.headerClock} panelChrome={chrome.panelChrome} />
+      <Board title={config.title} sources={sources} kiosk board={b} headerClock={chrome.headerClock} panelChrome={chrome.panelChrome} listChrome={chrome.listChrome} />
     ),
     [config.title, sources],
   );

@@ -11,7 +11,7 @@ import { LazyUccxPanels } from '../features/uccx-teams';
 import { BroadcastTicker, LazyBroadcastForm } from '../features/broadcast';
 import type { BoardDefinition, PanelDefinition, SourceId } from '../domain';
 import { useTranslation } from '../i18n';
-import { useBoard } from '../ui';
+import { ListChromeContext, useBoard } from '../ui';
 import { Clock } from './Clock';
 import { BoardGrid } from './boards/BoardGrid';
 import { ThresholdSound, ThresholdSoundControls } from './boards/ThresholdSound';
@@ -32,6 +32,7 @@ export function Board({
   board,
   headerClock,
   panelChrome,
+  listChrome,
 }: {
   title: string;
   sources: readonly SourceId[];
@@ -45,6 +46,8 @@ export function Board({
   headerClock?: ReactNode;
   /** Extra content inside each panel of a designed board (the TV kiosk: stale badges, list pager). */
   panelChrome?: (panel: PanelDefinition) => ReactNode;
+  /** Next to the heading of a long list on the standard board (the TV kiosk: its pager). */
+  listChrome?: () => ReactNode;
 }) {
   const { simulatorUrl } = useBoard().config;
   const ctx = useMemo<PanelRenderContext>(() => ({ kiosk, sources, panelChrome }), [kiosk, sources, panelChrome]);
@@ -66,17 +69,19 @@ export function Board({
           {'missing' in board ? <BoardMissing id={board.missing} available={board.available} problems={board.problems} /> : <BoardGrid board={board} ctx={ctx} />}
         </main>
       ) : (
-      <main className="board__main">
-        <AlarmsPanel readOnly={kiosk} />
-        <QueuePanel />
-        <RouterPanel />
-        <CallbacksPanel />
-        {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <LazyChatPanel />}
-        {!kiosk && <LazyTeamView />}
-        {!kiosk && sources.includes('uccx') && <LazyUccxPanels />}
-        <AgentGrid searchable={!kiosk} />
-        <HealthPanel sources={sources} />
-      </main>
+        <ListChromeContext.Provider value={listChrome}>
+          <main className="board__main">
+            <AlarmsPanel readOnly={kiosk} />
+            <QueuePanel />
+            <RouterPanel />
+            <CallbacksPanel />
+            {kiosk ? sources.includes('bct') && <ChatWaitingCount /> : <LazyChatPanel />}
+            {!kiosk && <LazyTeamView />}
+            {!kiosk && sources.includes('uccx') && <LazyUccxPanels />}
+            <AgentGrid searchable={!kiosk} />
+            <HealthPanel sources={sources} />
+          </main>
+        </ListChromeContext.Provider>
       )}
     </div>
   );

@@ -7,7 +7,7 @@ import { realScheduler } from '../lib/scheduler';
 import { useAlarm, useEmergencyCalls, useRaisedCriticalAlarmKeys } from '../stores';
 import { burnInShift, holdWakeLock, RELOAD_NOTE_KEY, startConfigPoll, startWatchdog, type ReloadReason, type WakeLockState } from './hygiene';
 import { useKioskNow, type KioskClock } from './kiosk-clock';
-import { PanelChrome } from './PanelChrome';
+import { ListPager, PanelChrome } from './PanelChrome';
 import { registerOfflineShell } from './offline';
 import { kioskMoment } from './schedule';
 import './kiosk.css';
@@ -21,6 +21,8 @@ export interface KioskChrome {
   readonly headerClock: ReactNode;
   /** Stale badges and the list pager of one panel (rendered inside the panel). */
   readonly panelChrome: (panel: PanelDefinition) => ReactNode;
+  /** The pager of a long list on the standard board (the list panel renders it by its heading). */
+  readonly listChrome: () => ReactNode;
 }
 
 /** Props of {@link KioskShell}. */
@@ -156,6 +158,7 @@ export function KioskShell(props: KioskShellProps) {
     () => ({
       headerClock: <KioskStatus clock={clock} timeZone={settings.timeZone} boards={config.boards} />,
       panelChrome: (panel) => <PanelChrome panel={panel} sources={sources} pageSec={settings.pageSec} />,
+      listChrome: () => <ListPager pageSec={settings.pageSec} />,
     }),
     [clock, settings.timeZone, settings.pageSec, config.boards, sources],
   );

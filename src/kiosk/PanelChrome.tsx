@@ -40,10 +40,13 @@ const StaleBadge = memo(function StaleBadge({ source }: { source: SourceId }) {
   );
 });
 
-/** The element of a panel body that scrolls its list: the body, or a virtualised list inside it, whichever overflows most. */
+/**
+ * The element of a panel body that scrolls its list: the body, a virtualised list inside
+ * it, or a tile grid cut at its panel (the kiosk's standard board), whichever overflows most.
+ */
 function scroller(body: Element): HTMLElement {
   let best = body as HTMLElement;
-  for (const el of body.querySelectorAll<HTMLElement>('.virtual-scroll')) if (el.scrollHeight - el.clientHeight > best.scrollHeight - best.clientHeight) best = el;
+  for (const el of body.querySelectorAll<HTMLElement>('.virtual-scroll, .queue-grid, .agent-grid')) if (el.scrollHeight - el.clientHeight > best.scrollHeight - best.clientHeight) best = el;
   return best;
 }
 
@@ -74,7 +77,9 @@ export function pageStarts(el: HTMLElement): number[] {
  * Pages a list too long for its panel: every `pageSec` seconds the next screenful, round
  * and round, with "page 2 of 3" (`data-testid="list-page"`, `data-page`, `data-pages`);
  * nothing when the list fits. Steps are wall-clock aligned, so a panel's page is a function
- * of time and every TV pages alike.
+ * of time and every TV pages alike. The panel is the `<section>` around it: on a designed
+ * board its body (`.board-grid__body`), on the standard board the list panel itself
+ * (rendered there as its list chrome, {@link ListPager}).
  */
 function Pager({ pageSec }: { pageSec: number }) {
   const ref = useRef<HTMLSpanElement>(null);
@@ -82,7 +87,8 @@ function Pager({ pageSec }: { pageSec: number }) {
   const [pos, setPos] = useState({ page: 0, pages: 1 });
   const { t } = useTranslation('kiosk');
   useLayoutEffect(() => {
-    const body = ref.current?.closest('section')?.querySelector('.board-grid__body');
+    const section = ref.current?.closest('section');
+    const body = section?.querySelector('.board-grid__body') ?? section;
     if (!body) return;
     const el = scroller(body);
     const h = el.clientHeight;
@@ -99,3 +105,11 @@ function Pager({ pageSec }: { pageSec: number }) {
     </span>
   );
 }
+
+/**
+ * The pager of a long list on the kiosk's standard board (the queue tiles, the agent
+ * grid), rendered by the list panel next to its heading (`ListChromeContext`, src/ui).
+ */
+export const ListPager = memo(function ListPager({ pageSec }: { pageSec: number }) {
+  return <Pager pageSec={pageSec} />;
+});

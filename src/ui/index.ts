@@ -8,3 +8,4 @@ export * from './theme';
 export * from './panel-scope';
 export * from './broadcast-port';
 export * from './thresholds';
+export * from './list-chrome';

@@ -4,7 +4,7 @@ import { AGENT_STATES, type AgentState, type EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { useAgentKeys, useStateCounts, useStateCountsOf } from '../../stores';
-import { useFormat, usePanelScope, usePanelHeadingId } from '../../ui';
+import { useFormat, usePanelScope, usePanelHeadingId, useListChrome } from '../../ui';
 import { AgentTile } from './AgentTile';
 import { stateLabel } from './labels';
 import { StateIcon } from './StateIcon';
@@ -34,6 +34,7 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
 
   const { t } = useTranslation('agents');
   const format = useFormat();
+  const listChrome = useListChrome();
 
   return (
     <section className="panel agent-panel" aria-labelledby={headingId}>
@@ -42,6 +43,7 @@ export function AgentGrid({ searchable = true }: { searchable?: boolean }) {
           {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
         </h2>
         <StateChips total={keys.length} scopeKeys={narrowed ? keys : undefined} state={state} onState={setState} />
+        {listChrome}
         {searchable && (
           <label className="search">
             <Search aria-hidden="true" size={16} />

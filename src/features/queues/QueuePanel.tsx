@@ -3,7 +3,7 @@ import type { EntityKey } from '../../domain';
 import { useTranslation } from '../../i18n';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { useQueueKeys } from '../../stores';
-import { useFormat, usePanelScope, usePanelHeadingId } from '../../ui';
+import { useFormat, usePanelScope, usePanelHeadingId, useListChrome } from '../../ui';
 import { QueueTile } from './QueueTile';
 import './queues.css';
 
@@ -24,11 +24,13 @@ export function QueuePanel() {
   const keys = useQueueKeys({ sources: filters.sources, ids: filters.queues });
   const { t } = useTranslation('queues');
   const format = useFormat();
+  const listChrome = useListChrome();
   return (
     <section className="panel queue-panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__title">
         {t('title')} <span className="panel__count">{format.number(keys.length)}</span>
       </h2>
+      {listChrome}
       {keys.length === 0 ? (
         <p className="panel__empty">{t('empty')}</p>
       ) : keys.length > QUEUES_VIRTUALISE_ABOVE ? (
