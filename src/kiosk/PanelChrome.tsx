@@ -110,6 +110,4 @@ function Pager({ pageSec }: { pageSec: number }) {
  * The pager of a long list on the kiosk's standard board (the queue tiles, the agent
  * grid), rendered by the list panel next to its heading (`ListChromeContext`, src/ui).
  */
-export const ListPager = memo(function ListPager({ pageSec }: { pageSec: number }) {
-  return <Pager pageSec={pageSec} />;
-});
+export const ListPager = memo(Pager);

@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import {
   AGENT_STATES,
   SOURCE_IDS,
-  emptyStateCounts,
+  countStates,
   type Agent,
   type Alarm,
   type CallbackList,
@@ -89,11 +89,7 @@ export function useStateCountsOf(keys: readonly EntityKey[] | undefined): StateC
       if (keys === undefined) return undefined;
       const c = last.current;
       if (c.keys === keys && c.byKey === s.byKey) return c.counts;
-      const next = emptyStateCounts();
-      for (const k of keys) {
-        const a = s.byKey.get(k);
-        if (a) next[a.state] += 1;
-      }
+      const next = countStates(agentsOf(keys, s.byKey));
       const prev = c.counts;
       last.current = { keys, byKey: s.byKey, counts: prev && AGENT_STATES.every((st) => prev[st] === next[st]) ? prev : next };
       return last.current.counts;
@@ -101,6 +97,14 @@ export function useStateCountsOf(keys: readonly EntityKey[] | undefined): StateC
     [keys],
   );
   return useStore(stores.agents, select);
+}
+
+/** The agents of `keys` that exist in `byKey`, in key order. */
+function* agentsOf(keys: readonly EntityKey[], byKey: ReadonlyMap<EntityKey, Agent>): Generator<Agent> {
+  for (const k of keys) {
+    const a = byKey.get(k);
+    if (a) yield a;
+  }
 }
 
 /** Health of one source; a shared `idle` default (since 0, no errors) when nothing was heard from it. */

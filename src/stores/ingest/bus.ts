@@ -234,17 +234,27 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
     awaitFrame(lateMs);
   }
 
-  /** Flushes in the next animation frame, or after {@link FRAME_WAIT_MS} when no frame comes (hidden tab). */
-  function awaitFrame(lateMs: number): void {
+  /**
+   * Calls `then(true)` in the next animation frame, or `then(false)` after `waitMs` when no
+   * frame comes first (hidden tab), once; returns the two cancels.
+   */
+  function frameOrTimeout(waitMs: number, then: (inFrame: boolean) => void): CancelFn[] {
     let done = false;
-    const run = (): void => {
+    const end = (inFrame: boolean): void => {
       if (done) return;
       done = true;
+      then(inFrame);
+    };
+    return [scheduler.requestFrame(() => end(true)), scheduler.setTimeout(() => end(false), waitMs)];
+  }
+
+  /** Flushes in the next animation frame, or after {@link FRAME_WAIT_MS} when no frame comes (hidden tab). */
+  function awaitFrame(lateMs: number): void {
+    frameCancels = frameOrTimeout(FRAME_WAIT_MS, () => {
       for (const c of frameCancels) c();
       frameCancels = [];
       flush(lateMs, false, scheduler.now());
-    };
-    frameCancels = [scheduler.requestFrame(run), scheduler.setTimeout(run, FRAME_WAIT_MS)];
+    });
   }
 
   /**
@@ -254,10 +264,7 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
    * already due runs at once. A frame that does not come (hidden tab) measures nothing.
    */
   function probeFrame(frameAt: number): void {
-    let done = false;
-    const end = (inFrame: boolean): void => {
-      if (done) return;
-      done = true;
+    probeCancels = frameOrTimeout(PROBE_WAIT_MS, (inFrame) => {
       for (const c of probeCancels) c();
       probeCancels = [];
       if (disposed) return;
@@ -267,10 +274,10 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
         const cap = Math.min(maxInterval, Math.max(base, RENDER_STRETCH_MAX_MS));
         if (lastFrameOverrunMs > FRAME_MS) interval = Math.max(interval, Math.min(cap, renderStretchFactor * lastFrameOverrunMs));
       }
-      if (inFrame && buffer.length > 0 && !timerCancel && !flushing && lastFlushEnd + interval - FRAME_MS <= t) flush(0, false, t);
+      // No timer can be armed while probing (arm() waits for the probe).
+      if (inFrame && buffer.length > 0 && lastFlushEnd + interval - FRAME_MS <= t) flush(0, false, t);
       else arm();
-    };
-    probeCancels = [scheduler.requestFrame(() => end(true)), scheduler.setTimeout(() => end(false), PROBE_WAIT_MS)];
+    });
   }
 
   function reduceSafely(slice: ErasedSlice, prev: unknown, events: readonly DomainEvent[]): unknown {
@@ -358,7 +365,8 @@ export function createIngestBus(options: IngestBusOptions): IngestBus {
       flushing = false;
       urgentPending = false;
     }
-    if (frameAt !== undefined && !disposed && probeCancels.length === 0) probeFrame(frameAt);
+    // A frame-aligned flush is only ever started with no probe pending (arm() waits for it).
+    if (frameAt !== undefined && !disposed) probeFrame(frameAt);
     else arm();
   }
 
